@@ -1,0 +1,108 @@
+// Package engine runs the whole pipeline on one article: text → segment →
+// tag → quote → attrib → coref → sources → claims, and assembles the Result.
+//
+// Usage: make one Engine (it holds the loaded models; loading is the costly
+// part) and call Extract for every article, from any number of goroutines.
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/whosaid/whosaid/internal/htmltext"
+	"github.com/whosaid/whosaid/internal/tag"
+	"github.com/whosaid/whosaid/internal/text"
+)
+
+// Media types Extract accepts.
+const (
+	TypePlain = "text/plain"
+	TypeHTML  = "text/html"
+)
+
+// Input is one article.
+type Input struct {
+	Text string
+	Type string // TypePlain (the default when empty) or TypeHTML
+}
+
+// Options tune one call.
+type Options struct {
+	// Progress, when set, is called now and then with the work done so far
+	// and the total (in arbitrary units), for a progress bar.
+	Progress func(done, total int)
+}
+
+// Error is a problem with the input, to be shown to the reader as is.
+type Error struct {
+	Code    string // "invalid_utf8", "nul_byte", "unsupported_type", "bad_html", "internal"
+	Message string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Engine holds the loaded models. It is safe for concurrent use.
+type Engine struct {
+	tagger *tag.Model
+}
+
+// New loads the embedded models.
+func New() (*Engine, error) {
+	tg, err := tag.Default()
+	if err != nil {
+		return nil, fmt.Errorf("loading the tagger: %w", err)
+	}
+	return &Engine{tagger: tg}, nil
+}
+
+// ModelID names the models in use, for /api/health and reports.
+func (e *Engine) ModelID() string { return "rules-" + Version }
+
+// Extract analyses one article. Errors are *Error for bad input,
+// context.Canceled / DeadlineExceeded when ctx ends first. A panic inside
+// the pipeline is recovered and reported as an *Error with code "internal",
+// so one bad article never takes the caller down.
+func (e *Engine) Extract(ctx context.Context, in Input, opt Options) (res *Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = nil
+			err = &Error{Code: "internal", Message: fmt.Sprintf("internal error: %v", r)}
+			if debugPanics {
+				err = fmt.Errorf("%w\n%s", err, debug.Stack())
+			}
+		}
+	}()
+	raw := in.Text
+	switch strings.ToLower(strings.TrimSpace(in.Type)) {
+	case "", TypePlain:
+	case TypeHTML:
+		if _, err := text.New(raw); err != nil { // report encoding errors against what was given
+			return nil, inputError(err)
+		}
+		raw, err = htmltext.Extract(raw)
+		if err != nil {
+			return nil, &Error{Code: "bad_html", Message: err.Error()}
+		}
+	default:
+		return nil, &Error{Code: "unsupported_type", Message: fmt.Sprintf("unsupported input type %q: use text/plain or text/html", in.Type)}
+	}
+	doc, err := text.New(raw)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	return e.analyze(ctx, doc, opt)
+}
+
+// debugPanics adds the stack to recovered panics; tests flip it.
+const debugPanics = false
+
+func inputError(err error) error {
+	var te *text.Error
+	if errors.As(err, &te) {
+		return &Error{Code: te.Code, Message: te.Message}
+	}
+	return err
+}

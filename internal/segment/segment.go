@@ -1,0 +1,45 @@
+// Package segment splits normalised text into paragraphs, sentences and
+// tokens, each with byte offsets into that text.
+package segment
+
+// Kind is what a token is made of.
+type Kind uint8
+
+const (
+	Word   Kind = iota // letters, possibly with inner apostrophes, hyphens, dots ("U.S.", "al-Baghdadi")
+	Number             // digits, possibly with , . % ("2,000", "3.5%")
+	Punct              // . , ; : ! ? ( ) - — …
+	Quote              // " “ ” ‘ ’ ' « » ‹ › „ and friends, always a token of its own
+	Symbol             // anything else ($, #, emoji, …)
+)
+
+// Token is a word, number, punctuation mark or quote mark.
+type Token struct {
+	Start, End int32 // byte offsets into Doc.Text, end exclusive
+	Kind       Kind
+}
+
+// Sentence is a run of tokens that ends a statement.
+type Sentence struct {
+	Start, End  int // byte offsets, trimmed of surrounding space
+	First, Last int // token indices [First, Last)
+	Para        int // index into Doc.Paras
+}
+
+// Para is a block of text between blank lines (or single line breaks
+// between lines that look like separate blocks).
+type Para struct {
+	Start, End  int // byte offsets, trimmed
+	First, Last int // sentence indices [First, Last)
+}
+
+// Doc is the segmented text.
+type Doc struct {
+	Text      string
+	Tokens    []Token
+	Sentences []Sentence
+	Paras     []Para
+}
+
+// Word returns the text of token i.
+func (d *Doc) Word(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }

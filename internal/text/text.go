@@ -1,0 +1,164 @@
+// Package text checks the reader's text and gives the later stages a
+// normalised copy of it.
+//
+// The copy has exactly one code point for each code point of the original
+// (no-break spaces become spaces, a CR before LF becomes a space, other
+// control characters become spaces), so a code point offset means the same
+// thing in both and no stage has to carry an offset map. Stages work in byte
+// offsets into Norm, which is fast in Go; Doc.CP converts a byte offset to the
+// code point offset every output uses, in one place.
+package text
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Error is a problem with the input itself, reported to the reader as is.
+type Error struct {
+	Code    string // "invalid_utf8", "nul_byte"
+	Message string
+	Offset  int // byte offset of the problem in the input
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Doc is a checked text and its normalised copy.
+type Doc struct {
+	Orig string // the text exactly as given
+	Norm string // same code points count as Orig, normalised
+	// starts holds the byte offset in Norm of every code point, plus
+	// len(Norm); nil when Norm is ASCII (byte offset == code point offset).
+	starts []int32
+}
+
+// New checks s and normalises it. It fails on invalid UTF-8 and on NUL
+// characters (a sign of a binary file), saying where.
+func New(s string) (*Doc, error) {
+	ascii := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == 0 {
+			line, col := lineCol(s, i)
+			return nil, &Error{Code: "nul_byte", Offset: i,
+				Message: fmt.Sprintf("the text contains a NUL character at line %d, column %d (byte %d); is it a binary file?", line, col, i)}
+		}
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		ascii = false
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			line, col := lineCol(s, i)
+			return nil, &Error{Code: "invalid_utf8", Offset: i,
+				Message: fmt.Sprintf("the text is not valid UTF-8: byte 0x%02x at line %d, column %d (byte %d)", c, line, col, i)}
+		}
+		i += size
+	}
+	d := &Doc{Orig: s}
+	d.Norm = normalise(s)
+	if !ascii {
+		d.starts = make([]int32, 0, utf8.RuneCountInString(d.Norm)+1)
+		for i := range d.Norm {
+			d.starts = append(d.starts, int32(i))
+		}
+		d.starts = append(d.starts, int32(len(d.Norm)))
+	}
+	return d, nil
+}
+
+// lineCol gives the 1-based line and column (in code points) of byte i.
+func lineCol(s string, i int) (line, col int) {
+	before := s[:i]
+	line = strings.Count(before, "\n") + 1
+	col = utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+	return line, col
+}
+
+// CP converts a byte offset in Norm to a code point offset.
+func (d *Doc) CP(b int) int {
+	if d.starts == nil {
+		return b
+	}
+	return sort.Search(len(d.starts), func(k int) bool { return int(d.starts[k]) >= b })
+}
+
+// Len is the length of the text in code points.
+func (d *Doc) Len() int {
+	if d.starts == nil {
+		return len(d.Norm)
+	}
+	return len(d.starts) - 1
+}
+
+// Slice returns the original text between two byte offsets of Norm.
+func (d *Doc) Slice(b, e int) string {
+	if d.starts == nil {
+		return d.Orig[b:e]
+	}
+	return origSlice(d.Orig, d.CP(b), d.CP(e))
+}
+
+// origSlice cuts s between two code point offsets.
+func origSlice(s string, from, to int) string {
+	i, n := 0, 0
+	start := len(s)
+	for i < len(s) {
+		if n == from {
+			start = i
+		}
+		if n == to {
+			return s[start:i]
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		n++
+	}
+	if n == from {
+		start = i
+	}
+	return s[start:]
+}
+
+// normalise maps every code point of s to exactly one code point.
+func normalise(s string) string {
+	var b *strings.Builder
+	for i, r := range s {
+		m := mapRune(s, i, r)
+		if m == r && b == nil {
+			continue
+		}
+		if b == nil {
+			b = &strings.Builder{}
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+		}
+		b.WriteRune(m)
+	}
+	if b == nil {
+		return s
+	}
+	return b.String()
+}
+
+func mapRune(s string, i int, r rune) rune {
+	switch {
+	case r == '\n' || r == '\t':
+		return r
+	case r == '\r':
+		if i+1 < len(s) && s[i+1] == '\n' {
+			return ' '
+		}
+		return '\n' // a lone CR ends a line (old Mac text)
+	case r == '\u2028' || r == '\u2029' || r == '\u0085':
+		return '\n'
+	case r < 0x20 || r == 0x7f:
+		return ' '
+	case r == '\u00a0' || (r >= '\u2000' && r <= '\u200b') || r == '\u202f' || r == '\u205f' || r == '\u3000' || r == '\ufeff':
+		return ' '
+	}
+	return r
+}
