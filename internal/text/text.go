@@ -162,3 +162,10 @@ func mapRune(s string, i int, r rune) rune {
 	}
 	return r
 }
+
+// Span is a stretch of Norm in byte offsets, end exclusive; stages pass
+// these around and the engine converts them to code points at the end.
+type Span struct{ Start, End int }
+
+// Len is the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
