@@ -1,29 +1,43 @@
-# whosaid — see README.md. `make serve` builds and serves the app; `make test` runs every test.
+# whosaid — see README.md.
+#   make serve   build the site into dist/ and serve it on http://127.0.0.1:8080
+#   make test    every test (installs what the tests need first: see `deps`)
 GO ?= go
-STATICCHECK ?= $(shell $(GO) env GOPATH)/bin/staticcheck
+GOBIN := $(shell $(GO) env GOPATH)/bin
 STATICCHECK_VERSION ?= v0.8.2
+ADDR ?= 127.0.0.1:8080
+FUZZTIME ?= 60s
 
-.PHONY: test vet staticcheck fmtcheck gotest fuzz bench serve build tools
+.PHONY: test deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger
 
-test: fmtcheck vet staticcheck gotest
+test: deps fmtcheck vet staticcheck gotest
+
+# What the tests need beyond Go: staticcheck, Debian's chromium for the
+# browser tests, and the npm tools pinned in package-lock.json (axe-core,
+# wrangler, compromise). Each step runs only when its tool is missing.
+deps: $(GOBIN)/staticcheck node_modules/.package-lock.json
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "chromium is missing: run 'sudo apt-get install chromium'"; exit 1; fi; }
+
+$(GOBIN)/staticcheck:
+	$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 fmtcheck:
-	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
 vet:
 	$(GO) vet ./...
 
-$(STATICCHECK):
-	$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
-
-staticcheck: $(STATICCHECK)
-	$(STATICCHECK) ./...
+staticcheck:
+	$(GOBIN)/staticcheck ./...
 
 gotest:
-	$(GO) test -race ./...
+	$(GO) test -race -timeout 40m ./...
 
-FUZZTIME ?= 60s
 fuzz:
 	$(GO) test ./internal/text -run '^$$' -fuzz FuzzNew -fuzztime $(FUZZTIME)
 
