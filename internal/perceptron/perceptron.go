@@ -1,0 +1,333 @@
+// Package perceptron is a multiclass averaged perceptron over hashed
+// features: a Trainer for build-time training and a compact Model (int8
+// weights, open-addressing table) for run time.
+//
+// Features are uint64 hashes built with Hash; callers never build feature
+// strings, so extracting features allocates nothing. The Model's binary form
+// carries a JSON header saying what data and settings produced it.
+package perceptron
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// FNV-1a, 64 bit.
+const (
+	offset64 = 14695981039346656037
+	prime64  = 1099511628211
+)
+
+// Hash starts a feature hash from a template number (one per feature kind).
+func Hash(template uint64) uint64 { return mix(offset64, template) }
+
+// Str adds a string to a feature hash.
+func Str(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime64
+	}
+	h ^= 0xff // separator, so ("ab","c") != ("a","bc")
+	h *= prime64
+	return h
+}
+
+// Int adds an integer to a feature hash.
+func Int(h uint64, v uint64) uint64 { return mix(h, v) }
+
+func mix(h, v uint64) uint64 {
+	for i := 0; i < 8; i++ {
+		h ^= v & 0xff
+		h *= prime64
+		v >>= 8
+	}
+	return h
+}
+
+// Trainer learns weights. It is not safe for concurrent use.
+type Trainer struct {
+	nclass int
+	rows   map[uint64]*row
+	tick   int // updates seen, for averaging
+}
+
+type row struct {
+	w, total []float64
+	stamp    []int
+	seen     int // how many training instances had this feature
+}
+
+// NewTrainer starts training a model with nclass classes.
+func NewTrainer(nclass int) *Trainer {
+	return &Trainer{nclass: nclass, rows: map[uint64]*row{}}
+}
+
+// Scores adds the current weights of feats into out (len nclass).
+func (t *Trainer) Scores(feats []uint64, out []float64) {
+	clear(out)
+	for _, f := range feats {
+		if r := t.rows[f]; r != nil {
+			for c, w := range r.w {
+				out[c] += w
+			}
+		}
+	}
+}
+
+// Predict returns the best class for feats under the current weights; ties
+// go to the lowest class number, so training is deterministic.
+func (t *Trainer) Predict(feats []uint64, scratch []float64) int {
+	t.Scores(feats, scratch)
+	return argmax(scratch)
+}
+
+// Update moves the weights after one instance whose true class is truth
+// and predicted class guess.
+func (t *Trainer) Update(feats []uint64, truth, guess int) {
+	t.tick++
+	for _, f := range feats {
+		r := t.rows[f]
+		if r == nil {
+			r = &row{w: make([]float64, t.nclass), total: make([]float64, t.nclass), stamp: make([]int, t.nclass)}
+			t.rows[f] = r
+		}
+		r.seen++
+		if truth == guess {
+			continue
+		}
+		t.bump(r, truth, 1)
+		t.bump(r, guess, -1)
+	}
+}
+
+func (t *Trainer) bump(r *row, c int, d float64) {
+	r.total[c] += float64(t.tick-r.stamp[c]) * r.w[c]
+	r.stamp[c] = t.tick
+	r.w[c] += d
+}
+
+// Options control how a trained model is made compact.
+type Options struct {
+	MinSeen int    // drop features seen in fewer training instances
+	Header  []byte // JSON recorded in the model: data and settings
+}
+
+// Compact averages the weights, prunes and quantises them to int8.
+func (t *Trainer) Compact(opt Options) *Model {
+	keys := make([]uint64, 0, len(t.rows))
+	for k, r := range t.rows {
+		if r.seen >= opt.MinSeen {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys) // map order is random; the model bytes must not be
+	avg := make([]float64, len(keys)*t.nclass)
+	maxAbs := 0.0
+	for i, k := range keys {
+		r := t.rows[k]
+		for c := 0; c < t.nclass; c++ {
+			total := r.total[c] + float64(t.tick-r.stamp[c])*r.w[c]
+			v := total / float64(max(t.tick, 1))
+			avg[i*t.nclass+c] = v
+			maxAbs = max(maxAbs, math.Abs(v))
+		}
+	}
+	scale := maxAbs / 127
+	if scale == 0 {
+		scale = 1
+	}
+	m := &Model{nclass: t.nclass, scale: float32(scale), header: slices.Clone(opt.Header)}
+	for i, k := range keys {
+		q := make([]int8, t.nclass)
+		nonzero := false
+		for c := range q {
+			q[c] = int8(math.Round(avg[i*t.nclass+c] / scale))
+			nonzero = nonzero || q[c] != 0
+		}
+		if nonzero {
+			m.keys = append(m.keys, k)
+			m.w = append(m.w, q...)
+		}
+	}
+	m.index()
+	return m
+}
+
+// Model is a trained, quantised model. It is immutable and safe for
+// concurrent use.
+type Model struct {
+	nclass int
+	scale  float32
+	header []byte
+	keys   []uint64 // sorted; row i's weights are w[i*nclass:(i+1)*nclass]
+	w      []int8
+	table  []int32 // open addressing: index+1 into keys, 0 = empty
+	mask   uint64
+}
+
+// Classes is the number of classes.
+func (m *Model) Classes() int { return m.nclass }
+
+// Features is the number of features kept.
+func (m *Model) Features() int { return len(m.keys) }
+
+// Header is the JSON the model was written with.
+func (m *Model) Header() []byte { return m.header }
+
+func (m *Model) index() {
+	size := 1
+	for size < 2*len(m.keys)+1 {
+		size <<= 1
+	}
+	m.table = make([]int32, size)
+	m.mask = uint64(size - 1)
+	for i, k := range m.keys {
+		j := k & m.mask
+		for m.table[j] != 0 {
+			j = (j + 1) & m.mask
+		}
+		m.table[j] = int32(i + 1)
+	}
+}
+
+// Scores writes the score of every class for feats into out (len Classes).
+func (m *Model) Scores(feats []uint64, out []float32) {
+	var acc [16]int32 // on the stack for the usual handful of classes
+	var sum []int32
+	if m.nclass <= len(acc) {
+		sum = acc[:m.nclass]
+	} else {
+		sum = make([]int32, m.nclass)
+	}
+	for _, f := range feats {
+		j := f & m.mask
+		for {
+			i := m.table[j]
+			if i == 0 {
+				break
+			}
+			if m.keys[i-1] == f {
+				row := m.w[int(i-1)*m.nclass : int(i)*m.nclass]
+				for c, v := range row {
+					sum[c] += int32(v)
+				}
+				break
+			}
+			j = (j + 1) & m.mask
+		}
+	}
+	for c, v := range sum {
+		out[c] = float32(v) * m.scale
+	}
+}
+
+// Predict returns the best class for feats.
+func (m *Model) Predict(feats []uint64, scratch []float32) int {
+	m.Scores(feats, scratch)
+	best := 0
+	for c, v := range scratch {
+		if v > scratch[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+func argmax(s []float64) int {
+	best := 0
+	for c, v := range s {
+		if v > s[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+const magic = "WSPM\x01"
+
+// MarshalBinary writes the model: magic, header length and header, class
+// count, feature count, scale, sorted keys, int8 weights; little endian.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	b := make([]byte, 0, len(magic)+16+len(m.header)+len(m.keys)*8+len(m.w))
+	b = append(b, magic...)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.header)))
+	b = append(b, m.header...)
+	b = binary.LittleEndian.AppendUint32(b, uint32(m.nclass))
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.keys)))
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.scale))
+	for _, k := range m.keys {
+		b = binary.LittleEndian.AppendUint64(b, k)
+	}
+	for _, v := range m.w {
+		b = append(b, byte(v))
+	}
+	return b, nil
+}
+
+// ErrFormat is wrapped by every error about a malformed model file.
+var ErrFormat = errors.New("not a whosaid perceptron model")
+
+// Load reads a model written by MarshalBinary.
+func Load(b []byte) (*Model, error) {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, fmt.Errorf("%w: bad magic", ErrFormat)
+	}
+	p := b[len(magic):]
+	u32 := func(what string) (uint32, error) {
+		if len(p) < 4 {
+			return 0, fmt.Errorf("%w: truncated at %s", ErrFormat, what)
+		}
+		v := binary.LittleEndian.Uint32(p)
+		p = p[4:]
+		return v, nil
+	}
+	hl, err := u32("header length")
+	if err != nil {
+		return nil, err
+	}
+	if uint64(hl) > uint64(len(p)) {
+		return nil, fmt.Errorf("%w: truncated header", ErrFormat)
+	}
+	m := &Model{header: slices.Clone(p[:hl])}
+	p = p[hl:]
+	nc, err := u32("class count")
+	if err != nil {
+		return nil, err
+	}
+	nk, err := u32("feature count")
+	if err != nil {
+		return nil, err
+	}
+	sc, err := u32("scale")
+	if err != nil {
+		return nil, err
+	}
+	if nc == 0 || nc > 256 {
+		return nil, fmt.Errorf("%w: %d classes", ErrFormat, nc)
+	}
+	need := uint64(nk)*8 + uint64(nk)*uint64(nc)
+	if uint64(len(p)) != need {
+		return nil, fmt.Errorf("%w: %d bytes of weights, want %d", ErrFormat, len(p), need)
+	}
+	m.nclass, m.scale = int(nc), math.Float32frombits(sc)
+	if math.IsNaN(float64(m.scale)) || math.IsInf(float64(m.scale), 0) {
+		return nil, fmt.Errorf("%w: bad scale", ErrFormat)
+	}
+	m.keys = make([]uint64, nk)
+	for i := range m.keys {
+		m.keys[i] = binary.LittleEndian.Uint64(p[i*8:])
+		if i > 0 && m.keys[i] <= m.keys[i-1] {
+			return nil, fmt.Errorf("%w: keys not sorted", ErrFormat)
+		}
+	}
+	p = p[int(nk)*8:]
+	m.w = make([]int8, len(p))
+	for i, v := range p {
+		m.w[i] = int8(v)
+	}
+	m.index()
+	return m, nil
+}

@@ -1,0 +1,99 @@
+package perceptron
+
+import (
+	"bytes"
+	"errors"
+	"math/rand/v2"
+	"testing"
+)
+
+// toy is a linearly separable problem: class = which of three marker
+// features is present, with noise features around it.
+func toy(n int, seed uint64) (feats [][]uint64, labels []int) {
+	r := rand.New(rand.NewPCG(seed, 1))
+	for i := 0; i < n; i++ {
+		c := r.IntN(3)
+		f := []uint64{Int(Hash(1), uint64(c)), Int(Hash(2), uint64(r.IntN(50)))}
+		feats = append(feats, f)
+		labels = append(labels, c)
+	}
+	return feats, labels
+}
+
+func train(feats [][]uint64, labels []int) *Model {
+	t := NewTrainer(3)
+	scratch := make([]float64, 3)
+	for epoch := 0; epoch < 5; epoch++ {
+		for i, f := range feats {
+			t.Update(f, labels[i], t.Predict(f, scratch))
+		}
+	}
+	return t.Compact(Options{Header: []byte(`{"data":"toy"}`)})
+}
+
+func TestLearnsAndRoundTrips(t *testing.T) {
+	feats, labels := toy(600, 7)
+	m := train(feats, labels)
+	b, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(m2.Header()) != `{"data":"toy"}` {
+		t.Errorf("header = %q", m2.Header())
+	}
+	test, want := toy(200, 8)
+	scratch := make([]float32, 3)
+	for i, f := range test {
+		if got := m2.Predict(f, scratch); got != want[i] {
+			t.Fatalf("instance %d: got class %d, want %d", i, got, want[i])
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	feats, labels := toy(600, 7)
+	a, _ := train(feats, labels).MarshalBinary()
+	b, _ := train(feats, labels).MarshalBinary()
+	if !bytes.Equal(a, b) {
+		t.Fatal("two trainings on the same data gave different bytes")
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	feats, labels := toy(100, 1)
+	good, _ := train(feats, labels).MarshalBinary()
+	for _, b := range [][]byte{nil, []byte("nope"), good[:len(good)-1], good[:9], append(append([]byte{}, good...), 0)} {
+		if _, err := Load(b); !errors.Is(err, ErrFormat) {
+			t.Errorf("Load(%d bytes) error = %v, want ErrFormat", len(b), err)
+		}
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	feats, labels := toy(100, 1)
+	good, _ := train(feats, labels).MarshalBinary()
+	f.Add(good)
+	f.Add([]byte(magic))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := Load(b)
+		if err != nil {
+			return
+		}
+		out := make([]float32, m.Classes())
+		m.Scores([]uint64{1, 2, 3}, out)
+	})
+}
+
+func BenchmarkScores(b *testing.B) {
+	feats, labels := toy(2000, 3)
+	m := train(feats, labels)
+	out := make([]float32, 3)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		m.Scores(feats[i%len(feats)], out)
+	}
+}
