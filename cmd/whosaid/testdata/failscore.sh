@@ -1,0 +1,2 @@
+echo "scorer: boom" >&2
+exit 3

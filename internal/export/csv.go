@@ -1,0 +1,46 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+	"strings"
+
+	"github.com/whosaid/whosaid/internal/engine"
+)
+
+// writeCSV writes one row per claim under a header row. Empty cells mean
+// "not applicable": no source, no cue, or no score (attributed claims are
+// not scored). parts is "start-end" pairs joined by ";" for a discontinuous
+// claim, empty otherwise.
+func writeCSV(buf *bytes.Buffer, res *engine.Result) error {
+	d := newDoc(res)
+	cw := csv.NewWriter(buf)
+	rows := [][]string{{
+		"claim_start", "claim_end", "claim_text", "attributed", "source_name", "source_kind",
+		"source_text", "cue", "kind", "checkworthiness", "reasons", "parts",
+	}}
+	for i := range res.Claims {
+		c := &res.Claims[i]
+		row := []string{
+			strconv.Itoa(c.Start), strconv.Itoa(c.End), c.Text,
+			strconv.FormatBool(c.Attribution != nil),
+			d.sourceName(c), d.sourceKind(c), "", "", "", "", strings.Join(c.Reasons, ";"), "",
+		}
+		if a := c.Attribution; a != nil {
+			row[6], row[7], row[8] = spanText(a.Source), spanText(a.Cue), a.Kind
+		}
+		if c.Checkworthiness != nil {
+			row[9] = strconv.FormatFloat(*c.Checkworthiness, 'f', -1, 64)
+		}
+		if len(c.Parts) > 0 {
+			ps := make([]string, len(c.Parts))
+			for j, p := range c.Parts {
+				ps[j] = strconv.Itoa(p.Start) + "-" + strconv.Itoa(p.End)
+			}
+			row[11] = strings.Join(ps, ";")
+		}
+		rows = append(rows, row)
+	}
+	return cw.WriteAll(rows) // flushes and reports the first error
+}

@@ -1,0 +1,44 @@
+package export
+
+import (
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+)
+
+// Annotations and JSON-LD nodes must have IRIs, and an article pasted as
+// text has none. We give it a name-based UUID (RFC 9562 version 5) derived
+// from the text itself, so the same article always gets the same IRIs and
+// two exports of it can be merged. A consumer who knows the article's URL
+// can replace them.
+
+// uuidNamespaceURL is the RFC 9562 namespace for URL names.
+const uuidNamespaceURL = "\x6b\xa7\xb8\x11\x9d\xad\x11\xd1\x80\xb4\x00\xc0\x4f\xd4\x30\xc8"
+
+// textID is a short, stable digest of the article text.
+func textID(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:16])
+}
+
+// uuid5 is the version 5 UUID of name in the URL namespace, as a URN.
+func uuid5(name string) string {
+	h := sha1.New()
+	h.Write([]byte(uuidNamespaceURL))
+	h.Write([]byte(name))
+	u := h.Sum(nil)[:16]
+	u[6] = u[6]&0x0f | 0x50 // version 5
+	u[8] = u[8]&0x3f | 0x80 // RFC 9562 variant
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
+
+// articleIRI names the article; fragment names something in it ("" for
+// the article itself).
+func articleIRI(text, fragment string) string {
+	name := "https://github.com/whosaid/whosaid#text=" + textID(text)
+	if fragment != "" {
+		name += "/" + fragment
+	}
+	return uuid5(name)
+}
