@@ -60,13 +60,15 @@ const (
 	AFX
 	XX
 	GW
+	Dash // -: prose's tag for a lone hyphen
+	None // -NONE-: prose's tag for "0", "*" and other treebank traces
 	numTags
 )
 
 var names = [numTags]string{"?", "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD",
 	"NN", "NNP", "NNPS", "NNS", "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO",
 	"UH", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", ",", ".", ":", "``",
-	"''", "-LRB-", "-RRB-", "#", "$", "NFP", "HYPH", "ADD", "AFX", "XX", "GW"}
+	"''", "-LRB-", "-RRB-", "#", "$", "NFP", "HYPH", "ADD", "AFX", "XX", "GW", "-", "-NONE-"}
 
 func (t Tag) String() string {
 	if t < numTags {
