@@ -7,7 +7,7 @@ STATICCHECK_VERSION ?= v0.8.2
 ADDR ?= 127.0.0.1:8080
 FUZZTIME ?= 60s
 
-.PHONY: test deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger
+.PHONY: test deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest
 
 test: deps fmtcheck vet staticcheck gotest
 
@@ -43,3 +43,16 @@ fuzz:
 
 bench:
 	$(GO) test ./internal/engine -run '^$$' -bench . -benchmem
+
+# The API as a Cloudflare Worker, built into wasm/worker/build/ for
+# `wrangler dev` or `wrangler deploy` from wasm/worker.
+worker:
+	wasm/worker/build.sh
+
+# A bounded load test of the native API on 127.0.0.1 (10,000 requests, 32 at once).
+loadtest:
+	$(GO) run ./cmd/loadtest -file ../shared/seed/text/syria-final-battle.txt
+
+# Regenerate the POS tagger's model from prose's weights.
+tagger:
+	$(GO) run ./build/tagger
