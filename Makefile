@@ -7,9 +7,9 @@ STATICCHECK_VERSION ?= v0.8.2
 ADDR ?= 127.0.0.1:8080
 FUZZTIME ?= 60s
 
-.PHONY: test deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest
+.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest
 
-test: deps fmtcheck vet staticcheck gotest
+test: deps fmtcheck vet staticcheck gotest test-wasm
 
 # What the tests need beyond Go: staticcheck, Debian's chromium for the
 # browser tests, and the npm tools pinned in package-lock.json (axe-core,
@@ -31,6 +31,18 @@ fmtcheck:
 
 vet:
 	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
+
+# The browser bridge's syscall/js glue, run under Node.
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/browser
+
+# The deployable site in dist/: wasm, minified hashed assets, .br/.gz, size report.
+build:
+	$(GO) run ./build
+
+serve: build
+	$(GO) run ./cmd/whosaid serve --addr $(ADDR) --dir dist
 
 staticcheck:
 	$(GOBIN)/staticcheck ./...

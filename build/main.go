@@ -1,0 +1,109 @@
+// Command build builds the reader's page into dist/: it compiles the engine
+// to WebAssembly (./wasm/browser), copies the Go toolchain's wasm_exec.js,
+// minifies web/, content-hashes every file but the HTML pages and rewrites
+// the references to them, writes brotli and gzip copies beside each file,
+// and fails when the page would transfer more than the budget or when the
+// engine links the prose models.
+//
+// Usage, from the repository root:
+//
+//	go run ./build [-web web] [-out dist] [-budget 2000000]
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+// config is one build.
+type config struct {
+	web     string // the page's sources
+	out     string // the output directory, replaced
+	pkg     string // the engine's main package
+	goBin   string // the go command
+	budget  int64  // the most brotli bytes the page may transfer
+	quality int    // brotli quality; 0 means the best (tests trade size for speed)
+}
+
+// goal is the transfer size the project aims at; over it the build warns.
+const goal = 1_200_000
+
+func main() {
+	var c config
+	flag.StringVar(&c.web, "web", "web", "directory of the page's sources")
+	flag.StringVar(&c.out, "out", "dist", "output directory (replaced on every build)")
+	flag.StringVar(&c.pkg, "pkg", "./wasm/browser", "the engine's WebAssembly main package")
+	flag.StringVar(&c.goBin, "go", "go", "the go command to build with")
+	flag.Int64Var(&c.budget, "budget", 2_000_000, "fail when the brotli-compressed page exceeds this many bytes")
+	flag.Parse()
+	if flag.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "build: unexpected arguments:", flag.Args())
+		flag.Usage()
+		os.Exit(2)
+	}
+	if err := run(c, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(1)
+	}
+}
+
+// run builds the site described by c, printing the size table to w.
+func run(c config, w io.Writer) error {
+	if fi, err := os.Stat(c.web); err != nil || !fi.IsDir() {
+		return fmt.Errorf("no page sources in %s (-web): the reader's page lives in web/", c.web)
+	}
+	if err := checkOut(c.out, c.web); err != nil {
+		return err
+	}
+	g := goTool{bin: c.goBin}
+	if err := g.checkNoProse(c.pkg); err != nil {
+		return err
+	}
+	wasm, err := g.buildWasm(c.pkg)
+	if err != nil {
+		return err
+	}
+	if err := checkBinaryNoProse(wasm); err != nil {
+		return err
+	}
+	execJS, err := g.wasmExecJS()
+	if err != nil {
+		return err
+	}
+	src, err := readWeb(os.DirFS(c.web))
+	if err != nil {
+		return err
+	}
+	for name, data := range map[string][]byte{wasmName: wasm, wasmExecName: execJS} {
+		if _, ok := src[name]; ok {
+			return fmt.Errorf("%s/%s exists, but the build makes it: delete it", c.web, name)
+		}
+		src[name] = data
+	}
+	files, err := buildSite(src)
+	if err != nil {
+		return err
+	}
+	rep, err := compressAll(files, c.quality)
+	if err != nil {
+		return err
+	}
+	rep.Budget, rep.Goal = c.budget, goal
+	if err := writeOut(c.out, files, rep); err != nil {
+		return err
+	}
+	rep.print(w)
+	return rep.check()
+}
+
+// The files the build adds to the page's sources, as web/ refers to them.
+const (
+	wasmName     = "engine.wasm"
+	wasmExecName = "wasm_exec.js"
+)
+
+// errBudget marks a build over its size budget.
+var errBudget = errors.New("over budget")

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+)
+
+// proseModule is the NLP library whose models weigh 7 MB: the engine in the
+// browser must never link it.
+const proseModule = "github.com/jdkato/prose"
+
+// goTool runs the go command.
+type goTool struct{ bin string }
+
+// wasmEnv is the environment of every go command that targets the browser.
+func wasmEnv() []string {
+	return append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+}
+
+func (g goTool) run(env []string, args ...string) ([]byte, error) {
+	cmd := exec.Command(g.bin, args...)
+	cmd.Env = env
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w\n%s", g.bin, strings.Join(args, " "), err, stderr.Bytes())
+	}
+	return out, nil
+}
+
+// checkNoProse fails when pkg, built for the browser, would import prose.
+// It only lists packages, so it answers before the slow build.
+func (g goTool) checkNoProse(pkg string) error {
+	out, err := g.run(wasmEnv(), "list", "-deps", "-f", "{{.ImportPath}}", pkg)
+	if err != nil {
+		return err
+	}
+	return checkDepsNoProse(pkg, strings.Fields(string(out)))
+}
+
+// checkDepsNoProse fails when an import path of deps is in the prose module.
+func checkDepsNoProse(pkg string, deps []string) error {
+	for _, d := range deps {
+		if d == proseModule || strings.HasPrefix(d, proseModule+"/") {
+			return fmt.Errorf("%s imports %s (through %s): the page must not link prose's 7 MB of models; find the import with: GOOS=js GOARCH=wasm go list -deps -f '{{.ImportPath}}: {{.Imports}}' %s | grep prose", pkg, proseModule, d, pkg)
+		}
+	}
+	return nil
+}
+
+// buildWasm compiles pkg for the browser and returns the binary. The flags
+// strip the symbol table and DWARF (-s -w), and -trimpath and
+// -buildvcs=false make the bytes depend on the sources only, so an
+// unchanged engine keeps its hashed name and stays cached.
+func (g goTool) buildWasm(pkg string) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "whosaid-build-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	out := filepath.Join(dir, wasmName)
+	if _, err := g.run(wasmEnv(), "build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w", "-o", out, pkg); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(out)
+}
+
+// wasmExecJS returns the JavaScript support file of the toolchain that
+// built the engine: the two must match.
+func (g goTool) wasmExecJS() ([]byte, error) {
+	out, err := g.run(os.Environ(), "env", "GOROOT")
+	if err != nil {
+		return nil, err
+	}
+	root := strings.TrimSpace(string(out))
+	// lib/wasm since Go 1.24, misc/wasm before.
+	for _, p := range []string{"lib/wasm/wasm_exec.js", "misc/wasm/wasm_exec.js"} {
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+		if err == nil {
+			return b, nil
+		}
+		if !errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return nil, fmt.Errorf("no wasm_exec.js in GOROOT %s (looked in lib/wasm and misc/wasm)", root)
+}
+
+// The markers around the module information the go command embeds in every
+// binary (cmd/go/internal/modload). debug/buildinfo cannot read WebAssembly
+// files, so the build finds the text between them itself.
+const (
+	modinfoStart = "\x30\x77\xaf\x0c\x92\x74\x08\x02\x41\xe1\xc1\x07\xe6\xd6\x18\xe6"
+	modinfoEnd   = "\xf9\x32\x43\x31\x86\x18\x20\x72\x00\x82\x42\x10\x41\x16\xd8\xf2"
+)
+
+// checkBinaryNoProse fails when the binary's module information lists the
+// prose module, or when the binary has none (then nothing can be told).
+func checkBinaryNoProse(bin []byte) error {
+	i := bytes.Index(bin, []byte(modinfoStart))
+	if i < 0 {
+		return errors.New("the engine's wasm has no Go build information: cannot check that it does not link prose")
+	}
+	rest := bin[i+len(modinfoStart):]
+	j := bytes.Index(rest, []byte(modinfoEnd))
+	if j < 0 {
+		return errors.New("the engine's wasm has truncated Go build information")
+	}
+	bi, err := debug.ParseBuildInfo(string(rest[:j]))
+	if err != nil {
+		return fmt.Errorf("reading the engine's build information: %w", err)
+	}
+	for _, m := range bi.Deps {
+		if m.Path == proseModule || strings.HasPrefix(m.Path, proseModule+"/") {
+			return fmt.Errorf("the engine's wasm links %s %s: the page must not carry prose's 7 MB of models", m.Path, m.Version)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,1 @@
+importScripts("wasm_exec.1111111111.js");

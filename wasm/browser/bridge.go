@@ -1,0 +1,128 @@
+// Command browser is the whosaid engine compiled to WebAssembly for the
+// reader's page. It runs inside a Web Worker (web/engine-worker.js) and
+// exposes two synchronous functions on globalThis:
+//
+//	whosaidEngine = {version, model, extract(text, type, onProgress) → string}
+//	whosaidEngineFormat(resultJSON, format) → string
+//
+// Both return either the engine's output exactly as internal/export writes
+// it or the error JSON of the HTTP API: {"error":{"code":…,"message":…}}.
+//
+// Build with GOOS=js GOARCH=wasm (go run ./build does). This file holds the
+// logic, free of syscall/js so that it is tested natively; main_js.go is the
+// thin JavaScript glue.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/whosaid/whosaid/internal/engine"
+	"github.com/whosaid/whosaid/internal/export"
+)
+
+// Error codes this package adds to the engine's own (engine.Error.Code).
+const (
+	codeInternal          = "internal"
+	codeBadRequest        = "bad_request" // a call with arguments of the wrong types
+	codeBadJSON           = "bad_json"    // as the HTTP API calls a body it cannot decode
+	codeUnsupportedFormat = "unsupported_format"
+)
+
+// extractFunc is engine.Engine.Extract; tests substitute their own.
+type extractFunc func(context.Context, engine.Input, engine.Options) (*engine.Result, error)
+
+// bridge turns calls from JavaScript into engine calls and their answers
+// into JSON strings. It never panics.
+type bridge struct {
+	extract extractFunc
+	loadErr error // set when the engine failed to load: every call reports it
+}
+
+// newBridge wraps a loaded engine, or the error loading it.
+func newBridge(e *engine.Engine, err error) *bridge {
+	if err != nil {
+		return &bridge{loadErr: err}
+	}
+	return &bridge{extract: e.Extract}
+}
+
+// Extract analyses text of media type typ ("" means text/plain) and returns
+// the Result JSON or an error JSON. progress may be nil. A panic anywhere
+// below — the engine, the export, the progress callback calling into
+// JavaScript — becomes an "internal" error so the worker keeps serving.
+func (b *bridge) Extract(text, typ string, progress func(done, total int)) (out string) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = errorJSON(codeInternal, fmt.Sprintf("internal error: %v", r))
+		}
+	}()
+	if b.loadErr != nil {
+		return errorJSON(codeInternal, "loading the engine: "+b.loadErr.Error())
+	}
+	// The worker is terminated to cancel a run, so no context is needed.
+	res, err := b.extract(context.Background(), engine.Input{Text: text, Type: typ}, engine.Options{Progress: progress})
+	if err != nil {
+		return errorFor(err)
+	}
+	return write(res, "json")
+}
+
+// Format re-exports a Result JSON (as Extract returned it) in format, for
+// the page's CSV and Markdown downloads.
+func Format(resultJSON, format string) (out string) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = errorJSON(codeInternal, fmt.Sprintf("internal error: %v", r))
+		}
+	}()
+	if !slices.Contains(export.Formats(), format) {
+		return errorJSON(codeUnsupportedFormat, fmt.Sprintf("unsupported format %q: use one of %s", format, strings.Join(export.Formats(), ", ")))
+	}
+	var res engine.Result
+	if err := json.Unmarshal([]byte(resultJSON), &res); err != nil {
+		return errorJSON(codeBadJSON, "the result to export is not valid result JSON: "+err.Error())
+	}
+	return write(&res, format)
+}
+
+// write exports res, turning a failure into an error JSON.
+func write(res *engine.Result, format string) string {
+	var buf bytes.Buffer
+	if err := export.Write(&buf, res, format); err != nil {
+		return errorJSON(codeInternal, fmt.Sprintf("writing %s: %v", format, err))
+	}
+	return buf.String()
+}
+
+// errorFor maps an engine error to its error JSON: the engine's code for
+// bad input, "internal" for anything else.
+func errorFor(err error) string {
+	var ee *engine.Error
+	if errors.As(err, &ee) {
+		return errorJSON(ee.Code, ee.Message)
+	}
+	return errorJSON(codeInternal, err.Error())
+}
+
+// errorJSON is the HTTP API's error body, one line with a trailing newline
+// like every other JSON the engine writes.
+func errorJSON(code, message string) string {
+	type body struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	// Encoding two strings cannot fail.
+	_ = enc.Encode(struct {
+		Error body `json:"error"`
+	}{body{code, message}})
+	return buf.String()
+}
