@@ -1,0 +1,115 @@
+// The engine's Web Worker (a classic worker script): it loads the Go runtime
+// glue and engine.wasm, reports download progress, and answers the page's
+// requests one at a time. The engine runs here so a long article never
+// freezes the page, and so Cancel can simply end this worker.
+//
+// Messages in:  {type: "extract", id, text, mediaType}
+//               {type: "format", id, json, format}
+// Messages out: {type: "progress", phase: "download", loaded, total}  (total null when unknown)
+//               {type: "ready", version, model}
+//               {type: "fatal", message}                             (the engine could not start)
+//               {type: "progress", phase: "extract", id, done, total}
+//               {type: "done", id, out}                               (out: the engine's string)
+//               {type: "exited"}                                      (the Go program ended)
+/* global Go */
+'use strict';
+
+importScripts('wasm_exec.js');
+
+const WASM_URL = new URL('engine.wasm', self.location).href;
+
+// load fetches the wasm, streaming the body so the page can show bytes
+// received of the total. A precompressed response's Content-Length counts
+// the compressed bytes while the stream yields decompressed ones, so the
+// total is only trusted when the response is not content-encoded.
+async function load() {
+  const resp = await fetch(WASM_URL);
+  if (!resp.ok) throw new Error('could not download the engine: HTTP ' + resp.status);
+  const enc = (resp.headers.get('Content-Encoding') || 'identity').toLowerCase();
+  const len = Number(resp.headers.get('Content-Length'));
+  const total = enc === 'identity' && len > 0 ? len : null;
+  let bytes;
+  if (resp.body && resp.body.getReader) {
+    const reader = resp.body.getReader();
+    const chunks = [];
+    let loaded = 0;
+    let last = 0;
+    postMessage({ type: 'progress', phase: 'download', loaded: 0, total });
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      loaded += value.length;
+      const now = Date.now();
+      if (now - last > 50) {
+        last = now;
+        postMessage({ type: 'progress', phase: 'download', loaded, total });
+      }
+    }
+    postMessage({ type: 'progress', phase: 'download', loaded, total: total || loaded });
+    bytes = new Uint8Array(loaded);
+    let off = 0;
+    for (const c of chunks) {
+      bytes.set(c, off);
+      off += c.length;
+    }
+  } else {
+    bytes = new Uint8Array(await resp.arrayBuffer());
+  }
+  const go = new Go();
+  const { instance } = await WebAssembly.instantiate(bytes, go.importObject);
+  // go.run resolves only when the Go program exits, which it should not:
+  // if it does (a fatal error), the page starts a fresh worker.
+  go.run(instance).then(() => postMessage({ type: 'exited' }));
+  // The Go main sets its exports before it first blocks; allow a few turns
+  // in case it yields first.
+  for (let i = 0; i < 100 && !self.whosaidEngine; i++) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  if (!self.whosaidEngine) throw new Error('the engine did not start');
+  return self.whosaidEngine;
+}
+
+const engineReady = load().then(
+  (eng) => {
+    postMessage({ type: 'ready', version: String(eng.version), model: String(eng.model) });
+    return eng;
+  },
+  (err) => {
+    postMessage({ type: 'fatal', message: String((err && err.message) || err) });
+    return null;
+  },
+);
+
+function errorJSON(code, message) {
+  return JSON.stringify({ error: { code, message } });
+}
+
+self.onmessage = async (ev) => {
+  const msg = ev.data || {};
+  const eng = await engineReady;
+  if (!eng) {
+    postMessage({ type: 'done', id: msg.id, out: errorJSON('engine_unavailable', 'the engine could not start') });
+    return;
+  }
+  let out;
+  try {
+    if (msg.type === 'extract') {
+      let last = 0;
+      const onProgress = (done, total) => {
+        const now = Date.now();
+        if (now - last < 50 && done < total) return;
+        last = now;
+        postMessage({ type: 'progress', phase: 'extract', id: msg.id, done, total });
+      };
+      out = eng.extract(String(msg.text), String(msg.mediaType || 'text/plain'), onProgress);
+    } else if (msg.type === 'format') {
+      out = self.whosaidEngineFormat(String(msg.json), String(msg.format));
+    } else {
+      out = errorJSON('bad_request', 'unknown request ' + String(msg.type));
+    }
+  } catch (err) {
+    out = errorJSON('internal', String((err && err.message) || err));
+  }
+  postMessage({ type: 'done', id: msg.id, out: String(out) });
+};

@@ -1,0 +1,295 @@
+// Draws an engine Result into the page: the article with its claims
+// highlighted, the sources panel, the unattributed list, the meta and the
+// summary. Every piece of the article reaches the DOM as a text node: the
+// text is the reader's data, never markup.
+
+import { offsetMap } from './offsets.js';
+
+const PALETTE = 8; // colours in style.css (.c0 … .c7)
+const PATTERNS = 3; // underline patterns in style.css (.p0 … .p2)
+
+const KIND_NAMES = {
+  person: 'named person',
+  organisation: 'organisation',
+  group: 'group',
+  anonymous: 'anonymous',
+};
+
+const ATTR_KINDS = {
+  direct: 'direct quote',
+  indirect: 'indirect (reported speech)',
+  mixed: 'mixed (reported speech with a quoted fragment)',
+};
+
+/** el makes an element with a class and optional text, never parsing markup. */
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  return e;
+}
+
+function plural(n, one, many) {
+  return n + ' ' + (n === 1 ? one : many);
+}
+
+/**
+ * sourceStyle gives each source a colour, a pattern and a number, so no
+ * source is told apart by colour alone.
+ */
+function sourceStyles(sources) {
+  const m = new Map();
+  sources.forEach((s, i) => {
+    m.set(s.id, {
+      index: i,
+      label: String(i + 1),
+      cls: 'c' + (i % PALETTE) + ' p' + (Math.floor(i / PALETTE) % PATTERNS),
+      source: s,
+    });
+  });
+  return m;
+}
+
+/** summaryLine is the one-line count of what the engine found. */
+export function summaryLine(result) {
+  const claims = result.claims || [];
+  const sources = result.sources || [];
+  const attributed = claims.filter((c) => c.attribution).length;
+  const anonymous = sources.filter((s) => s.kind === 'anonymous').length;
+  const unattributed = claims.length - attributed;
+  return (
+    plural(attributed, 'attributed claim', 'attributed claims') +
+    ' from ' +
+    plural(sources.length, 'source', 'sources') +
+    ', ' +
+    anonymous +
+    ' of them anonymous; ' +
+    plural(unattributed, 'unattributed statement', 'unattributed statements')
+  );
+}
+
+/**
+ * segments cuts the text at every highlight boundary and says, for each
+ * piece, which claim (outer) and which source/cue mark (inner) covers it.
+ * Overlaps never nest badly: an attributed claim wins over an unattributed
+ * one, the lower claim index wins among equals, and marks are clipped to
+ * the claim they fall in.
+ */
+function segments(result, toU) {
+  const n = result.text.length;
+  const iv = []; // {s, e, layer: 0 outer attributed | 1 outer unattributed | 2 inner, key, role, claim}
+  (result.claims || []).forEach((c, ci) => {
+    const parts = c.parts && c.parts.length ? c.parts : [{ start: c.start, end: c.end }];
+    parts.forEach((p, pi) => {
+      iv.push({
+        s: toU(p.start),
+        e: toU(p.end),
+        layer: c.attribution ? 0 : 1,
+        key: (c.attribution ? 'a' : 'u') + ci + ':' + pi,
+        claim: ci,
+        part: pi,
+      });
+    });
+    const a = c.attribution;
+    if (a) {
+      if (a.source) iv.push({ s: toU(a.source.start), e: toU(a.source.end), layer: 2, role: 'src', claim: ci });
+      if (a.cue) iv.push({ s: toU(a.cue.start), e: toU(a.cue.end), layer: 2, role: 'cue', claim: ci });
+    }
+  });
+  const bounds = new Set([0, n]);
+  for (const v of iv) {
+    if (v.e > v.s) {
+      bounds.add(v.s);
+      bounds.add(v.e);
+    }
+  }
+  const pts = [...bounds].sort((a, b) => a - b);
+  const starts = new Map();
+  const ends = new Map();
+  for (const v of iv) {
+    if (v.e <= v.s) continue;
+    if (!starts.has(v.s)) starts.set(v.s, []);
+    starts.get(v.s).push(v);
+    if (!ends.has(v.e)) ends.set(v.e, []);
+    ends.get(v.e).push(v);
+  }
+  const active = new Set();
+  const out = [];
+  const better = (a, b) => !b || a.layer < b.layer || (a.layer === b.layer && a.claim < b.claim);
+  for (let i = 0; i + 1 < pts.length; i++) {
+    const at = pts[i];
+    for (const v of ends.get(at) || []) active.delete(v);
+    for (const v of starts.get(at) || []) active.add(v);
+    let outer = null;
+    let inner = null;
+    for (const v of active) {
+      if (v.layer < 2) {
+        if (better(v, outer)) outer = v;
+      } else if (better(v, inner)) inner = v;
+    }
+    out.push({ s: at, e: pts[i + 1], outer, inner });
+  }
+  return out;
+}
+
+/**
+ * drawArticle fills container with the article text and its highlights.
+ * Returns the claim elements by claim index (first part first).
+ */
+function drawArticle(container, result, styles) {
+  const text = result.text;
+  const toU = offsetMap(text);
+  container.replaceChildren();
+  const byClaim = new Map();
+  let group = null; // the element for the current outer interval
+  let groupKey = null;
+  const claims = result.claims || [];
+  for (const seg of segments(result, toU)) {
+    const key = seg.outer ? seg.outer.key : null;
+    if (key !== groupKey) {
+      groupKey = key;
+      group = null;
+      if (seg.outer) {
+        const c = claims[seg.outer.claim];
+        const ci = seg.outer.claim;
+        if (c.attribution) {
+          group = el('mark', 'claim');
+          const st = styles.get(c.attribution.source_id);
+          if (st) {
+            group.className = 'claim ' + st.cls;
+            group.dataset.label = st.label;
+            group.dataset.sourceId = c.attribution.source_id;
+          } else {
+            group.className = 'claim c-none';
+            group.dataset.label = '?';
+          }
+          group.dataset.kind = c.attribution.kind || '';
+          group.tabIndex = seg.outer.part === 0 ? 0 : -1;
+          group.setAttribute('aria-describedby', 'tip');
+        } else {
+          group = el('span', 'unattr');
+          group.tabIndex = -1;
+        }
+        group.dataset.claim = String(ci);
+        group.dataset.part = String(seg.outer.part);
+        container.append(group);
+        if (!byClaim.has(ci)) byClaim.set(ci, []);
+        byClaim.get(ci).push(group);
+      }
+    }
+    const piece = text.slice(seg.s, seg.e);
+    let node = document.createTextNode(piece);
+    if (seg.inner) {
+      const span = el('span', seg.inner.role);
+      span.dataset.claim = String(seg.inner.claim);
+      const c = claims[seg.inner.claim];
+      const st = c && c.attribution && styles.get(c.attribution.source_id);
+      if (st) {
+        span.dataset.sourceId = c.attribution.source_id;
+        if (seg.inner.role === 'src') span.className = 'src ' + st.cls;
+      }
+      span.append(node);
+      node = span;
+    }
+    (group || container).append(node);
+  }
+  return byClaim;
+}
+
+/** fillTip fills the tooltip with who made claim c, the cue and the kind. */
+export function fillTip(tip, result, c) {
+  tip.replaceChildren();
+  const a = c.attribution;
+  if (!a) return;
+  const src = (result.sources || []).find((s) => s.id === a.source_id);
+  const dl = el('dl');
+  const row = (k, v) => {
+    dl.append(el('dt', null, k), el('dd', null, v));
+  };
+  row('Who', src ? src.name + ' (' + (KIND_NAMES[src.kind] || src.kind) + ')' : a.source ? a.source.text : 'no source given');
+  if (src && a.source && a.source.text !== src.name) row('Named here as', a.source.text);
+  row('Cue', a.cue ? a.cue.text : 'none');
+  row('Kind', ATTR_KINDS[a.kind] || a.kind);
+  tip.append(dl);
+}
+
+/**
+ * render draws result into the page's result elements (ids from
+ * index.html) and returns the handles the page's events need.
+ */
+export function render(doc, result) {
+  const $ = (id) => doc.getElementById(id);
+  const sources = result.sources || [];
+  const claims = result.claims || [];
+  const styles = sourceStyles(sources);
+
+  // Meta: only what the engine found.
+  const meta = result.meta || {};
+  const setLine = (id, value) => {
+    const e = $(id);
+    e.textContent = value || '';
+    e.hidden = !value;
+  };
+  setLine('meta-title', meta.title);
+  setLine('meta-byline', meta.authors && meta.authors.length ? 'By ' + meta.authors.join(', ') : '');
+  setLine('meta-date', meta.published ? 'Published ' + meta.published : '');
+  $('summary').textContent = summaryLine(result);
+
+  const article = $('article');
+  article.classList.remove('filtering');
+  const byClaim = drawArticle(article, result, styles);
+
+  // Sources panel.
+  const list = $('sources');
+  list.replaceChildren();
+  for (const s of sources) {
+    const st = styles.get(s.id);
+    const n = (s.claims || []).filter((i) => claims[i] && claims[i].attribution).length;
+    const li = el('li');
+    const b = el('button', 'source');
+    b.type = 'button';
+    b.dataset.sourceId = s.id;
+    b.setAttribute('aria-pressed', 'false');
+    const badge = el('span', 'badge ' + st.cls, st.label);
+    badge.setAttribute('aria-hidden', 'true');
+    b.append(badge, el('span', 'source-name', s.name), el('span', 'source-kind', KIND_NAMES[s.kind] || s.kind), el('span', 'source-count', plural(n, 'claim', 'claims')));
+    b.setAttribute('aria-label', 'Source ' + st.label + ': ' + s.name + ', ' + (KIND_NAMES[s.kind] || s.kind) + ', ' + plural(n, 'claim', 'claims'));
+    li.append(b);
+    list.append(li);
+  }
+
+  // Unattributed claims, most check-worthy first.
+  const ul = $('unattributed');
+  ul.replaceChildren();
+  const unattr = claims
+    .map((c, i) => ({ c, i }))
+    .filter((x) => !x.c.attribution)
+    .sort((x, y) => (y.c.checkworthiness || 0) - (x.c.checkworthiness || 0) || x.c.start - y.c.start);
+  for (const { c, i } of unattr) {
+    const li = el('li');
+    const b = el('button', 'unattr-item');
+    b.type = 'button';
+    b.dataset.claim = String(i);
+    b.append(el('span', 'unattr-text', c.text));
+    const score = typeof c.checkworthiness === 'number' ? c.checkworthiness.toFixed(2) : '–';
+    const why = c.reasons && c.reasons.length ? ' · ' + c.reasons.join(', ') : '';
+    b.append(el('span', 'unattr-score', 'check-worthiness ' + score + why));
+    li.append(b);
+    ul.append(li);
+  }
+  if (!unattr.length) ul.append(el('li', 'empty', 'None.'));
+  return { byClaim, styles };
+}
+
+/** filterSource highlights only the claims of source id (null: all). */
+export function filterSource(doc, id) {
+  const article = doc.getElementById('article');
+  article.classList.toggle('filtering', id !== null);
+  for (const e of article.querySelectorAll('.claim, .src, .cue')) {
+    e.classList.toggle('chosen', id !== null && e.dataset.sourceId === id);
+  }
+  for (const b of doc.querySelectorAll('#sources button')) {
+    b.setAttribute('aria-pressed', String(b.dataset.sourceId === id));
+  }
+  doc.getElementById('all-sources').setAttribute('aria-pressed', String(id === null));
+}
