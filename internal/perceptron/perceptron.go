@@ -88,6 +88,38 @@ func (t *Trainer) Predict(feats []uint64, scratch []float64) int {
 // and predicted class guess.
 func (t *Trainer) Update(feats []uint64, truth, guess int) {
 	t.tick++
+	t.update(feats, truth, guess)
+}
+
+// Tick starts a new training instance for averaging; structured training
+// calls it once a sequence and then Add for each update in it.
+func (t *Trainer) Tick() { t.tick++ }
+
+// Add moves the weights of feats for one class by delta, within the
+// current instance.
+func (t *Trainer) Add(feats []uint64, class int, delta float64) {
+	for _, f := range feats {
+		t.bump(t.row(f), class, delta)
+	}
+}
+
+func (t *Trainer) row(f uint64) *row {
+	r := t.rows[f]
+	if r == nil {
+		r = &row{w: make([]float64, t.nclass), total: make([]float64, t.nclass), stamp: make([]int, t.nclass)}
+		t.rows[f] = r
+	}
+	return r
+}
+
+// Saw counts feats as seen once more, for Options.MinSeen.
+func (t *Trainer) Saw(feats []uint64) {
+	for _, f := range feats {
+		t.row(f).seen++
+	}
+}
+
+func (t *Trainer) update(feats []uint64, truth, guess int) {
 	for _, f := range feats {
 		r := t.rows[f]
 		if r == nil {
@@ -111,43 +143,55 @@ func (t *Trainer) bump(r *row, c int, d float64) {
 
 // Options control how a trained model is made compact.
 type Options struct {
-	MinSeen int    // drop features seen in fewer training instances
-	Header  []byte // JSON recorded in the model: data and settings
+	MinSeen   int    // drop features seen in fewer training instances
+	MinWeight int    // drop features whose largest quantised weight is smaller (in absolute value)
+	Header    []byte // JSON recorded in the model: data and settings
 }
+
+// fold shortens a feature hash to the 32 bits the model stores: four bytes
+// a feature instead of eight, at the price of rare merged features.
+func fold(h uint64) uint32 { return uint32(h ^ h>>32) }
 
 // Compact averages the weights, prunes and quantises them to int8.
 func (t *Trainer) Compact(opt Options) *Model {
-	keys := make([]uint64, 0, len(t.rows))
+	avg := map[uint32][]float64{}
 	for k, r := range t.rows {
-		if r.seen >= opt.MinSeen {
-			keys = append(keys, k)
+		if r.seen < opt.MinSeen {
+			continue
 		}
-	}
-	slices.Sort(keys) // map order is random; the model bytes must not be
-	avg := make([]float64, len(keys)*t.nclass)
-	maxAbs := 0.0
-	for i, k := range keys {
-		r := t.rows[k]
+		a := avg[fold(k)]
+		if a == nil {
+			a = make([]float64, t.nclass)
+			avg[fold(k)] = a
+		}
 		for c := 0; c < t.nclass; c++ {
 			total := r.total[c] + float64(t.tick-r.stamp[c])*r.w[c]
-			v := total / float64(max(t.tick, 1))
-			avg[i*t.nclass+c] = v
+			a[c] += total / float64(max(t.tick, 1))
+		}
+	}
+	keys := make([]uint32, 0, len(avg))
+	maxAbs := 0.0
+	for k, a := range avg {
+		keys = append(keys, k)
+		for _, v := range a {
 			maxAbs = max(maxAbs, math.Abs(v))
 		}
 	}
+	slices.Sort(keys) // map order is random; the model bytes must not be
 	scale := maxAbs / 127
 	if scale == 0 {
 		scale = 1
 	}
 	m := &Model{nclass: t.nclass, scale: float32(scale), header: slices.Clone(opt.Header)}
-	for i, k := range keys {
-		q := make([]int8, t.nclass)
-		nonzero := false
-		for c := range q {
-			q[c] = int8(math.Round(avg[i*t.nclass+c] / scale))
-			nonzero = nonzero || q[c] != 0
+	minW := max(opt.MinWeight, 1)
+	q := make([]int8, t.nclass)
+	for _, k := range keys {
+		keep := false
+		for c, v := range avg[k] {
+			q[c] = int8(math.Round(v / scale))
+			keep = keep || int(q[c]) >= minW || int(q[c]) <= -minW
 		}
-		if nonzero {
+		if keep {
 			m.keys = append(m.keys, k)
 			m.w = append(m.w, q...)
 		}
@@ -162,7 +206,7 @@ type Model struct {
 	nclass int
 	scale  float32
 	header []byte
-	keys   []uint64 // sorted; row i's weights are w[i*nclass:(i+1)*nclass]
+	keys   []uint32 // sorted folded hashes; row i's weights are w[i*nclass:(i+1)*nclass]
 	w      []int8
 	table  []int32 // open addressing: index+1 into keys, 0 = empty
 	mask   uint64
@@ -185,7 +229,7 @@ func (m *Model) index() {
 	m.table = make([]int32, size)
 	m.mask = uint64(size - 1)
 	for i, k := range m.keys {
-		j := k & m.mask
+		j := uint64(k) & m.mask
 		for m.table[j] != 0 {
 			j = (j + 1) & m.mask
 		}
@@ -203,13 +247,14 @@ func (m *Model) Scores(feats []uint64, out []float32) {
 		sum = make([]int32, m.nclass)
 	}
 	for _, f := range feats {
-		j := f & m.mask
+		k := fold(f)
+		j := uint64(k) & m.mask
 		for {
 			i := m.table[j]
 			if i == 0 {
 				break
 			}
-			if m.keys[i-1] == f {
+			if m.keys[i-1] == k {
 				row := m.w[int(i-1)*m.nclass : int(i)*m.nclass]
 				for c, v := range row {
 					sum[c] += int32(v)
@@ -246,20 +291,24 @@ func argmax(s []float64) int {
 	return best
 }
 
-const magic = "WSPM\x01"
+const magic = "WSPM\x02"
 
 // MarshalBinary writes the model: magic, header length and header, class
 // count, feature count, scale, sorted keys, int8 weights; little endian.
 func (m *Model) MarshalBinary() ([]byte, error) {
-	b := make([]byte, 0, len(magic)+16+len(m.header)+len(m.keys)*8+len(m.w))
+	b := make([]byte, 0, len(magic)+16+len(m.header)+len(m.keys)*4+len(m.w))
 	b = append(b, magic...)
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.header)))
 	b = append(b, m.header...)
 	b = binary.LittleEndian.AppendUint32(b, uint32(m.nclass))
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.keys)))
 	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.scale))
+	// Keys as deltas of the sorted list in uvarints: smaller, and brotli
+	// finds little in raw hashes anyway.
+	prev := uint32(0)
 	for _, k := range m.keys {
-		b = binary.LittleEndian.AppendUint64(b, k)
+		b = binary.AppendUvarint(b, uint64(k-prev))
+		prev = k
 	}
 	for _, v := range m.w {
 		b = append(b, byte(v))
@@ -308,22 +357,27 @@ func Load(b []byte) (*Model, error) {
 	if nc == 0 || nc > 256 {
 		return nil, fmt.Errorf("%w: %d classes", ErrFormat, nc)
 	}
-	need := uint64(nk)*8 + uint64(nk)*uint64(nc)
-	if uint64(len(p)) != need {
-		return nil, fmt.Errorf("%w: %d bytes of weights, want %d", ErrFormat, len(p), need)
+	if uint64(nk) > uint64(len(p)) {
+		return nil, fmt.Errorf("%w: %d features in %d bytes", ErrFormat, nk, len(p))
 	}
 	m.nclass, m.scale = int(nc), math.Float32frombits(sc)
 	if math.IsNaN(float64(m.scale)) || math.IsInf(float64(m.scale), 0) {
 		return nil, fmt.Errorf("%w: bad scale", ErrFormat)
 	}
-	m.keys = make([]uint64, nk)
+	m.keys = make([]uint32, nk)
+	prev := uint64(0)
 	for i := range m.keys {
-		m.keys[i] = binary.LittleEndian.Uint64(p[i*8:])
-		if i > 0 && m.keys[i] <= m.keys[i-1] {
-			return nil, fmt.Errorf("%w: keys not sorted", ErrFormat)
+		d, n := binary.Uvarint(p)
+		if n <= 0 || (i > 0 && d == 0) || prev+d > math.MaxUint32 {
+			return nil, fmt.Errorf("%w: bad key %d", ErrFormat, i)
 		}
+		prev += d
+		m.keys[i] = uint32(prev)
+		p = p[n:]
 	}
-	p = p[int(nk)*8:]
+	if uint64(len(p)) != uint64(nk)*uint64(nc) {
+		return nil, fmt.Errorf("%w: %d bytes of weights, want %d", ErrFormat, len(p), uint64(nk)*uint64(nc))
+	}
 	m.w = make([]int8, len(p))
 	for i, v := range p {
 		m.w[i] = int8(v)

@@ -1,0 +1,340 @@
+// Command train learns whosaid's attribution model from PolNeAR's train
+// split and writes internal/learned/model.bin:
+//
+//	go run ./build/train [-data ../shared/polnear/train] [-dev ../shared/polnear/dev] [-out internal/learned/model.bin]
+//
+// The same data, seed and settings give the same bytes. With -dev it also
+// prints the scorer's figures on dev for the model alone (cue → source and
+// content, no rules), which is how its settings were chosen.
+package main
+
+import (
+	"bytes"
+
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"github.com/andybalholm/brotli"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/whosaid/whosaid/internal/brat"
+	"github.com/whosaid/whosaid/internal/learned"
+	"github.com/whosaid/whosaid/internal/perceptron"
+	"github.com/whosaid/whosaid/internal/quote"
+	"github.com/whosaid/whosaid/internal/score"
+	"github.com/whosaid/whosaid/internal/segment"
+	"github.com/whosaid/whosaid/internal/tag"
+	"github.com/whosaid/whosaid/internal/text"
+)
+
+func main() {
+	data := flag.String("data", "../shared/polnear/train", "training corpus (PolNeAR layout)")
+	dev := flag.String("dev", "", "corpus to report figures on (e.g. ../shared/polnear/dev)")
+	out := flag.String("out", "internal/learned/model.bin", "model file to write")
+	epochs := flag.Int("epochs", 8, "training epochs")
+	seed := flag.Uint64("seed", 1, "shuffling seed")
+	minSeen := flag.Int("min-seen", 3, "drop features seen in fewer training instances")
+	minWeight := flag.Int("min-weight", 2, "drop features whose largest int8 weight is smaller")
+	biases := flag.String("bias", "", "also try these cue biases on -dev (e.g. 0.5,1,2)")
+	show := flag.Int("show", 0, "print this many inexact content matches on -dev, for error analysis")
+	sweep := flag.String("sweep", "", "also try these MINSEEN:MINWEIGHT pruning settings on -dev (e.g. 3:4,5:8) and print size and figures; the model written uses -min-seen and -min-weight")
+	limit := flag.Int("limit", 0, "use only the first N training articles (0: all)")
+	flag.Parse()
+	if err := run(*data, *dev, *out, *epochs, *seed, *minSeen, *minWeight, *limit, *sweep, *show, *biases); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+// Article is one corpus document ready for training or scoring.
+type Article struct {
+	Name string
+	Doc  *text.Doc
+	LD   *learned.Doc
+	Gold []brat.Attribution
+}
+
+// Options is what a training run is made of; it is recorded in the model.
+type Options struct {
+	Data      string `json:"data"`
+	Docs      int    `json:"docs"`
+	SHA256    string `json:"sha256"` // over the names and bytes of the texts and annotations used
+	Epochs    int    `json:"epochs"`
+	Seed      uint64 `json:"seed"`
+	MinSeen   int    `json:"min_seen"`
+	MinWeight int    `json:"min_weight"`
+}
+
+func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, limit int, sweep string, show int, biases string) error {
+	tg, err := tag.Default()
+	if err != nil {
+		return err
+	}
+	t0 := time.Now()
+	arts, sum, err := Load(data, tg, limit)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "read %d articles in %v\n", len(arts), time.Since(t0).Round(time.Millisecond))
+	opt := Options{Data: "PolNeAR v1.0.0 train (Newell, Margolin and Ruths, LREC 2018)", Docs: len(arts), SHA256: sum,
+		Epochs: epochs, Seed: seed, MinSeen: minSeen, MinWeight: minWeight}
+	tr, header, err := Train(arts, opt)
+	if err != nil {
+		return err
+	}
+	m := tr.Compact(perceptron.Options{MinSeen: minSeen, MinWeight: minWeight, Header: header})
+	b, err := m.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "trained in %v; wrote %s: %d bytes raw, %d brotli\n", time.Since(t0).Round(time.Millisecond), out, len(b), brotliLen(b))
+	if dev == "" {
+		return nil
+	}
+	devArts, _, err := Load(dev, tg, 0)
+	if err != nil {
+		return err
+	}
+	report(fmt.Sprintf("%d:%d", minSeen, minWeight), m, devArts, show)
+	for _, s := range strings.Split(biases, ",") {
+		var b float32
+		if _, err := fmt.Sscanf(s, "%g", &b); err != nil {
+			continue
+		}
+		report("bias "+s, m.WithCueBias(b), devArts, 0)
+	}
+	for _, s := range strings.Split(sweep, ",") {
+		var ms, mw int
+		if _, err := fmt.Sscanf(s, "%d:%d", &ms, &mw); err != nil {
+			continue
+		}
+		report(s, tr.Compact(perceptron.Options{MinSeen: ms, MinWeight: mw, Header: header}), devArts, 0)
+	}
+	return nil
+}
+
+func brotliLen(b []byte) int {
+	var br bytes.Buffer
+	w := brotli.NewWriterLevel(&br, brotli.BestCompression)
+	w.Write(b)
+	w.Close()
+	return br.Len()
+}
+
+func report(setting string, m *learned.Model, devArts []Article, show int) {
+	b, _ := m.MarshalBinary()
+	t := Evaluate(m, devArts, show)
+	e := t.E2EPRF()
+	fmt.Printf("  cues: %s\n", cueStats(m, devArts))
+	fmt.Printf("prune %-6s %8d raw %7d br  dev (model alone): e2e P %.3f R %.3f F1 %.3f  exact F1 %.3f  overlap F1 %.3f  source acc %.3f  direct recall %.3f\n",
+		setting, len(b), brotliLen(b), e.P, e.R, e.F1, t.ExactPRF().F1, t.OverlapPRF().F1, t.SourceAccuracy(), t.DirectRecall())
+}
+
+// Train learns from arts with opt; header is opt as JSON, for the model.
+func Train(arts []Article, opt Options) (*learned.Trained, []byte, error) {
+	header, err := json.Marshal(opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	docs := make([]*learned.Doc, len(arts))
+	gold := make([][]learned.Gold, len(arts))
+	for i, a := range arts {
+		docs[i] = a.LD
+		for _, g := range a.Gold {
+			gold[i] = append(gold[i], learned.Gold{
+				Cue: spans(a.Doc, g.Cue), Source: spans(a.Doc, g.Source), Content: spans(a.Doc, g.Content)})
+		}
+	}
+	return learned.Train(docs, gold, learned.TrainOptions{Epochs: opt.Epochs, Seed: opt.Seed,
+		Progress: func(e int) { fmt.Fprintf(os.Stderr, "epoch %d/%d\n", e, opt.Epochs) }}), header, nil
+}
+
+func spans(d *text.Doc, rs []brat.Range) []text.Span {
+	var out []text.Span
+	for _, r := range rs {
+		out = append(out, text.Span{Start: d.Byte(r.Start), End: d.Byte(r.End)})
+	}
+	return out
+}
+
+// Prepare runs the stages the model reads on one text.
+func Prepare(s string, tg *tag.Model) (*text.Doc, *learned.Doc, error) {
+	d, err := text.New(s)
+	if err != nil {
+		return nil, nil, err
+	}
+	seg := segment.Split(d.Norm)
+	words := make([]string, len(seg.Tokens))
+	for i := range seg.Tokens {
+		words[i] = seg.Word(i)
+	}
+	tags := make([]tag.Tag, len(words))
+	tg.Tag(words, tags)
+	inQ := make([]bool, len(seg.Tokens))
+	t := 0
+	for _, q := range quote.Find(seg) {
+		if q.Scare {
+			continue
+		}
+		for t < len(seg.Tokens) && int(seg.Tokens[t].End) <= q.Start {
+			t++
+		}
+		for k := t; k < len(seg.Tokens) && int(seg.Tokens[k].Start) < q.End; k++ {
+			inQ[k] = true
+		}
+	}
+	return d, learned.NewDoc(seg, tags, inQ), nil
+}
+
+// Load reads a PolNeAR-shaped corpus: DIR/text/NAME.txt and the first
+// DIR/attributions/NAME_*.ann in name order, as the scorer reads it. sum is
+// a SHA-256 over the files used.
+func Load(dir string, tg *tag.Model, limit int) (arts []Article, sum string, err error) {
+	texts, err := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
+	if err != nil {
+		return nil, "", err
+	}
+	if len(texts) == 0 {
+		return nil, "", fmt.Errorf("%s: no text/*.txt files (is ../shared/ beside the project?)", dir)
+	}
+	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
+	if err != nil {
+		return nil, "", err
+	}
+	sort.Strings(texts)
+	sort.Strings(anns)
+	h := sha256.New()
+	for _, tp := range texts {
+		if limit > 0 && len(arts) == limit {
+			break
+		}
+		name := strings.TrimSuffix(filepath.Base(tp), ".txt")
+		ann := ""
+		for _, a := range anns {
+			if b := filepath.Base(a); strings.HasPrefix(b, name+"_") || b == name+".ann" {
+				ann = a
+				break
+			}
+		}
+		if ann == "" {
+			continue
+		}
+		tb, err := os.ReadFile(tp)
+		if err != nil {
+			return nil, "", err
+		}
+		ab, err := os.ReadFile(ann)
+		if err != nil {
+			return nil, "", err
+		}
+		for _, part := range [][]byte{[]byte(filepath.Base(tp)), tb, []byte(filepath.Base(ann)), ab} {
+			h.Write(part)
+			h.Write([]byte{0})
+		}
+		gold, err := brat.Parse(strings.NewReader(string(ab)))
+		if err != nil {
+			return nil, "", fmt.Errorf("%s: %w", ann, err)
+		}
+		d, ld, err := Prepare(string(tb), tg)
+		if err != nil {
+			return nil, "", fmt.Errorf("%s: %w", tp, err)
+		}
+		arts = append(arts, Article{Name: name, Doc: d, LD: ld, Gold: gold})
+	}
+	return arts, hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Evaluate scores the model alone on arts.
+func Evaluate(m *learned.Model, arts []Article, show int) *score.Tally {
+	var t score.Tally
+	for _, a := range arts {
+		if show > 0 {
+			rs := []rune(a.Doc.Orig)
+			cut := func(r []brat.Range) string {
+				var parts []string
+				for _, x := range r {
+					parts = append(parts, string(rs[x.Start:x.End]))
+				}
+				return strings.ReplaceAll(strings.Join(parts, " … "), "\n", " ")
+			}
+			t.Inexact = func(g brat.Attribution, p score.Pred) {
+				if show > 0 {
+					show--
+					fmt.Printf("GOLD [%s]\nPRED [%s]\n\n", cut(g.Content), cut(p.Content))
+				}
+			}
+		}
+		var preds []score.Pred
+		for _, at := range m.Find(a.LD) {
+			p := score.Pred{Cue: ranges(a.Doc, []text.Span{at.Cue}), Content: ranges(a.Doc, at.Content)}
+			if at.HasSource() {
+				p.Source = ranges(a.Doc, []text.Span{at.Source})
+			}
+			preds = append(preds, p)
+		}
+		t.Add(a.Doc.Orig, a.Gold, preds)
+	}
+	return &t
+}
+
+func ranges(d *text.Doc, ss []text.Span) []brat.Range {
+	var out []brat.Range
+	for _, s := range ss {
+		out = append(out, brat.Range{Start: d.CP(s.Start), End: d.CP(s.End)})
+	}
+	return out
+}
+
+// cueStats is the cue tagger's precision and recall against gold cues, by
+// overlap.
+func cueStats(m *learned.Model, arts []Article) string {
+	var gold, pred, hitG, hitP int
+	for _, a := range arts {
+		var cues []text.Span
+		for _, at := range m.Find(a.LD) {
+			cues = append(cues, at.Cue)
+		}
+		var gcs []text.Span
+		for _, g := range a.Gold {
+			for _, r := range g.Cue {
+				gcs = append(gcs, text.Span{Start: a.Doc.Byte(r.Start), End: a.Doc.Byte(r.End)})
+				break
+			}
+		}
+		gold += len(gcs)
+		pred += len(cues)
+		ov := func(x, y text.Span) bool { return x.Start < y.End && y.Start < x.End }
+		for _, g := range gcs {
+			hit := false
+			for _, c := range cues {
+				if ov(g, c) {
+					hit = true
+					break
+				}
+			}
+			if hit {
+				hitG++
+			} else if os.Getenv("WHOSAID_SHOW_MISSED_CUES") != "" {
+				fmt.Printf("MISSED CUE %q\n", strings.ToLower(a.Doc.Norm[g.Start:g.End]))
+			}
+		}
+		for _, c := range cues {
+			for _, g := range gcs {
+				if ov(g, c) {
+					hitP++
+					break
+				}
+			}
+		}
+	}
+	return fmt.Sprintf("gold %d predicted %d  recall %.3f precision %.3f", gold, pred, float64(hitG)/float64(max(gold, 1)), float64(hitP)/float64(max(pred, 1)))
+}

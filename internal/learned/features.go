@@ -1,0 +1,310 @@
+package learned
+
+import (
+	"github.com/whosaid/whosaid/internal/perceptron"
+	"github.com/whosaid/whosaid/internal/segment"
+	"github.com/whosaid/whosaid/internal/tag"
+)
+
+// Doc is one article prepared for the model: its segmentation, tags, and
+// which tokens lie inside a quotation that is speech.
+type Doc struct {
+	Seg     *segment.Doc
+	Tags    []tag.Tag
+	InQuote []bool
+	sent    []int32    // sentence index of every token
+	runs    [][2]int32 // token ranges of quotations (runs of InQuote)
+	run     []int32    // index into runs of every token, -1 outside
+}
+
+// NewDoc prepares seg for the model. tags and inQuote have one entry per
+// token.
+func NewDoc(seg *segment.Doc, tags []tag.Tag, inQuote []bool) *Doc {
+	d := &Doc{Seg: seg, Tags: tags, InQuote: inQuote, sent: make([]int32, len(seg.Tokens))}
+	for si, s := range seg.Sentences {
+		for t := s.First; t < s.Last; t++ {
+			d.sent[t] = int32(si)
+		}
+	}
+	d.run = make([]int32, len(seg.Tokens))
+	for t := range d.run {
+		d.run[t] = -1
+		if t < len(inQuote) && inQuote[t] {
+			if t == 0 || !inQuote[t-1] {
+				d.runs = append(d.runs, [2]int32{int32(t), int32(t)})
+			}
+			d.runs[len(d.runs)-1][1] = int32(t + 1)
+			d.run[t] = int32(len(d.runs) - 1)
+		}
+	}
+	return d
+}
+
+// word returns token i's text, or a boundary marker outside [f, l).
+func (d *Doc) word(i, f, l int) string {
+	if i < f {
+		return "<s>"
+	}
+	if i >= l {
+		return "</s>"
+	}
+	return d.Seg.Text[d.Seg.Tokens[i].Start:d.Seg.Tokens[i].End]
+}
+
+func (d *Doc) tag(i, f, l int) uint64 {
+	if i < f || i >= l {
+		return 255
+	}
+	return uint64(d.Tags[i])
+}
+
+func (d *Doc) quoted(i int) uint64 {
+	if i >= 0 && i < len(d.InQuote) && d.InQuote[i] {
+		return 1
+	}
+	return 0
+}
+
+// lower adds s to a hash as if lower-cased (ASCII letters; other bytes as
+// they are), without building the string.
+func lower(h uint64, s string) uint64 {
+	const prime64 = 1099511628211
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= prime64
+	}
+	h ^= 0xff
+	h *= prime64
+	return h
+}
+
+// suffix is the last n bytes of s, lower-cased in the hash.
+func suffix(h uint64, s string, n int) uint64 {
+	if len(s) > n {
+		s = s[len(s)-n:]
+	}
+	return lower(h, s)
+}
+
+// shape classes a word by its letters: Xxx, xxx, XXX, digits, mark, other.
+func shape(s string) uint64 {
+	if s == "" {
+		return 0
+	}
+	c := s[0]
+	switch {
+	case 'A' <= c && c <= 'Z':
+		if len(s) > 1 && 'A' <= s[1] && s[1] <= 'Z' {
+			return 3
+		}
+		return 1
+	case 'a' <= c && c <= 'z':
+		return 2
+	case '0' <= c && c <= '9':
+		return 4
+	case c == '"' || c == '\'' || c >= 0x80 && isQuoteMark(s):
+		return 5
+	case c == ',' || c == '.' || c == ':' || c == ';' || c == '!' || c == '?':
+		return 6
+	}
+	return 7
+}
+
+func isQuoteMark(s string) bool {
+	switch s {
+	case "“", "”", "‘", "’", "«", "»", "„", "‹", "›":
+		return true
+	}
+	return false
+}
+
+// category of a neighbouring word for the cue features: that, a quote mark,
+// a colon, a comma, other.
+func category(w string) uint64 {
+	switch w {
+	case "that", "That":
+		return 1
+	case ":":
+		return 3
+	case ",":
+		return 4
+	}
+	if shape(w) == 5 {
+		return 2
+	}
+	return 0
+}
+
+func bucket(n int) uint64 {
+	switch {
+	case n <= 0:
+		return 0
+	case n <= 3:
+		return uint64(n)
+	case n <= 5:
+		return 4
+	case n <= 10:
+		return 5
+	case n <= 20:
+		return 6
+	}
+	return 7
+}
+
+var h = perceptron.Hash
+
+// cueFeatures appends the features of token i of the sentence [f, l) for
+// the cue tagger, given the previous token's label.
+func (d *Doc) cueFeatures(buf []uint64, i, f, l, prev int, sentQuote uint64) []uint64 {
+	w := d.word(i, f, l)
+	t := d.tag(i, f, l)
+	in := perceptron.Int
+	buf = append(buf,
+		h(1),
+		lower(h(2), w),
+		suffix(h(3), w, 3),
+		in(h(4), t),
+		in(in(h(5), d.tag(i-1, f, l)), t),
+		in(in(h(6), t), d.tag(i+1, f, l)),
+		lower(h(7), d.word(i-1, f, l)),
+		lower(h(8), d.word(i+1, f, l)),
+		lower(lower(h(9), w), d.word(i+1, f, l)),
+		lower(lower(h(10), d.word(i-1, f, l)), w),
+		in(h(11), uint64(prev)),
+		lower(in(h(12), uint64(prev)), w),
+		in(h(13), d.quoted(i)),
+		in(h(14), shape(w)),
+		in(h(15), category(d.word(i+1, f, l))),
+		in(h(16), category(d.word(i-1, f, l))),
+		in(h(17), sentQuote),
+		in(lower(h(18), w), t),
+		lower(h(19), d.word(i+2, f, l)),
+		lower(h(20), d.word(i-2, f, l)),
+		in(in(h(21), d.quoted(i)), t),
+		in(in(h(22), sentQuote), t),
+	)
+	return buf
+}
+
+// spanCtx is what the span labeller knows about one cue and its window.
+type spanCtx struct {
+	cs, ce  int // cue tokens [cs, ce)
+	wf, wl  int // window tokens [wf, wl)
+	cueSent int32
+	head    string // the cue's first word
+	headTag uint64
+	next    uint64 // category of the word after the cue
+	prevCat uint64 // category of the word before the cue
+	commas  []int32
+	quotes  []int32 // prefix counts over the window
+}
+
+func (d *Doc) newSpanCtx(cs, ce, wf, wl int) *spanCtx {
+	c := &spanCtx{cs: cs, ce: ce, wf: wf, wl: wl, cueSent: d.sent[cs]}
+	c.head = d.word(cs, wf, wl)
+	c.headTag = d.tag(cs, wf, wl)
+	c.next = category(d.word(ce, wf, wl))
+	c.prevCat = category(d.word(cs-1, wf, wl))
+	n := wl - wf
+	c.commas = make([]int32, n+1)
+	c.quotes = make([]int32, n+1)
+	for k := 0; k < n; k++ {
+		w := d.word(wf+k, wf, wl)
+		c.commas[k+1] = c.commas[k]
+		c.quotes[k+1] = c.quotes[k]
+		if w == "," {
+			c.commas[k+1]++
+		}
+		if shape(w) == 5 {
+			c.quotes[k+1]++
+		}
+	}
+	return c
+}
+
+// between counts marks strictly between token i and the cue.
+func (c *spanCtx) between(pre []int32, i int) int {
+	a, b := i+1, c.cs
+	if i >= c.ce {
+		a, b = c.ce, i
+	}
+	if a >= b {
+		return 0
+	}
+	return int(pre[b-c.wf] - pre[a-c.wf])
+}
+
+// spanPos is where token i stands relative to the cue.
+func (c *spanCtx) pos(d *Doc, i int) (rel uint64, db uint64) {
+	rel = 1 // inside the cue
+	dist := 0
+	switch {
+	case i < c.cs:
+		rel, dist = 0, c.cs-i
+	case i >= c.ce:
+		rel, dist = 2, i-c.ce+1
+	}
+	return rel, bucket(dist)
+}
+
+// spanEmit appends the features of token i for the source/content labeller
+// that do not depend on the previous label.
+func (d *Doc) spanEmit(buf []uint64, c *spanCtx, i int) []uint64 {
+	in := perceptron.Int
+	f, l := c.wf, c.wl
+	w := d.word(i, f, l)
+	t := d.tag(i, f, l)
+	rel, db := c.pos(d, i)
+	sr := uint64(int64(d.sent[i]-c.cueSent) + 2)
+	q := d.quoted(i)
+	first := uint64(0)
+	if i == f || d.sent[i] != d.sent[i-1] {
+		first = 1
+	}
+	return append(buf,
+		in(h(30), rel),
+		in(in(h(31), rel), db),
+		in(in(h(32), rel), t),
+		lower(in(h(33), rel), w),
+		in(in(h(34), rel), shape(w)),
+		in(in(h(35), rel), q),
+		in(in(h(36), sr), rel),
+		in(lower(h(41), c.head), rel),
+		in(in(lower(h(42), c.head), rel), t),
+		in(in(in(h(43), rel), d.tag(i-1, f, l)), t),
+		in(in(in(h(44), rel), t), d.tag(i+1, f, l)),
+		lower(in(h(45), rel), d.word(i-1, f, l)),
+		lower(in(h(46), rel), d.word(i+1, f, l)),
+		in(in(h(47), rel), bucket(c.between(c.commas, i))),
+		in(in(h(48), rel), bucket(c.between(c.quotes, i))),
+		in(in(h(49), rel), first),
+		in(in(h(50), c.next), rel),
+		in(in(h(51), c.prevCat), rel),
+		in(in(in(h(52), rel), q), db),
+		in(in(in(h(53), c.headTag), rel), t),
+		in(in(in(h(55), sr), rel), q),
+		in(in(in(h(56), c.next), rel), q),
+	)
+}
+
+// spanTrans appends the features of token i that pair it with the previous
+// token's label.
+func (d *Doc) spanTrans(buf []uint64, c *spanCtx, i, prev int) []uint64 {
+	in := perceptron.Int
+	w := d.word(i, c.wf, c.wl)
+	t := d.tag(i, c.wf, c.wl)
+	rel, db := c.pos(d, i)
+	p := uint64(prev)
+	return append(buf,
+		in(h(37), p),
+		in(in(h(38), p), t),
+		in(in(h(39), p), rel),
+		lower(in(h(40), p), w),
+		in(in(in(h(54), p), rel), db),
+		in(in(in(h(57), p), d.quoted(i)), t),
+	)
+}

@@ -1,0 +1,319 @@
+// Package learned is whosaid's trained attribution model. A cue tagger marks
+// the words that introduce speech ("said", "told", "according to"); for
+// each cue, a labeller marks its source and its content in the sentences
+// around it. Both are averaged perceptrons (internal/perceptron) trained on
+// PolNeAR's train split by build/train; the features in this package are
+// shared by training and run time, so they cannot drift apart.
+package learned
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/whosaid/whosaid/internal/perceptron"
+	"github.com/whosaid/whosaid/internal/text"
+)
+
+// Cue labels.
+const (
+	cueO = iota
+	cueB
+	cueI
+	numCue
+)
+
+// Span labels.
+const (
+	spO = iota
+	spBS
+	spIS
+	spBC
+	spIC
+	numSpan
+)
+
+// Model is the pair of trained models. It is immutable once loaded.
+type Model struct {
+	cue, span *perceptron.Model
+	// cueBias is added to the score of starting a cue: the trained tagger
+	// is conservative (precision 0.83, recall 0.67 on dev), and a missed
+	// cue loses its whole attribution.
+	cueBias float32
+}
+
+// DefaultCueBias is the cue bias chosen on dev (see build/train -bias).
+const DefaultCueBias = 0
+
+// WithCueBias returns a copy of m that adds bias to the score of starting a
+// cue, for tuning.
+func (m *Model) WithCueBias(bias float32) *Model {
+	c := *m
+	c.cueBias = bias
+	return &c
+}
+
+//go:embed model.bin
+var embedded []byte
+
+// Default returns the embedded model, loaded once.
+var Default = sync.OnceValues(func() (*Model, error) { return Load(embedded) })
+
+const magic = "WSLM\x01"
+
+// ErrFormat is wrapped by every error about a malformed model file.
+var ErrFormat = errors.New("not a whosaid attribution model")
+
+// Load reads a model written by MarshalBinary.
+func Load(b []byte) (*Model, error) {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, fmt.Errorf("%w: bad magic", ErrFormat)
+	}
+	p := b[len(magic):]
+	var parts [2]*perceptron.Model
+	for i := range parts {
+		if len(p) < 4 {
+			return nil, fmt.Errorf("%w: truncated", ErrFormat)
+		}
+		n := binary.LittleEndian.Uint32(p)
+		p = p[4:]
+		if uint64(n) > uint64(len(p)) {
+			return nil, fmt.Errorf("%w: truncated", ErrFormat)
+		}
+		m, err := perceptron.Load(p[:n])
+		if err != nil {
+			return nil, fmt.Errorf("%w: part %d: %v", ErrFormat, i, err)
+		}
+		parts[i] = m
+		p = p[n:]
+	}
+	if len(p) != 0 {
+		return nil, fmt.Errorf("%w: %d trailing bytes", ErrFormat, len(p))
+	}
+	if parts[0].Classes() != numCue || parts[1].Classes() != numSpan {
+		return nil, fmt.Errorf("%w: wrong class counts", ErrFormat)
+	}
+	return &Model{cue: parts[0], span: parts[1], cueBias: DefaultCueBias}, nil
+}
+
+// MarshalBinary writes both models.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	b := []byte(magic)
+	for _, part := range []*perceptron.Model{m.cue, m.span} {
+		pb, err := part.MarshalBinary()
+		if err != nil {
+			return nil, err
+		}
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(pb)))
+		b = append(b, pb...)
+	}
+	return b, nil
+}
+
+// Header is the JSON the model was trained with: data and settings.
+func (m *Model) Header() []byte { return m.cue.Header() }
+
+// Attribution is one found attribution, in byte offsets into the text.
+type Attribution struct {
+	Cue     text.Span
+	Source  text.Span   // zero when the model found none
+	Content []text.Span // sorted, non-overlapping; several when discontinuous
+}
+
+// HasSource reports whether a source was found.
+func (a *Attribution) HasSource() bool { return a.Source.End > a.Source.Start }
+
+// scratch holds the buffers one Find call reuses.
+type scratch struct {
+	feats  []uint64
+	scores []float32
+	labels []int
+}
+
+// Cues returns the cue spans the cue tagger finds, as token ranges.
+func (m *Model) Cues(d *Doc) [][2]int {
+	s := &scratch{feats: make([]uint64, 0, 64), scores: make([]float32, numSpan)}
+	var cues [][2]int
+	for _, sen := range d.Seg.Sentences {
+		labels := m.tagCues(d, sen.First, sen.Last, s)
+		for i := 0; i < len(labels); i++ {
+			if labels[i] != cueB {
+				continue
+			}
+			j := i + 1
+			for j < len(labels) && labels[j] == cueI {
+				j++
+			}
+			cues = append(cues, [2]int{sen.First + i, sen.First + j})
+			i = j - 1
+		}
+	}
+	return cues
+}
+
+func (m *Model) tagCues(d *Doc, f, l int, s *scratch) []int {
+	sq := sentQuote(d, f, l)
+	s.labels = s.labels[:0]
+	prev := cueO
+	for i := f; i < l; i++ {
+		s.feats = d.cueFeatures(s.feats[:0], i, f, l, prev, sq)
+		m.cue.Scores(s.feats, s.scores[:numCue])
+		s.scores[cueB] += m.cueBias
+		c := cueO
+		for k := 1; k < numCue; k++ {
+			if s.scores[k] > s.scores[c] {
+				c = k
+			}
+		}
+		if c == cueI && prev == cueO {
+			c = cueB
+		}
+		s.labels = append(s.labels, c)
+		prev = c
+	}
+	return s.labels
+}
+
+func sentQuote(d *Doc, f, l int) uint64 {
+	for i := f; i < l; i++ {
+		if d.Seg.Tokens[i].Kind == 3 { // segment.Quote
+			return 1
+		}
+	}
+	return 0
+}
+
+// window is the token range the labeller reads for a cue: the cue's
+// sentence and its neighbours in the same paragraph.
+func (d *Doc) window(cs int) (wf, wl int) {
+	si := int(d.sent[cs])
+	sens := d.Seg.Sentences
+	lo, hi := si, si
+	if si > 0 && sens[si-1].Para == sens[si].Para {
+		lo = si - 1
+	}
+	if si+1 < len(sens) && sens[si+1].Para == sens[si].Para {
+		hi = si + 1
+	}
+	return sens[lo].First, sens[hi].Last
+}
+
+// Find returns the attributions of d.
+func (m *Model) Find(d *Doc) []Attribution {
+	s := &scratch{feats: make([]uint64, 0, 64), scores: make([]float32, numSpan)}
+	var out []Attribution
+	for _, c := range m.Cues(d) {
+		if a, ok := m.label(d, c[0], c[1], s); ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (m *Model) label(d *Doc, cs, ce int, s *scratch) (Attribution, bool) {
+	wf, wl := d.window(cs)
+	ctx := d.newSpanCtx(cs, ce, wf, wl)
+	s.labels = d.viterbi(ctx, &modelScorer{m: m.span, tmp: s.scores}, s.feats)
+	toks := d.Seg.Tokens
+	a := Attribution{Cue: text.Span{Start: int(toks[cs].Start), End: int(toks[ce-1].End)}}
+	best := -1
+	srcF, srcL := -1, -1
+	var runs [][2]int // content token runs [f, l)
+	for i := 0; i < len(s.labels); i++ {
+		switch s.labels[i] {
+		case spBS:
+			j := i + 1
+			for j < len(s.labels) && s.labels[j] == spIS {
+				j++
+			}
+			// the source run nearest the cue wins
+			dist := min(abs(wf+i-cs), abs(wf+j-1-cs))
+			if best < 0 || dist < best {
+				best = dist
+				srcF, srcL = wf+i, wf+j
+			}
+			i = j - 1
+		case spBC:
+			j := i + 1
+			for j < len(s.labels) && s.labels[j] == spIC {
+				j++
+			}
+			runs = append(runs, [2]int{wf + i, wf + j})
+			i = j - 1
+		}
+	}
+	if srcF >= 0 {
+		a.Source = text.Span{Start: int(toks[srcF].Start), End: int(toks[srcL-1].End)}
+	}
+	for _, g := range d.contentGroups(runs, cs, ce, srcF, srcL) {
+		a.Content = append(a.Content, text.Span{Start: int(toks[g[0]].Start), End: int(toks[g[1]-1].End)})
+	}
+	return a, len(a.Content) > 0
+}
+
+// contentGroups turns the labeller's content runs into the claim's parts.
+// Greedy labelling leaves holes and strays; PolNeAR contents are one
+// stretch of text, or two when a quotation is split by its cue ("…," he
+// said, "…"). So runs merge across any gap without the cue or source in
+// it; the largest group is kept, with the group on the cue's other side
+// when both are quotations. A group that starts or ends inside a quotation
+// takes the whole quotation, marks included, as PolNeAR draws it.
+func (d *Doc) contentGroups(runs [][2]int, cs, ce, srcF, srcL int) [][2]int {
+	if len(runs) == 0 {
+		return nil
+	}
+	blocked := func(f, l int) bool { // does [f, l) hold the cue or the source?
+		return (f < ce && cs < l) || (srcF >= 0 && f < srcL && srcF < l)
+	}
+	groups := [][2]int{runs[0]}
+	for _, r := range runs[1:] {
+		last := &groups[len(groups)-1]
+		if !blocked(last[1], r[0]) {
+			last[1] = r[1]
+		} else {
+			groups = append(groups, r)
+		}
+	}
+	for k := range groups {
+		if q := d.run[groups[k][0]]; q >= 0 {
+			groups[k][0] = int(d.runs[q][0])
+		}
+		if q := d.run[groups[k][1]-1]; q >= 0 {
+			groups[k][1] = int(d.runs[q][1])
+		}
+	}
+	big := 0
+	for k, g := range groups {
+		if g[1]-g[0] > groups[big][1]-groups[big][0] {
+			big = k
+		}
+	}
+	keep := [][2]int{groups[big]}
+	quoted := func(g [2]int) bool { return d.run[g[0]] >= 0 && d.run[g[1]-1] >= 0 }
+	if quoted(groups[big]) {
+		for _, g := range groups {
+			if g == groups[big] || !quoted(g) {
+				continue
+			}
+			// the other half of a quotation split by the cue
+			if (g[1] <= cs && groups[big][0] >= ce) || (g[0] >= ce && groups[big][1] <= cs) {
+				if g[0] < groups[big][0] {
+					keep = [][2]int{g, groups[big]}
+				} else {
+					keep = append(keep, g)
+				}
+				break
+			}
+		}
+	}
+	return keep
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

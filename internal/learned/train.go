@@ -1,0 +1,186 @@
+package learned
+
+import (
+	"math/rand/v2"
+
+	"github.com/whosaid/whosaid/internal/perceptron"
+	"github.com/whosaid/whosaid/internal/text"
+)
+
+// Gold is one annotated attribution in byte offsets of the document's text.
+type Gold struct {
+	Cue     []text.Span
+	Source  []text.Span
+	Content []text.Span
+}
+
+// TrainOptions are the settings of a training run.
+type TrainOptions struct {
+	Epochs int
+	Seed   uint64
+	// Progress, when set, is told each finished epoch.
+	Progress func(epoch int)
+}
+
+// Trained holds the full-precision weights of a training run, to be made
+// compact with one or several pruning settings.
+type Trained struct {
+	cue, span *perceptron.Trainer
+}
+
+// Compact prunes and quantises the trained weights into a Model.
+func (t *Trained) Compact(opt perceptron.Options) *Model {
+	return &Model{cue: t.cue.Compact(opt), span: t.span.Compact(opt), cueBias: DefaultCueBias}
+}
+
+// Train learns both models from docs and their gold attributions. The same
+// inputs and options give the same weights.
+func Train(docs []*Doc, gold [][]Gold, opt TrainOptions) *Trained {
+	cueT := perceptron.NewTrainer(numCue)
+	spanT := perceptron.NewTrainer(numSpan)
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	r := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
+	feats := make([]uint64, 0, 64)
+	scores := make([]float64, numSpan)
+	for epoch := 0; epoch < opt.Epochs; epoch++ {
+		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, di := range order {
+			d := docs[di]
+			cueGold := cueLabels(d, gold[di])
+			for _, sen := range d.Seg.Sentences {
+				sq := sentQuote(d, sen.First, sen.Last)
+				prev := cueO
+				for i := sen.First; i < sen.Last; i++ {
+					feats = d.cueFeatures(feats[:0], i, sen.First, sen.Last, prev, sq)
+					guess := cueT.Predict(feats, scores[:numCue])
+					cueT.Update(feats, cueGold[i], guess)
+					prev = guess
+				}
+			}
+			for _, g := range gold[di] {
+				cs, ce, ok := tokenRange(d, g.Cue)
+				if !ok {
+					continue
+				}
+				trainSpan(spanT, d, g, cs, ce, feats)
+			}
+		}
+		if opt.Progress != nil {
+			opt.Progress(epoch + 1)
+		}
+	}
+	return &Trained{cue: cueT, span: spanT}
+}
+
+// overlaps reports whether token t overlaps any of spans.
+func overlaps(d *Doc, t int, spans []text.Span) bool {
+	tok := d.Seg.Tokens[t]
+	for _, s := range spans {
+		if int(tok.Start) < s.End && s.Start < int(tok.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenRange is the token range covering spans (first to last token that
+// overlaps them).
+func tokenRange(d *Doc, spans []text.Span) (f, l int, ok bool) {
+	if len(spans) == 0 {
+		return 0, 0, false
+	}
+	lo, hi := spans[0].Start, spans[0].End
+	for _, s := range spans[1:] {
+		lo, hi = min(lo, s.Start), max(hi, s.End)
+	}
+	f, l = -1, -1
+	for t, tok := range d.Seg.Tokens {
+		if int(tok.End) <= lo {
+			continue
+		}
+		if int(tok.Start) >= hi {
+			break
+		}
+		if f < 0 {
+			f = t
+		}
+		l = t + 1
+	}
+	return f, l, f >= 0
+}
+
+func cueLabels(d *Doc, gold []Gold) []int {
+	labels := make([]int, len(d.Seg.Tokens))
+	for _, g := range gold {
+		f, l, ok := tokenRange(d, g.Cue)
+		if !ok {
+			continue
+		}
+		labels[f] = cueB
+		for t := f + 1; t < l; t++ {
+			labels[t] = cueI
+		}
+	}
+	return labels
+}
+
+// trainSpan makes one structured-perceptron step on the labelling of one
+// gold attribution's window: decode with the current weights, then move the
+// weights of every position where the best path and the gold path differ.
+func trainSpan(t *perceptron.Trainer, d *Doc, g Gold, cs, ce int, feats []uint64) {
+	wf, wl := d.window(cs)
+	ctx := d.newSpanCtx(cs, ce, wf, wl)
+	want := spanLabels(d, g, cs, ce, wf, wl)
+	got := d.viterbi(ctx, trainerScorer{t}, feats)
+	t.Tick()
+	for k := range want {
+		i := wf + k
+		if i >= cs && i < ce {
+			continue
+		}
+		gp, pp := spO, spO
+		if k > 0 {
+			gp, pp = want[k-1], got[k-1]
+		}
+		feats = d.spanEmit(feats[:0], ctx, i)
+		t.Saw(feats)
+		if want[k] != got[k] {
+			t.Add(feats, want[k], 1)
+			t.Add(feats, got[k], -1)
+		}
+		feats = d.spanTrans(feats[:0], ctx, i, gp)
+		t.Saw(feats)
+		if want[k] != got[k] || gp != pp {
+			t.Add(feats, want[k], 1)
+			feats = d.spanTrans(feats[:0], ctx, i, pp)
+			t.Add(feats, got[k], -1)
+		}
+	}
+}
+
+func spanLabels(d *Doc, g Gold, cs, ce, wf, wl int) []int {
+	want := make([]int, wl-wf)
+	prev := spO
+	for i := wf; i < wl; i++ {
+		c := spO
+		switch {
+		case i >= cs && i < ce: // the cue itself
+		case overlaps(d, i, g.Source):
+			c = spIS
+			if prev != spBS && prev != spIS {
+				c = spBS
+			}
+		case overlaps(d, i, g.Content):
+			c = spIC
+			if prev != spBC && prev != spIC {
+				c = spBC
+			}
+		}
+		want[i-wf] = c
+		prev = c
+	}
+	return want
+}
