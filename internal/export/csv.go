@@ -23,12 +23,12 @@ func writeCSV(buf *bytes.Buffer, res *engine.Result) error {
 	for i := range res.Claims {
 		c := &res.Claims[i]
 		row := []string{
-			strconv.Itoa(c.Start), strconv.Itoa(c.End), c.Text,
+			strconv.Itoa(c.Start), strconv.Itoa(c.End), cell(c.Text),
 			strconv.FormatBool(c.Attribution != nil),
-			d.sourceName(c), d.sourceKind(c), "", "", "", "", strings.Join(c.Reasons, ";"), "",
+			cell(d.sourceName(c)), d.sourceKind(c), "", "", "", "", strings.Join(c.Reasons, ";"), "",
 		}
 		if a := c.Attribution; a != nil {
-			row[6], row[7], row[8] = spanText(a.Source), spanText(a.Cue), a.Kind
+			row[6], row[7], row[8] = cell(spanText(a.Source)), cell(spanText(a.Cue)), a.Kind
 		}
 		if c.Checkworthiness != nil {
 			row[9] = strconv.FormatFloat(*c.Checkworthiness, 'f', -1, 64)
@@ -43,4 +43,16 @@ func writeCSV(buf *bytes.Buffer, res *engine.Result) error {
 		rows = append(rows, row)
 	}
 	return cw.WriteAll(rows) // flushes and reports the first error
+}
+
+// cell keeps a spreadsheet from reading article text as a formula: a cell
+// starting with = + - @ or a tab/CR gets a leading apostrophe (OWASP's
+// advice for CSV injection). Pasted articles are untrusted, and
+// fact-checkers open this file in spreadsheets; the offsets in the row still
+// locate the exact text.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

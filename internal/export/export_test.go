@@ -361,3 +361,23 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
+
+// TestCSVFormulaCells checks that article text that a spreadsheet would run
+// as a formula is written as text.
+func TestCSVFormulaCells(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
+		{"+1 more", "'+1 more"},
+		{"-5 degrees", "'-5 degrees"},
+		{"@user said", "'@user said"},
+		{"\tindented", "'\tindented"},
+		{"Plain text", "Plain text"},
+		{"", ""},
+		{"—em dash", "—em dash"},
+	}
+	for _, tt := range tests {
+		if got := cell(tt.in); got != tt.want {
+			t.Errorf("cell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
