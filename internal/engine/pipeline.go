@@ -2,28 +2,267 @@ package engine
 
 import (
 	"context"
+	"sort"
+	"sync"
 
+	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/claims"
+	"github.com/whosaid/whosaid/internal/coref"
+	"github.com/whosaid/whosaid/internal/cue"
+	"github.com/whosaid/whosaid/internal/meta"
+	"github.com/whosaid/whosaid/internal/quote"
 	"github.com/whosaid/whosaid/internal/segment"
+	"github.com/whosaid/whosaid/internal/sources"
+	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
 )
 
-// analyze runs the stages on a checked text. PLACEHOLDER: every sentence
-// becomes an unattributed claim until the attribution stages land.
+// finder is the attribution finder with its cue lexicon, built once.
+var finder = sync.OnceValue(func() *attrib.Finder { return attrib.New(cue.Default()) })
+
+// Progress units: the stages share 100 steps, tagging (the costly stage)
+// the most.
+const (
+	stepSegment = 10
+	stepTag     = 55
+	stepQuote   = 60
+	stepAttrib  = 75
+	stepCoref   = 80
+	stepClaims  = 95
+	stepTotal   = 100
+)
+
+// analysis is what the stages found, in byte offsets of Norm.
+type analysis struct {
+	seg      *segment.Doc
+	atts     []attrib.Attribution
+	mentOf   []int // mention index of each attribution, -1 when it has no source
+	mentions []coref.Mention
+	roster   []sources.Source
+	meta     meta.Meta
+	claims   []claims.Claim
+}
+
+// analyze runs the stages on a checked text.
 func (e *Engine) analyze(ctx context.Context, doc *text.Doc, opt Options) (*Result, error) {
-	seg := segment.Split(doc.Norm)
+	report := func(done int) {
+		if opt.Progress != nil {
+			opt.Progress(done, stepTotal)
+		}
+	}
+	report(0)
+	var a analysis
+	a.seg = segment.Split(doc.Norm)
+	report(stepSegment)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := &Result{Version: Version, Text: doc.Orig, Sources: []Source{}, Claims: []Claim{}}
-	for _, s := range seg.Sentences {
-		score := 0.0
-		res.Claims = append(res.Claims, Claim{
-			Start: doc.CP(s.Start), End: doc.CP(s.End), Text: doc.Slice(s.Start, s.End),
-			Checkworthiness: &score, Reasons: []string{},
-		})
+	tags, err := e.tagAll(ctx, a.seg, report)
+	if err != nil {
+		return nil, err
 	}
-	if opt.Progress != nil {
-		opt.Progress(1, 1)
+	quotes := quote.Find(a.seg)
+	report(stepQuote)
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
+	a.atts = finder().Find(a.seg, tags, quotes)
+	report(stepAttrib)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	a.link(tags)
+	report(stepCoref)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	a.meta = meta.Find(a.seg)
+	covered := make([]text.Span, 0, 3*len(a.atts))
+	for _, at := range a.atts {
+		covered = append(covered, at.Content...)
+		covered = append(covered, at.Cue)
+		if at.Source.End > at.Source.Start {
+			covered = append(covered, at.Source)
+		}
+	}
+	sort.Slice(covered, func(i, j int) bool { return covered[i].Start < covered[j].Start })
+	a.claims = claims.Unattributed(a.seg, tags, covered, a.meta.Paras)
+	report(stepClaims)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res := assemble(doc, &a)
+	report(stepTotal)
 	return res, nil
+}
+
+// tagAll tags the words sentence by sentence, reporting progress and
+// honouring ctx every few thousand sentences.
+func (e *Engine) tagAll(ctx context.Context, seg *segment.Doc, report func(int)) ([]tag.Tag, error) {
+	tags := make([]tag.Tag, len(seg.Tokens))
+	words := make([]string, len(seg.Tokens))
+	for i := range seg.Tokens {
+		words[i] = seg.Word(i)
+	}
+	ns := len(seg.Sentences)
+	const every = 2000
+	done := 0
+	for si, s := range seg.Sentences {
+		if s.First < done || s.Last > len(words) || s.First > s.Last {
+			continue // tolerate overlapping or odd sentences: never tag twice
+		}
+		if done < s.First { // tokens between sentences
+			e.tagger.Tag(words[done:s.First], tags[done:s.First])
+		}
+		e.tagger.Tag(words[s.First:s.Last], tags[s.First:s.Last])
+		done = s.Last
+		if si%every == every-1 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			report(stepSegment + (stepTag-stepSegment)*si/ns)
+		}
+	}
+	if done < len(words) {
+		e.tagger.Tag(words[done:], tags[done:])
+	}
+	report(stepTag)
+	return tags, ctx.Err()
+}
+
+// link makes the source mentions, links them into entities and builds the
+// roster.
+func (a *analysis) link(tags []tag.Tag) {
+	a.mentOf = make([]int, len(a.atts))
+	byFirst := map[int]int{}
+	// mentions must come in text order for coref
+	order := make([]int, 0, len(a.atts))
+	for i, at := range a.atts {
+		a.mentOf[i] = -1
+		if at.SrcFirst >= 0 && at.SrcLast > at.SrcFirst {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(x, y int) bool { return a.atts[order[x]].SrcFirst < a.atts[order[y]].SrcFirst })
+	for _, i := range order {
+		at := a.atts[i]
+		m, ok := byFirst[at.SrcFirst]
+		if !ok {
+			m = len(a.mentions)
+			a.mentions = append(a.mentions, coref.Mention{First: at.SrcFirst, Last: at.SrcLast,
+				RefFirst: at.RefFirst, RefLast: at.RefLast})
+			byFirst[at.SrcFirst] = m
+		}
+		a.mentOf[i] = m
+	}
+	ents := coref.Resolve(a.seg, tags, a.mentions)
+	a.roster = sources.Build(ents)
+}
+
+// conv converts byte offsets of Norm to code points and texts of Orig, in
+// one place. Doc.Slice walks from the start of the text for non-ASCII
+// texts, so conv keeps its own table of code point starts in Orig.
+type conv struct {
+	doc    *text.Doc
+	origAt []int32 // byte offset in Orig of each code point, plus the end; nil when ASCII
+}
+
+func newConv(doc *text.Doc) *conv {
+	c := &conv{doc: doc}
+	if doc.Len() != len(doc.Orig) {
+		c.origAt = make([]int32, 0, doc.Len()+1)
+		for i := range doc.Orig {
+			c.origAt = append(c.origAt, int32(i))
+		}
+		c.origAt = append(c.origAt, int32(len(doc.Orig)))
+	}
+	return c
+}
+
+func (c *conv) cp(b int) int { return c.doc.CP(b) }
+
+func (c *conv) slice(s, e int) string {
+	if c.origAt == nil {
+		return c.doc.Orig[s:e]
+	}
+	return c.doc.Orig[c.origAt[s]:c.origAt[e]]
+}
+
+func (c *conv) span(sp text.Span) *Span {
+	s, e := c.cp(sp.Start), c.cp(sp.End)
+	return &Span{Start: s, End: e, Text: c.slice(s, e)}
+}
+
+// assemble builds the Result: the one place where byte offsets become code
+// points.
+func assemble(doc *text.Doc, a *analysis) *Result {
+	c := newConv(doc)
+	res := &Result{Version: Version, Text: doc.Orig, Sources: []Source{}, Claims: []Claim{}}
+	res.Meta = Meta{Title: a.meta.Title, Authors: a.meta.Authors, Published: a.meta.Published}
+	if sp := a.meta.TitleSpan; sp.End > sp.Start {
+		res.Meta.TitleSpan = c.span(sp)
+	}
+	if sp := a.meta.BylineSpan; sp.End > sp.Start {
+		res.Meta.BylineSpan = c.span(sp)
+	}
+	if sp := a.meta.PublishedSpan; sp.End > sp.Start {
+		res.Meta.PublishedSpan = c.span(sp)
+	}
+	entOf := make([]int, len(a.mentions))
+	for ei, s := range a.roster {
+		for _, m := range s.Mentions {
+			entOf[m] = ei
+		}
+	}
+	type item struct {
+		claim Claim
+		ent   int
+	}
+	items := make([]item, 0, len(a.atts)+len(a.claims))
+	for i, at := range a.atts {
+		first, last := at.Content[0], at.Content[len(at.Content)-1]
+		cl := c.span(text.Span{Start: first.Start, End: last.End})
+		claim := Claim{Start: cl.Start, End: cl.End, Text: cl.Text}
+		if len(at.Content) > 1 {
+			for _, p := range at.Content {
+				claim.Parts = append(claim.Parts, Range{Start: c.cp(p.Start), End: c.cp(p.End)})
+			}
+		}
+		att := &Attribution{Cue: c.span(at.Cue), Kind: at.Kind.String()}
+		ent := -1
+		if m := a.mentOf[i]; m >= 0 {
+			att.Source = c.span(at.Source)
+			ent = entOf[m]
+			att.SourceID = a.roster[ent].ID
+		}
+		claim.Attribution = att
+		items = append(items, item{claim, ent})
+	}
+	for _, u := range a.claims {
+		sp := c.span(u.Span)
+		score := u.Score
+		reasons := u.Reasons
+		if reasons == nil {
+			reasons = []string{}
+		}
+		items = append(items, item{Claim{Start: sp.Start, End: sp.End, Text: sp.Text,
+			Checkworthiness: &score, Reasons: reasons}, -1})
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].claim.Start < items[j].claim.Start })
+	for _, s := range a.roster {
+		src := Source{ID: s.ID, Name: s.Name, Kind: s.Kind, Mentions: make([]Span, 0, len(s.Mentions)), Claims: []int{}}
+		for _, m := range s.Mentions {
+			mt := a.mentions[m]
+			src.Mentions = append(src.Mentions, *c.span(text.Span{
+				Start: int(a.seg.Tokens[mt.First].Start), End: int(a.seg.Tokens[mt.Last-1].End)}))
+		}
+		res.Sources = append(res.Sources, src)
+	}
+	for i, it := range items {
+		res.Claims = append(res.Claims, it.claim)
+		if it.ent >= 0 {
+			res.Sources[it.ent].Claims = append(res.Sources[it.ent].Claims, i)
+		}
+	}
+	return res
 }

@@ -1,0 +1,217 @@
+// Package cue knows the words that introduce reported speech and thought:
+// reporting verbs in all their inflections, the verbs that take the hearer
+// as an object ("told AFP"), prepositional cues ("according to") and nominal
+// cues ("warnings from experts that …"). The lexicon was drawn from the cue
+// spans of the PolNeAR training annotations, keeping the verbs whose
+// complement is a clause or a quotation.
+package cue
+
+import "strings"
+
+// Class is how a cue verb takes its content.
+type Class uint8
+
+const (
+	None   Class = iota
+	Speech       // say, add, claim: content follows the verb
+	Tell         // tell, warn, assure: the hearer comes first ("told AFP that …")
+	Belief       // think, believe: attribution of thought, weaker evidence
+	Ask          // ask: questions
+	Stance       // support, oppose, call for: the content is the object
+)
+
+// Form is one inflected form of a cue verb.
+type Form struct {
+	Class Class
+	// Past is true for forms that can be a passive participle ("was
+	// told"), so the caller can reject passives.
+	Participle bool
+	// Bare is true for base forms (say, tell), which are also
+	// imperatives and infinitives.
+	Bare bool
+	// Gerund is true for -ing forms ("saying").
+	Gerund bool
+	// Weak verbs have other senses too ("found the body", "showed up"):
+	// they count only before "that" or a quotation.
+	Weak bool
+}
+
+// Lexicon maps a lower-cased word to its cue form.
+type Lexicon struct {
+	forms map[string]Form
+	nouns map[string]bool
+}
+
+// speech verbs: base form, and irregular forms as "base:past:participle".
+var speech = []string{
+	"say:said:said", "add", "write:wrote:written", "note", "report", "announce", "suggest",
+	"argue", "explain", "insist", "acknowledge", "admit", "confirm", "tweet", "declare",
+	"claim", "deny", "state", "stress", "reveal", "recall", "predict", "conclude", "agree",
+	"charge", "complain", "contend", "assert", "maintain", "observe", "remark", "testify",
+	"emphasize", "emphasise", "allege", "boast", "concede", "counter", "vow", "pledge",
+	"speculate", "joke", "quip", "caution", "lament", "retort", "respond", "reply",
+	"continue", "estimate", "indicate", "mention", "promise", "propose",
+	"recommend", "reiterate", "repeat", "point out", "warn", "write back", "wonder",
+	"declare", "proclaim", "announce", "disclose", "affirm", "hint", "signal", "tell:told:told",
+	"answer", "shout", "scream", "chant", "cry:cried:cried", "exclaim", "whisper", "sigh",
+	"muse", "grumble", "gush", "fume", "rail", "snap:snapped:snapped", "demand", "urge",
+	"concur", "object", "protest", "specify", "clarify", "elaborate", "opine", "posit",
+	"theorize", "hypothesize", "surmise", "guess", "figure", "calculate", "project",
+	"forecast:forecast:forecast", "find:found:found", "show:showed:shown", "conclude",
+	"inform", "assure", "remind", "advise", "notify", "convince", "persuade", "brief",
+	"ask", "inquire", "query", "question",
+	"think:thought:thought", "believe", "feel:felt:felt", "know:knew:known", "fear", "hope",
+	"expect", "worry:worried:worried", "suspect", "doubt", "assume", "understand:understood:understood",
+	"reckon", "read:read:read", "bark", "interrupt", "laugh", "quote", "acknowledge", "recognize", "recognise", "realize", "realise", "trust",
+}
+
+var tell = map[string]bool{"tell": true, "warn": true, "inform": true, "assure": true,
+	"remind": true, "advise": true, "notify": true, "convince": true, "persuade": true,
+	"brief": true, "promise": true, "ask": true, "urge": true}
+
+var belief = map[string]bool{"think": true, "believe": true, "feel": true, "know": true,
+	"fear": true, "hope": true, "expect": true, "worry": true, "suspect": true, "doubt": true,
+	"assume": true, "understand": true, "reckon": true, "realize": true, "realise": true,
+	"recognize": true, "recognise": true, "trust": true, "wonder": true, "guess": true,
+	"figure": true}
+
+var weak = map[string]bool{"find": true, "show": true, "continue": true, "figure": true,
+	"project": true, "calculate": true, "object": true, "understand": true, "recognize": true,
+	"recognise": true, "realize": true, "realise": true, "feel": true, "hope": true,
+	"expect": true, "know": true, "trust": true, "guess": true, "answer": true, "post": true,
+	"brief": true, "question": true, "query": true, "signal": true, "counter": true,
+	"maintain": true, "observe": true, "state": true, "report": true, "rail": true,
+	"repeat": true, "doubt": true, "fear": true, "worry": true, "remind": true, "promise": true,
+	"urge": true, "demand": true, "read": true, "bark": true, "interrupt": true, "laugh": true, "quote": true, "protest": true, "advise": true, "convince": true,
+	"persuade": true, "chant": true, "shout": true, "scream": true, "cry": true,
+	"declare": true, "reveal": true, "predict": true, "estimate": true, "indicate": true,
+	"mention": true, "propose": true, "recommend": true, "hint": true, "specify": true,
+	"agree": true, "charge": true, "deny": true, "snap": true, "gush": true, "fume": true}
+
+var askVerbs = map[string]bool{"ask": true, "inquire": true, "query": true, "question": true, "wonder": true}
+
+// stance verbs: PolNeAR attributes their objects to the subject
+// ("Trump called for a special prosecutor").
+var stance = []string{"call", "criticize", "criticise", "endorse", "accuse", "want", "urge",
+	"defend", "support", "propose", "praise", "refuse", "seek:sought:sought", "oppose",
+	"denounce", "reject", "dismiss", "blame", "back", "condemn", "slam:slammed:slammed",
+	"blast", "mock", "pledge", "vow", "question", "challenge", "welcome", "cite", "describe",
+	"decry", "applaud", "tout", "champion", "push", "demand", "favor", "favour", "threaten",
+	"plan", "intend", "hope", "lambast", "rip:ripped:ripped", "knock", "fault", "chide",
+	"berate", "disparage", "ridicule", "label", "brand", "dub:dubbed:dubbed", "decline",
+	"recommend", "advocate", "hail", "thank", "congratulate", "apologize", "apologise",
+	"promise", "prefer:preferred:preferred", "embrace", "tweet"}
+
+// nouns that carry someone's speech: "warnings from X that …".
+var nouns = []string{"warning", "warnings", "claim", "claims", "statement", "statements",
+	"assertion", "assertions", "allegation", "allegations", "suggestion", "suggestions",
+	"report", "reports", "fears", "fear", "concern", "concerns", "argument", "arguments",
+	"insistence", "admission", "acknowledgment", "acknowledgement", "assurance", "assurances",
+	"promise", "promises", "prediction", "predictions", "accusation", "accusations",
+	"belief", "view", "message", "comments", "comment", "remarks", "remark", "announcement",
+	"insinuation", "charge", "charges", "contention", "estimate", "estimates"}
+
+// Default builds the lexicon.
+func Default() *Lexicon {
+	l := &Lexicon{forms: make(map[string]Form, 1024), nouns: make(map[string]bool, len(nouns))}
+	for _, n := range nouns {
+		l.nouns[n] = true
+	}
+	for _, e := range stance {
+		l.addVerb(e, Stance, false)
+	}
+	for _, e := range speech {
+		base := strings.Split(e, ":")[0]
+		c := Speech
+		switch {
+		case askVerbs[base]:
+			c = Ask
+		case tell[base]:
+			c = Tell
+		case belief[base]:
+			c = Belief
+		}
+		l.addVerb(e, c, weak[base])
+	}
+	return l
+}
+
+// addVerb adds every form of a verb given as "base" or
+// "base:past:participle". Later entries override earlier ones.
+func (l *Lexicon) addVerb(e string, c Class, w bool) {
+	parts := strings.Split(e, ":")
+	base := parts[0]
+	if strings.Contains(base, " ") { // phrasal verbs are matched by their verb
+		return
+	}
+	past, part := regularPast(base), regularPast(base)
+	if len(parts) == 3 {
+		past, part = parts[1], parts[2]
+	}
+	l.add(base, Form{Class: c, Bare: true, Weak: w})
+	l.add(thirdPerson(base), Form{Class: c, Weak: w})
+	l.add(gerund(base), Form{Class: c, Gerund: true, Weak: w})
+	l.add(past, Form{Class: c, Participle: past == part, Weak: w})
+	if part != past {
+		l.add(part, Form{Class: c, Participle: true, Weak: w})
+	}
+}
+
+func (l *Lexicon) add(w string, f Form) {
+	l.forms[w] = f
+}
+
+// Verb returns the cue form of a lower-cased word.
+func (l *Lexicon) Verb(lower string) (Form, bool) {
+	f, ok := l.forms[lower]
+	return f, ok
+}
+
+// Noun reports whether a lower-cased word is a nominal cue.
+func (l *Lexicon) Noun(lower string) bool { return l.nouns[lower] }
+
+func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
+
+func thirdPerson(b string) string {
+	switch {
+	case strings.HasSuffix(b, "s"), strings.HasSuffix(b, "sh"), strings.HasSuffix(b, "ch"),
+		strings.HasSuffix(b, "x"), strings.HasSuffix(b, "z"), strings.HasSuffix(b, "o"):
+		return b + "es"
+	case strings.HasSuffix(b, "y") && len(b) > 1 && !isVowel(b[len(b)-2]):
+		return b[:len(b)-1] + "ies"
+	}
+	return b + "s"
+}
+
+func regularPast(b string) string {
+	switch {
+	case strings.HasSuffix(b, "e"):
+		return b + "d"
+	case strings.HasSuffix(b, "y") && len(b) > 1 && !isVowel(b[len(b)-2]):
+		return b[:len(b)-1] + "ied"
+	case doubles(b):
+		return b + b[len(b)-1:] + "ed"
+	}
+	return b + "ed"
+}
+
+func gerund(b string) string {
+	switch {
+	case strings.HasSuffix(b, "ee"):
+		return b + "ing"
+	case strings.HasSuffix(b, "e") && len(b) > 2:
+		return b[:len(b)-1] + "ing"
+	case doubles(b):
+		return b + b[len(b)-1:] + "ing"
+	}
+	return b + "ing"
+}
+
+// doubles is the consonant doubling of short stressed verbs (quip → quipped).
+func doubles(b string) bool {
+	switch b {
+	case "quip", "snap", "admit", "commit", "refer", "concur", "prefer", "regret", "abet":
+		return true
+	}
+	return false
+}
