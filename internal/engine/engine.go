@@ -12,7 +12,10 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/cue"
 	"github.com/whosaid/whosaid/internal/htmltext"
+	"github.com/whosaid/whosaid/internal/learned"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
 )
@@ -47,19 +50,27 @@ func (e *Error) Error() string { return e.Message }
 // Engine holds the loaded models. It is safe for concurrent use.
 type Engine struct {
 	tagger *tag.Model
+	finder *attrib.Finder
+	model  *learned.Model
 }
 
-// New loads the embedded models.
+// New loads the embedded models (each once per process: later calls share
+// them).
 func New() (*Engine, error) {
 	tg, err := tag.Default()
 	if err != nil {
 		return nil, fmt.Errorf("loading the tagger: %w", err)
 	}
-	return &Engine{tagger: tg}, nil
+	m, err := learned.Default()
+	if err != nil {
+		return nil, fmt.Errorf("loading the attribution model: %w", err)
+	}
+	return &Engine{tagger: tg, finder: attrib.New(cue.Default()), model: m}, nil
 }
 
-// ModelID names the models in use, for /api/health and reports.
-func (e *Engine) ModelID() string { return "rules-" + Version }
+// ModelID names the models in use, for /api/health and reports: the rules'
+// version and the trained model's checksum.
+func (e *Engine) ModelID() string { return "rules-" + Version + "+" + e.model.ID() }
 
 // Extract analyses one article. Errors are *Error for bad input,
 // context.Canceled / DeadlineExceeded when ctx ends first. A panic inside

@@ -3,12 +3,10 @@ package engine
 import (
 	"context"
 	"sort"
-	"sync"
 
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/claims"
 	"github.com/whosaid/whosaid/internal/coref"
-	"github.com/whosaid/whosaid/internal/cue"
 	"github.com/whosaid/whosaid/internal/meta"
 	"github.com/whosaid/whosaid/internal/quote"
 	"github.com/whosaid/whosaid/internal/segment"
@@ -16,9 +14,6 @@ import (
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
 )
-
-// finder is the attribution finder with its cue lexicon, built once.
-var finder = sync.OnceValue(func() *attrib.Finder { return attrib.New(cue.Default()) })
 
 // Progress units: the stages share 100 steps, tagging (the costly stage)
 // the most.
@@ -66,7 +61,7 @@ func (e *Engine) analyze(ctx context.Context, doc *text.Doc, opt Options) (*Resu
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	a.atts = finder().Find(a.seg, tags, quotes)
+	a.atts = combine(e.finder.Find(a.seg, tags, quotes), e.learnedFind(a.seg, tags, quotes), a.seg, quotes)
 	report(stepAttrib)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -159,44 +154,20 @@ func (a *analysis) link(tags []tag.Tag) {
 	a.roster = sources.Build(ents)
 }
 
-// conv converts byte offsets of Norm to code points and texts of Orig, in
-// one place. Doc.Slice walks from the start of the text for non-ASCII
-// texts, so conv keeps its own table of code point starts in Orig.
-type conv struct {
-	doc    *text.Doc
-	origAt []int32 // byte offset in Orig of each code point, plus the end; nil when ASCII
-}
+// conv converts byte offsets of Norm to code points and texts of Orig.
+type conv struct{ doc *text.Doc }
 
-func newConv(doc *text.Doc) *conv {
-	c := &conv{doc: doc}
-	if doc.Len() != len(doc.Orig) {
-		c.origAt = make([]int32, 0, doc.Len()+1)
-		for i := range doc.Orig {
-			c.origAt = append(c.origAt, int32(i))
-		}
-		c.origAt = append(c.origAt, int32(len(doc.Orig)))
-	}
-	return c
-}
+func (c conv) cp(b int) int { return c.doc.CP(b) }
 
-func (c *conv) cp(b int) int { return c.doc.CP(b) }
-
-func (c *conv) slice(s, e int) string {
-	if c.origAt == nil {
-		return c.doc.Orig[s:e]
-	}
-	return c.doc.Orig[c.origAt[s]:c.origAt[e]]
-}
-
-func (c *conv) span(sp text.Span) *Span {
+func (c conv) span(sp text.Span) *Span {
 	s, e := c.cp(sp.Start), c.cp(sp.End)
-	return &Span{Start: s, End: e, Text: c.slice(s, e)}
+	return &Span{Start: s, End: e, Text: c.doc.SliceCP(s, e)}
 }
 
 // assemble builds the Result: the one place where byte offsets become code
 // points.
 func assemble(doc *text.Doc, a *analysis) *Result {
-	c := newConv(doc)
+	c := conv{doc}
 	res := &Result{Version: Version, Text: doc.Orig, Sources: []Source{}, Claims: []Claim{}}
 	res.Meta = Meta{Title: a.meta.Title, Authors: a.meta.Authors, Published: a.meta.Published}
 	if sp := a.meta.TitleSpan; sp.End > sp.Start {

@@ -7,8 +7,10 @@
 package learned
 
 import (
+	"crypto/sha256"
 	_ "embed"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"sync"
@@ -42,7 +44,11 @@ type Model struct {
 	// is conservative (precision 0.83, recall 0.67 on dev), and a missed
 	// cue loses its whole attribution.
 	cueBias float32
+	id      string // "attrib-" and the start of the file's SHA-256, when loaded
 }
+
+// ID names the model file the model was loaded from.
+func (m *Model) ID() string { return m.id }
 
 // DefaultCueBias is the cue bias chosen on dev (see build/train -bias).
 const DefaultCueBias = 0
@@ -95,7 +101,9 @@ func Load(b []byte) (*Model, error) {
 	if parts[0].Classes() != numCue || parts[1].Classes() != numSpan {
 		return nil, fmt.Errorf("%w: wrong class counts", ErrFormat)
 	}
-	return &Model{cue: parts[0], span: parts[1], cueBias: DefaultCueBias}, nil
+	sum := sha256.Sum256(b)
+	return &Model{cue: parts[0], span: parts[1], cueBias: DefaultCueBias,
+		id: "attrib-" + hex.EncodeToString(sum[:6])}, nil
 }
 
 // MarshalBinary writes both models.
@@ -197,8 +205,14 @@ func (d *Doc) window(cs int) (wf, wl int) {
 	if si+1 < len(sens) && sens[si+1].Para == sens[si].Para {
 		hi = si + 1
 	}
-	return sens[lo].First, sens[hi].Last
+	// A run-on "sentence" (a pasted list, text without punctuation) must not
+	// make every cue in it read the whole of it: that is quadratic.
+	return max(sens[lo].First, cs-maxReach), min(sens[hi].Last, cs+maxReach)
 }
+
+// maxReach bounds how far from its cue the labeller looks, in tokens; real
+// sentences and their neighbours stay well inside it.
+const maxReach = 150
 
 // Find returns the attributions of d.
 func (m *Model) Find(d *Doc) []Attribution {

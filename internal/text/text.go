@@ -29,9 +29,10 @@ func (e *Error) Error() string { return e.Message }
 type Doc struct {
 	Orig string // the text exactly as given
 	Norm string // same code points count as Orig, normalised
-	// starts holds the byte offset in Norm of every code point, plus
-	// len(Norm); nil when Norm is ASCII (byte offset == code point offset).
-	starts []int32
+	// starts and ostarts hold the byte offset of every code point in Norm
+	// and in Orig, plus their lengths; nil when the text is ASCII (byte
+	// offset == code point offset).
+	starts, ostarts []int32
 }
 
 // New checks s and normalises it. It fails on invalid UTF-8 and on NUL
@@ -61,13 +62,18 @@ func New(s string) (*Doc, error) {
 	d := &Doc{Orig: s}
 	d.Norm = normalise(s)
 	if !ascii {
-		d.starts = make([]int32, 0, utf8.RuneCountInString(d.Norm)+1)
-		for i := range d.Norm {
-			d.starts = append(d.starts, int32(i))
-		}
-		d.starts = append(d.starts, int32(len(d.Norm)))
+		d.starts = runeStarts(d.Norm)
+		d.ostarts = runeStarts(s)
 	}
 	return d, nil
+}
+
+func runeStarts(s string) []int32 {
+	st := make([]int32, 0, utf8.RuneCountInString(s)+1)
+	for i := range s {
+		st = append(st, int32(i))
+	}
+	return append(st, int32(len(s)))
 }
 
 // lineCol gives the 1-based line and column (in code points) of byte i.
@@ -99,28 +105,15 @@ func (d *Doc) Slice(b, e int) string {
 	if d.starts == nil {
 		return d.Orig[b:e]
 	}
-	return origSlice(d.Orig, d.CP(b), d.CP(e))
+	return d.Orig[d.ostarts[d.CP(b)]:d.ostarts[d.CP(e)]]
 }
 
-// origSlice cuts s between two code point offsets.
-func origSlice(s string, from, to int) string {
-	i, n := 0, 0
-	start := len(s)
-	for i < len(s) {
-		if n == from {
-			start = i
-		}
-		if n == to {
-			return s[start:i]
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		n++
+// SliceCP returns the original text between two code point offsets.
+func (d *Doc) SliceCP(from, to int) string {
+	if d.starts == nil {
+		return d.Orig[from:to]
 	}
-	if n == from {
-		start = i
-	}
-	return s[start:]
+	return d.Orig[d.ostarts[from]:d.ostarts[to]]
 }
 
 // normalise maps every code point of s to exactly one code point.
@@ -169,3 +162,12 @@ type Span struct{ Start, End int }
 
 // Len is the span's length in bytes.
 func (s Span) Len() int { return s.End - s.Start }
+
+// Byte converts a code point offset (0..Len) to a byte offset in Norm; it
+// aligns gold annotations, which count code points, with the stages' spans.
+func (d *Doc) Byte(cp int) int {
+	if d.starts == nil {
+		return min(max(cp, 0), len(d.Norm))
+	}
+	return int(d.starts[min(max(cp, 0), len(d.starts)-1)])
+}
