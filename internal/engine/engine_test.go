@@ -211,11 +211,12 @@ func checkOffsets(t *testing.T, res *Result) {
 	}
 }
 
-// Dev floors: the figures reached on PolNeAR dev (F1 0.596, direct-quote
-// recall 0.869), less 0.01.
+// Dev floors: the figures reached on PolNeAR dev by rules and the learned
+// model together (e2e F1 0.648, direct-quote recall 0.894), less 0.01. The
+// rules alone reached 0.596 and 0.869.
 const (
-	devF1Floor           = 0.586
-	devDirectRecallFloor = 0.859
+	devF1Floor           = 0.638
+	devDirectRecallFloor = 0.884
 )
 
 // TestDevFloor runs the engine over PolNeAR dev and scores it as
