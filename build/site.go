@@ -82,8 +82,9 @@ func mediaType(name string) string {
 }
 
 // hashed reports whether the build gives name a content hash: every file
-// but the pages, whose addresses people type and link to.
-func hashed(name string) bool { return path.Ext(name) != ".html" }
+// but the pages, whose addresses people type and link to, and embed.js,
+// which other sites load by name.
+func hashed(name string) bool { return path.Ext(name) != ".html" && name != "embed.js" }
 
 // refPattern finds the places a file names another: a quoted string (any
 // of the three JavaScript quotes), a CSS url(), an unquoted HTML src or href.

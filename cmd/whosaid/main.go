@@ -4,7 +4,7 @@
 //
 //	whosaid extract [--format F] [--type T] [FILE]
 //	whosaid eval [--scorer PATH] [--errors K] DIR
-//	whosaid serve [--addr A] [--dir D] [--api=BOOL]
+//	whosaid serve [--addr A] [--dir D] [--api=BOOL] [--embed-ancestors S]
 //	whosaid version | help [COMMAND]
 //
 // Exit status: 0 on success; 1 when the article cannot be analysed (invalid
@@ -98,6 +98,9 @@ HTTP API at /api/. Stops gracefully on SIGINT or SIGTERM.
   --addr A    the address to listen on (default 127.0.0.1:8080)
   --dir D     the built site (default dist)
   --api BOOL  serve the API too (default true)
+  --embed-ancestors "S ..."
+              the sites allowed to frame embed.html, as CSP sources
+              (default: any; embed.html checks message origins itself)
 `
 
 // usageError is a problem with the command line: exit status 2.

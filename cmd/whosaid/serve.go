@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -33,6 +34,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	dir := fs.String("dir", "dist", "the built site")
 	withAPI := fs.Bool("api", true, "serve the HTTP API at /api/")
+	embedAnc := fs.String("embed-ancestors", "", "sites allowed to frame embed.html, space-separated CSP sources (empty: any)")
 	pos, err := parseFlags(fs, args, usageServe, stdout)
 	if err != nil {
 		return err
@@ -43,7 +45,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	if st, err := os.Stat(*dir); err != nil || !st.IsDir() {
 		return usagef("serve: %s: no such directory; build the site first or pass --dir", *dir)
 	}
-	siteHandler, err := site.New(*dir)
+	siteHandler, err := site.NewWithOptions(*dir, site.Options{EmbedAncestors: strings.Fields(*embedAnc)})
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}

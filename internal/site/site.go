@@ -26,6 +26,10 @@ type Options struct {
 	// served at name (a slash path such as "index.html"); nil, or "", means
 	// 'none': no page may frame this one. The embed widens it for its page.
 	FrameAncestors func(name string) string
+	// EmbedAncestors lists the sites that may frame embed.html (CSP
+	// sources); empty means any. The embed's own files always get the
+	// headers they need cross-origin (see EmbedHeaders), nothing wider.
+	EmbedAncestors []string
 }
 
 // New returns a handler serving dir with the default options.
@@ -75,6 +79,9 @@ func (h *handler) securityHeaders(hd http.Header, name string) {
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name, ok := fileName(r.URL.Path)
 	h.securityHeaders(w.Header(), name)
+	if ok {
+		EmbedHeaders(name, w.Header(), h.opt.EmbedAncestors)
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		httpError(w, http.StatusMethodNotAllowed)
