@@ -7,7 +7,7 @@ STATICCHECK_VERSION ?= v0.8.2
 ADDR ?= 127.0.0.1:8080
 FUZZTIME ?= 60s
 
-.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest
+.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest train
 
 test: deps fmtcheck vet staticcheck gotest test-wasm
 
@@ -70,6 +70,10 @@ worker:
 # A bounded load test of the native API on 127.0.0.1 (10,000 requests, 32 at once).
 loadtest:
 	$(GO) run ./cmd/loadtest -file ../shared/seed/text/syria-final-battle.txt
+
+# Retrain the attribution model from ../shared/polnear/train (deterministic).
+train:
+	$(GO) run ./build/train -epochs 8 -min-seen 10 -min-weight 10
 
 # Regenerate the POS tagger's model from prose's weights.
 tagger:
