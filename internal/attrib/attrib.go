@@ -143,6 +143,30 @@ func (s *state) mapQuotes(quotes []quote.Quote) {
 	}
 }
 
+// quoteIn returns the index in s.quotes of the first quotation, speech or
+// scare, whose marks both lie in tokens [first, last), or -1.
+func (s *state) quoteIn(first, last int) int {
+	i := sort.Search(len(s.quotes), func(i int) bool { return s.quotes[i].Open >= first })
+	if i < len(s.quotes) && s.quotes[i].Close < last {
+		return i
+	}
+	return -1
+}
+
+// closesWithin reports whether token k closes a quotation that opens at or
+// after token first: the closing mark of a quoted fragment ("painful but
+// unavoidable") belongs to the content, unlike a stray mark.
+func (s *state) closesWithin(k, first int) bool {
+	q := s.quoteIn(first, k+1)
+	for q >= 0 && q < len(s.quotes) && s.quotes[q].Open <= k {
+		if s.quotes[q].Close == k {
+			return true
+		}
+		q++
+	}
+	return false
+}
+
 // isDate reports a time word: "Tuesday", "hours", but not the name "Day".
 func (s *state) isDate(i int) bool {
 	lw := s.low[i]
@@ -498,7 +522,7 @@ func (s *state) trimContent(first, last int) (int, int) {
 			last--
 			continue
 		}
-		if s.kind(k) == segment.Quote && s.qOf[k] < 0 {
+		if s.kind(k) == segment.Quote && s.qOf[k] < 0 && !s.closesWithin(k, first) {
 			last--
 			continue
 		}

@@ -211,6 +211,11 @@ func (s *state) setContent(a *Attribution, cf, cl int) bool {
 		}
 	}
 	a.Kind = Indirect
+	if !quoted && s.quoteIn(cf, cl) >= 0 {
+		// a scare-quoted fragment inside reported speech: the words are the
+		// speaker's own, so the report is mixed
+		a.Kind = Mixed
+	}
 	if quoted {
 		a.Kind = Mixed
 		if qi := s.quoteAt(cf); qi >= 0 && s.quotes[qi].Close >= cl-1 {
