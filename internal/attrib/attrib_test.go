@@ -39,6 +39,7 @@ func TestFind(t *testing.T) {
 		{`IS said in a statement that two fighters attacked the base.`, "that two fighters attacked the base", "IS", "said", Indirect},
 		{`According to the police, the man fled the scene.`, "the man fled the scene", "the police", "According to", Indirect},
 		{`He said the plan was "dead on arrival and will never pass, ever" in Congress.`, `the plan was "dead on arrival and will never pass, ever" in Congress`, "He", "said", Mixed},
+		{"Asked about the budget, Senator Ana Ruiz continued:\n\n\"We cannot cut the schools again. Not this year.\"", `"We cannot cut the schools again. Not this year."`, "Senator Ana Ruiz", "continued", Direct},
 		{`She said the closure was "painful but unavoidable".`, `the closure was "painful but unavoidable"`, "She", "said", Mixed},
 		{`IS said that two of its "martyrdom-seekers" attacked SDF fighters.`, `that two of its "martyrdom-seekers" attacked SDF fighters`, "IS", "said", Mixed},
 		{`Trump ignored warnings from experts that militants could regroup soon.`, "that militants could regroup soon", "experts", "warnings", Indirect},

@@ -51,47 +51,26 @@ func (s *state) orphans() {
 		}
 		lo, _ := s.sentBounds(q.Open)
 		a := Attribution{Kind: Direct, Content: []text.Span{s.quoteSpan(q)}, SrcFirst: -1, SrcLast: -1}
-		// the nearest verb before the quotation whose subject is a name:
-		// "Huckabee, for his part, is labeling the actions “a blatant abuse”"
-		found := false
-		for v := q.Open - 1; v >= lo && q.Open-v <= 20; v-- {
-			if s.qOf[v] >= 0 || s.used[v] {
-				break
-			}
-			if s.kind(v) != segment.Word || !s.tags[v].IsVerb() || auxiliaries[s.low[v]] || capitalised(s.word(v)) {
-				continue
-			}
-			e := s.skipBetween(v, lo)
-			first, last, ok := s.subjectLeft(e, lo)
-			if !ok {
-				if !s.isPunct(e-1, ",") {
-					continue
-				}
-				// "X, for his part, is labeling": the subject before an aside
-				c := e - 2
-				for c > lo && !s.isPunct(c, ",") && e-c < 8 {
-					c--
-				}
-				if first, ok = s.npLeft(c, lo); !ok || !s.isPunct(c, ",") {
-					continue
-				}
-				last = c
-			}
-			if !s.hasName(first, last) && !pronouns[s.low[first]] || s.used[first] {
-				continue
-			}
-			a.Source, a.SrcFirst, a.SrcLast, a.Cue = s.span(first, last), first, last, s.span(v, v+1)
-			s.markUsed(first, last)
-			s.markUsed(v, v+1)
-			found = true
-			break
-		}
+		found := s.frameBefore(&a, q.Open, lo, true)
 		if !found && s.isPunct(q.Open-1, ":") {
 			// "More from Jones: “…”"
 			if first, ok := s.npLeft(q.Open-1, lo); ok && s.hasName(first, q.Open-1) && !s.used[first] {
 				a.Source, a.SrcFirst, a.SrcLast, a.Cue = s.span(first, q.Open-1), first, q.Open-1, s.span(q.Open-1, q.Open)
 				s.markUsed(first, q.Open)
 				found = true
+			}
+		}
+		if !found && q.Open > 0 && s.isPunct(q.Open-1, ":") && s.para[q.Open-1] != s.para[q.Open] {
+			// A block quotation introduced at the end of the paragraph
+			// before: "…, Cruz continued:" / "Transcript as follows:".
+			plo, _ := s.sentBounds(q.Open - 1)
+			found = s.frameBefore(&a, q.Open-1, plo, false)
+			if !found {
+				if first, ok := s.npLeft(q.Open-1, plo); ok && !s.used[first] && wordCount(s, first, q.Open-1) > 0 {
+					a.Source, a.SrcFirst, a.SrcLast, a.Cue = s.span(first, q.Open-1), first, q.Open-1, s.span(q.Open-1, q.Open)
+					s.markUsed(first, q.Open)
+					found = true
+				}
 			}
 		}
 		if found {
@@ -124,6 +103,46 @@ func (s *state) orphans() {
 		s.add(a)
 		prev = &s.out[len(s.out)-1]
 	}
+}
+
+// frameBefore looks left from token end (exclusive) to lo for the nearest
+// verb whose subject is a name or pronoun ("Huckabee, for his part, is
+// labeling the actions “…”", "Cruz continued:") and, when found, makes them
+// a's source and cue. stopAtQuote ends the search at a quotation or a word
+// already used.
+func (s *state) frameBefore(a *Attribution, end, lo int, stopAtQuote bool) bool {
+	for v := end - 1; v >= lo && end-v <= 20; v-- {
+		if stopAtQuote && (s.qOf[v] >= 0 || s.used[v]) {
+			break
+		}
+		if s.kind(v) != segment.Word || !s.tags[v].IsVerb() || auxiliaries[s.low[v]] || capitalised(s.word(v)) || s.used[v] {
+			continue
+		}
+		e := s.skipBetween(v, lo)
+		first, last, ok := s.subjectLeft(e, lo)
+		if !ok {
+			if !s.isPunct(e-1, ",") {
+				continue
+			}
+			// "X, for his part, is labeling": the subject before an aside
+			c := e - 2
+			for c > lo && !s.isPunct(c, ",") && e-c < 8 {
+				c--
+			}
+			if first, ok = s.npLeft(c, lo); !ok || !s.isPunct(c, ",") {
+				continue
+			}
+			last = c
+		}
+		if !s.hasName(first, last) && !pronouns[s.low[first]] || s.used[first] {
+			continue
+		}
+		a.Source, a.SrcFirst, a.SrcLast, a.Cue = s.span(first, last), first, last, s.span(v, v+1)
+		s.markUsed(first, last)
+		s.markUsed(v, v+1)
+		return true
+	}
+	return false
 }
 
 // frameEnd is the first token after i that ends a frame: a sentence end, a

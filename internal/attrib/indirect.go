@@ -72,7 +72,9 @@ func (s *state) postposed(v int, f cue.Form, lo, hi int) bool {
 	// only an object or a short adjunct may follow: "…, he told reporters on Monday."
 	k := tail
 	for k < hi && !s.sentFinal(k) && !s.isPunct(k, ",") {
-		if k-tail > 8 || s.low[k] == "that" || s.kind(k) == segment.Quote || auxiliaries[s.low[k]] ||
+		// a colon after the frame introduces its content: "Asked about
+		// it, Ruiz continued: …" says nothing of the clause before
+		if k-tail > 8 || s.low[k] == "that" || s.kind(k) == segment.Quote || s.isPunct(k, ":") || auxiliaries[s.low[k]] ||
 			s.tags[k].IsVerb() && !capitalised(s.word(k)) {
 			return false
 		}

@@ -236,8 +236,10 @@ func Resolve(seg *segment.Doc, tags []tag.Tag, ms []Mention) []Entity {
 			key := strings.ToLower(full)
 			if x, ok := nameOf[key]; ok {
 				e = x
-			} else if x, ok := nameOf[strings.ToLower(in.Core[len(in.Core)-1])]; ok && in.Person && ents[x].Info.Person {
-				e = x // "Clinton" after "Hillary Clinton"
+			} else if len(in.Core) > 0 { // a name of titles or marks alone has no last word
+				if x, ok := nameOf[strings.ToLower(in.Core[len(in.Core)-1])]; ok && in.Person && ents[x].Info.Person {
+					e = x // "Clinton" after "Hillary Clinton"
+				}
 			}
 			if e < 0 {
 				name := full

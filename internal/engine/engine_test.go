@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -241,6 +242,11 @@ func TestDevFloor(t *testing.T) {
 			t.Fatalf("%s: %v", d.name, err)
 		}
 		tl.add([]rune(d.text), d.gold, predsOf(res))
+		for _, src := range res.Sources {
+			if !strings.ContainsFunc(src.Name, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+				t.Errorf("%s: source %s is named %q: a reader needs a name", d.name, src.ID, src.Name)
+			}
+		}
 	}
 	t.Logf("dev: gold %d predicted %d e2e %d: attribution_e2e F1 %.3f, direct-quote recall %.3f",
 		tl.gold, tl.pred, tl.e2e, tl.f1(), tl.directRecall())

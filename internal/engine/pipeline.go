@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/claims"
@@ -226,6 +227,11 @@ func assemble(doc *text.Doc, a *analysis) *Result {
 			mt := a.mentions[m]
 			src.Mentions = append(src.Mentions, *c.span(text.Span{
 				Start: int(a.seg.Tokens[mt.First].Start), End: int(a.seg.Tokens[mt.Last-1].End)}))
+		}
+		if strings.TrimSpace(src.Name) == "" && len(src.Mentions) > 0 {
+			// coref strips titles and marks from names; never show a
+			// reader a source without one
+			src.Name = src.Mentions[0].Text
 		}
 		res.Sources = append(res.Sources, src)
 	}
