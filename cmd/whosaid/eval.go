@@ -28,6 +28,7 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 	workers := fs.Int("workers", runtime.NumCPU(), "articles analysed at once")
 	keep := fs.Bool("keep", false, "keep the predictions")
 	python := fs.String("python", "python3", "the Python interpreter")
+	rulesOnly := fs.Bool("rules-only", false, "hand-written rules alone, without the trained model (for comparison)")
 	pos, err := parseFlags(fs, args, usageEval, stdout)
 	if err != nil {
 		return err
@@ -72,7 +73,7 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	start := time.Now()
-	failed, err := predictAll(ctx, e, c.Docs, pred, *workers, newProgress(stderr, len(c.Docs)))
+	failed, err := predictAll(ctx, e, engine.Options{RulesOnly: *rulesOnly}, c.Docs, pred, *workers, newProgress(stderr, len(c.Docs)))
 	if err != nil {
 		return err
 	}
@@ -121,7 +122,7 @@ func findScorer(flagPath, dir string) (string, error) {
 // out. An article the engine rejects is reported on stderr (through p) and
 // counted in failed; the scorer then counts it as nothing found. err is
 // for what stops the whole run: an interrupt or a failing disk.
-func predictAll(ctx context.Context, e *engine.Engine, docs []corpus.Doc, out string, workers int, p *progress) (failed int, err error) {
+func predictAll(ctx context.Context, e *engine.Engine, opt engine.Options, docs []corpus.Doc, out string, workers int, p *progress) (failed int, err error) {
 	type result struct {
 		name string
 		err  error
@@ -135,7 +136,7 @@ func predictAll(ctx context.Context, e *engine.Engine, docs []corpus.Doc, out st
 	for range min(workers, len(docs)) {
 		wg.Go(func() {
 			for d := range jobs {
-				ioErr, err := predictOne(ctx, e, d, out)
+				ioErr, err := predictOne(ctx, e, opt, d, out)
 				results <- result{d.Name, err, ioErr}
 			}
 		})
@@ -179,12 +180,12 @@ func predictAll(ctx context.Context, e *engine.Engine, docs []corpus.Doc, out st
 
 // predictOne writes the engine's JSON for d into out/NAME.json. ioErr is
 // true when the failure is the disk's, not the article's.
-func predictOne(ctx context.Context, e *engine.Engine, d corpus.Doc, out string) (ioErr bool, err error) {
+func predictOne(ctx context.Context, e *engine.Engine, opt engine.Options, d corpus.Doc, out string) (ioErr bool, err error) {
 	text, err := d.Read()
 	if err != nil {
 		return true, err
 	}
-	res, err := e.Extract(ctx, engine.Input{Text: text, Type: engine.TypePlain}, engine.Options{})
+	res, err := e.Extract(ctx, engine.Input{Text: text, Type: engine.TypePlain}, opt)
 	if err != nil {
 		return false, err
 	}

@@ -42,7 +42,7 @@ const usage = `whosaid finds who said what in a news article.
 Usage:
   whosaid extract [--format F] [--type T] [FILE]
         analyse FILE (stdin when FILE is absent or "-") and print the result
-  whosaid eval [--scorer PATH] [--errors K] [--workers N] [--keep] DIR
+  whosaid eval [--scorer PATH] [--errors K] [--workers N] [--keep] [--rules-only] DIR
         run the engine over DIR/text/*.txt and score it against DIR's gold
   whosaid serve [--addr 127.0.0.1:8080] [--dir dist] [--api=true]
         serve the reader's page and the HTTP API
@@ -74,7 +74,7 @@ absent or "-".
                starts with "<" stays text.
 `
 
-const usageEval = `Usage: whosaid eval [--scorer PATH] [--errors K] [--workers N] [--keep] DIR
+const usageEval = `Usage: whosaid eval [--scorer PATH] [--errors K] [--workers N] [--keep] [--rules-only] DIR
 
 Run the engine over DIR/text/*.txt (a corpus laid out like PolNeAR:
 text/NAME.txt, attributions/NAME_XXXX.ann), write the predictions to a
@@ -88,6 +88,7 @@ temporary directory as NAME.json, and print the scorer's figures
   --workers N    articles analysed at once (default: the number of CPUs)
   --keep         keep the predictions and print where they are
   --python CMD   the Python interpreter (default python3)
+  --rules-only   the hand-written rules alone, without the trained model
 `
 
 const usageServe = `Usage: whosaid serve [--addr 127.0.0.1:8080] [--dir dist] [--api=true]

@@ -37,6 +37,9 @@ type Options struct {
 	// Progress, when set, is called now and then with the work done so far
 	// and the total (in arbitrary units), for a progress bar.
 	Progress func(done, total int)
+	// RulesOnly leaves the trained model out: the hand-written rules alone,
+	// for comparison (whosaid eval --rules-only).
+	RulesOnly bool
 }
 
 // Error is a problem with the input, to be shown to the reader as is.

@@ -62,7 +62,10 @@ func (e *Engine) analyze(ctx context.Context, doc *text.Doc, opt Options) (*Resu
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	a.atts = combine(e.finder.Find(a.seg, tags, quotes), e.learnedFind(a.seg, tags, quotes), a.seg, quotes)
+	a.atts = e.finder.Find(a.seg, tags, quotes)
+	if !opt.RulesOnly {
+		a.atts = combine(a.atts, e.learnedFind(a.seg, tags, quotes), a.seg, quotes)
+	}
 	report(stepAttrib)
 	if err := ctx.Err(); err != nil {
 		return nil, err
