@@ -9,6 +9,8 @@ package attrib
 import (
 	"sort"
 
+	"github.com/whosaid/whosaid/internal/wordshape"
+
 	"github.com/whosaid/whosaid/internal/cue"
 	"github.com/whosaid/whosaid/internal/quote"
 	"github.com/whosaid/whosaid/internal/segment"
@@ -94,7 +96,7 @@ func (f *Finder) Find(seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) []
 		para: make([]int32, n), qOf: make([]int32, n), used: make([]bool, n)}
 	for i, t := range seg.Tokens {
 		if isWord(t.Kind) {
-			s.low[i] = lower(seg.Text[t.Start:t.End])
+			s.low[i] = wordshape.Lower(seg.Text[t.Start:t.End])
 		} else {
 			s.low[i] = seg.Text[t.Start:t.End]
 		}
@@ -170,7 +172,7 @@ func (s *state) closesWithin(k, first int) bool {
 // isDate reports a time word: "Tuesday", "hours", but not the name "Day".
 func (s *state) isDate(i int) bool {
 	lw := s.low[i]
-	return dates[lw] && (calendar[lw] || !capitalised(s.word(i)))
+	return dates[lw] && (calendar[lw] || !wordshape.Capitalised(s.word(i)))
 }
 
 // joins reports a preposition inside a noun phrase: "head of the agency",
@@ -182,7 +184,7 @@ func (s *state) joins(k int) bool {
 	if joiners[s.low[k]] {
 		return true
 	}
-	return s.low[k] == "to" && capitalised(s.word(k-1)) && capitalised(s.word(k+1))
+	return s.low[k] == "to" && wordshape.Capitalised(s.word(k-1)) && wordshape.Capitalised(s.word(k+1))
 }
 
 // isDash reports a dash that sets off an aside.
@@ -255,17 +257,17 @@ func (s *state) npWord(i int) bool {
 		return w == "-" || w == "&" || w == "’s" || w == "'s" || w == "." && i > 0 && s.kind(i-1) == segment.Word && len(s.low[i-1]) <= 3
 	}
 	w := s.word(i)
-	if acronym(w) {
+	if wordshape.Acronym(w) {
 		return true
 	}
 	lw := s.low[i]
 	if stops[lw] || joiners[lw] {
 		return false
 	}
-	if _, isCue := s.lex.Verb(lw); isCue && !capitalised(w) && !nounTag(s.tags[i]) {
+	if _, isCue := s.lex.Verb(lw); isCue && !wordshape.Capitalised(w) && !nounTag(s.tags[i]) {
 		return false
 	}
-	if capitalised(w) {
+	if wordshape.Capitalised(w) {
 		return true
 	}
 	if determiners[lw] || pronouns[lw] {
@@ -343,7 +345,7 @@ func (s *state) npLeft(end, lo int) (first int, ok bool) {
 	first = k
 	for k--; k >= lo && end-k <= 12; k-- {
 		lw := s.low[k]
-		if determiners[lw] && s.kind(k) == segment.Word && !capitalised(s.word(first)) || pronouns[lw] {
+		if determiners[lw] && s.kind(k) == segment.Word && !wordshape.Capitalised(s.word(first)) || pronouns[lw] {
 			if pronouns[lw] {
 				break
 			}
@@ -390,7 +392,7 @@ func (s *state) hasHead(first, last int) bool {
 		if s.kind(k) != segment.Word {
 			continue
 		}
-		if capitalised(w) || pronouns[lw] || s.tags[k].IsNoun() || s.tags[k] == tag.PRP {
+		if wordshape.Capitalised(w) || pronouns[lw] || s.tags[k].IsNoun() || s.tags[k] == tag.PRP {
 			if !determiners[lw] {
 				return true
 			}
@@ -402,7 +404,7 @@ func (s *state) hasHead(first, last int) bool {
 // hasName reports a capitalised word in [first, last) or a determiner start.
 func (s *state) hasName(first, last int) bool {
 	for k := first; k < last; k++ {
-		if s.kind(k) == segment.Word && capitalised(s.word(k)) {
+		if s.kind(k) == segment.Word && wordshape.Capitalised(s.word(k)) {
 			return true
 		}
 	}
@@ -454,7 +456,7 @@ func (s *state) npRight(start, hi int, apposition bool) (last int, ok bool) {
 	if apposition && s.isPunct(k, ",") {
 		if e, ok := s.npRight(k+1, hi, false); ok && (e >= hi || s.sentFinal(e) || s.isPunct(e, ",")) {
 			lw := s.low[k+1]
-			if determiners[lw] || !capitalised(s.word(k+1)) {
+			if determiners[lw] || !wordshape.Capitalised(s.word(k+1)) {
 				return e, true
 			}
 		}
@@ -465,7 +467,7 @@ func (s *state) npRight(start, hi int, apposition bool) (last int, ok bool) {
 // skipBetween moves left from i over auxiliaries and adverbs between a
 // subject and its verb; it returns the index after the subject.
 func (s *state) skipBetween(i, lo int) int {
-	for i-1 >= lo && s.kind(i-1) == segment.Word && between[s.low[i-1]] && !acronym(s.word(i-1)) {
+	for i-1 >= lo && s.kind(i-1) == segment.Word && between[s.low[i-1]] && !wordshape.Acronym(s.word(i-1)) {
 		i--
 	}
 	return i
@@ -475,7 +477,7 @@ func (s *state) skipBetween(i, lo int) int {
 func (s *state) passive(v, lo int) bool {
 	for k := v - 1; k >= lo && k >= v-3; k-- {
 		lw := s.low[k]
-		if be[lw] && !acronym(s.word(k)) {
+		if be[lw] && !wordshape.Acronym(s.word(k)) {
 			return true
 		}
 		if !(lw == "also" || lw == "not" || lw == "n't" || lw == "reportedly" || lw == "widely" || lw == "often" || lw == "previously" || lw == "being") {

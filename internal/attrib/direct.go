@@ -1,10 +1,12 @@
 package attrib
 
 import (
+	"sort"
+
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
-	"sort"
+	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
 // direct attributes the speech quotations whose frame ("…," X said / X
@@ -115,7 +117,7 @@ func (s *state) frameBefore(a *Attribution, end, lo int, stopAtQuote bool) bool 
 		if stopAtQuote && (s.qOf[v] >= 0 || s.used[v]) {
 			break
 		}
-		if s.kind(v) != segment.Word || !s.tags[v].IsVerb() || auxiliaries[s.low[v]] || capitalised(s.word(v)) || s.used[v] {
+		if s.kind(v) != segment.Word || !s.tags[v].IsVerb() || auxiliaries[s.low[v]] || wordshape.Capitalised(s.word(v)) || s.used[v] {
 			continue
 		}
 		e := s.skipBetween(v, lo)
@@ -181,9 +183,9 @@ func (s *state) after(qi int, generic bool) bool {
 	var a Attribution
 	var fe int
 	inverted := false
-	if f, ok := s.lex.Verb(s.low[i]); ok && !f.Gerund && s.kind(i) == segment.Word && !capitalised(s.word(i)) || s.low[i] == "said" || s.low[i] == "says" {
+	if f, ok := s.lex.Verb(s.low[i]); ok && !f.Gerund && s.kind(i) == segment.Word && !wordshape.Capitalised(s.word(i)) || s.low[i] == "said" || s.low[i] == "says" {
 		inverted = true
-	} else if generic && s.kind(i) == segment.Word && s.tags[i] == tag.VBD && !capitalised(s.word(i)) && i+1 < len(s.low) && capitalised(s.word(i+1)) {
+	} else if generic && s.kind(i) == segment.Word && s.tags[i] == tag.VBD && !wordshape.Capitalised(s.word(i)) && i+1 < len(s.low) && wordshape.Capitalised(s.word(i+1)) {
 		inverted = true // "This is fantastic!" beamed Donald Hartley
 	}
 	if inverted {
@@ -202,7 +204,7 @@ func (s *state) after(qi int, generic bool) bool {
 		}
 		// the tagger may take the verb for a noun: "Bozell answers."
 		for k := i + 1; k < e; k++ {
-			if f, isCue := s.lex.Verb(s.low[k]); isCue && !f.Gerund && !capitalised(s.word(k)) && s.hasHead(i, k) {
+			if f, isCue := s.lex.Verb(s.low[k]); isCue && !f.Gerund && !wordshape.Capitalised(s.word(k)) && s.hasHead(i, k) {
 				e = k
 				break
 			}
@@ -274,7 +276,7 @@ func (s *state) frameVerb(v int, generic bool) bool {
 	if f, ok := s.lex.Verb(s.low[v]); ok {
 		return !f.Gerund && !f.Bare || s.low[v] == "say" || s.low[v] == "tell"
 	}
-	if !generic || capitalised(s.word(v)) || !s.tags[v].IsVerb() || s.tags[v] == tag.VBG {
+	if !generic || wordshape.Capitalised(s.word(v)) || !s.tags[v].IsVerb() || s.tags[v] == tag.VBG {
 		return false
 	}
 	if v+1 < len(s.low) && (s.tags[v+1] == tag.RP || s.low[v+1] == "back") {
@@ -324,11 +326,11 @@ func (s *state) before(qi int) bool {
 			break
 		}
 		f, ok := s.cueVerb(v)
-		if !ok && v == prev-1 && s.kind(v) == segment.Word && !capitalised(s.word(v)) {
+		if !ok && v == prev-1 && s.kind(v) == segment.Word && !wordshape.Capitalised(s.word(v)) {
 			f, ok = s.lex.Verb(s.low[v]) // "the headline reads:"
 		}
 		if !ok {
-			if s.tags[v].IsVerb() && !capitalised(s.word(v)) {
+			if s.tags[v].IsVerb() && !wordshape.Capitalised(s.word(v)) {
 				break
 			}
 			continue
@@ -380,7 +382,7 @@ func (s *state) inherit(a *Attribution, v, lo int) bool {
 		// after a leading adjunct: "In a statement, Rep. X reacted, saying"
 		// the first finite verb's subject: "Silverman, a Sanders supporter, incurred boos upon saying"
 		for u := lo + 1; u < v; u++ {
-			if t := s.tags[u]; (t == tag.VBD || t == tag.VBZ || t == tag.VBP) && s.kind(u) == segment.Word && !capitalised(s.word(u)) {
+			if t := s.tags[u]; (t == tag.VBD || t == tag.VBZ || t == tag.VBP) && s.kind(u) == segment.Word && !wordshape.Capitalised(s.word(u)) {
 				if first, last, ok := s.subjectLeft(s.skipBetween(u, lo), lo); ok && (s.hasName(first, last) || pronouns[s.low[first]]) {
 					a.Source, a.SrcFirst, a.SrcLast, a.Inherited = s.span(first, last), first, last, true
 					return true
@@ -418,7 +420,7 @@ func (s *state) inherit(a *Attribution, v, lo int) bool {
 // allNames reports capitalised words only in [first, last).
 func (s *state) allNames(first, last int) bool {
 	for k := first; k < last; k++ {
-		if s.kind(k) == segment.Word && !capitalised(s.word(k)) {
+		if s.kind(k) == segment.Word && !wordshape.Capitalised(s.word(k)) {
 			return false
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
+	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
 // indirect attributes reported speech: X said (that) …; …, X said;
@@ -75,7 +76,7 @@ func (s *state) postposed(v int, f cue.Form, lo, hi int) bool {
 		// a colon after the frame introduces its content: "Asked about
 		// it, Ruiz continued: …" says nothing of the clause before
 		if k-tail > 8 || s.low[k] == "that" || s.kind(k) == segment.Quote || s.isPunct(k, ":") || auxiliaries[s.low[k]] ||
-			s.tags[k].IsVerb() && !capitalised(s.word(k)) {
+			s.tags[k].IsVerb() && !wordshape.Capitalised(s.word(k)) {
 			return false
 		}
 		if _, isCue := s.cueVerb(k); isCue {
@@ -279,7 +280,7 @@ func (s *state) nominal(n int) {
 		c = e
 	} else if n+1 < hi && s.low[n+1] == "that" && n-1 >= lo {
 		w := s.low[n-1]
-		if !(hasSuffix(w, "'s") || hasSuffix(w, "’s")) || !capitalised(s.word(n-1)) {
+		if !(hasSuffix(w, "'s") || hasSuffix(w, "’s")) || !wordshape.Capitalised(s.word(n-1)) {
 			return
 		}
 		a.Source, a.SrcFirst, a.SrcLast = s.span(n-1, n), n-1, n

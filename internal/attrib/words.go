@@ -1,9 +1,6 @@
 package attrib
 
 import (
-	"unicode"
-	"unicode/utf8"
-
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
 )
@@ -88,47 +85,6 @@ var (
 		"himself", "herself", "themselves", "itself", "following", "over", "back", "against",
 		"forward", "so", "much")
 )
-
-// lower returns w in lower case, without allocating for ASCII lower-case
-// words.
-func lower(w string) string {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			return toLower(w)
-		}
-	}
-	return w
-}
-
-func toLower(w string) string {
-	b := make([]rune, 0, len(w))
-	for _, r := range w {
-		b = append(b, unicode.ToLower(r))
-	}
-	return string(b)
-}
-
-// capitalised reports a word starting with an upper-case letter.
-func capitalised(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
-}
-
-// acronym reports a word of two or more letters all in upper case ("IS",
-// "AFP"): a name even when it spells a function word.
-func acronym(w string) bool {
-	n := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n >= 2
-}
 
 // nounTag reports the tags a noun phrase is made of.
 func nounTag(t tag.Tag) bool {

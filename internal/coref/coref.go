@@ -7,8 +7,8 @@ package coref
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/internal/wordshape"
 
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
@@ -113,11 +113,11 @@ func Analyse(seg *segment.Doc, tags []tag.Tag, m Mention) Info {
 		in.Org = lw == "it"
 		return in
 	}
-	for len(ws) > 1 && (determiners[strings.ToLower(ws[0])] && capitalised(ws[1]) ||
+	for len(ws) > 1 && (determiners[strings.ToLower(ws[0])] && wordshape.Capitalised(ws[1]) ||
 		strings.ToLower(ws[0]) == "a" || strings.ToLower(ws[0]) == "an") {
 		ws = ws[1:]
 	}
-	for len(ws) > 1 && honorifics[strings.ToLower(ws[0])] && capitalised(ws[1]) {
+	for len(ws) > 1 && honorifics[strings.ToLower(ws[0])] && wordshape.Capitalised(ws[1]) {
 		in.Person = true
 		ws = ws[1:]
 	}
@@ -141,10 +141,10 @@ func Analyse(seg *segment.Doc, tags []tag.Tag, m Mention) Info {
 	names := 0
 	for i, w := range ws {
 		lw := strings.ToLower(w)
-		if capitalised(w) && !(i == 0 && determiners[lw]) {
+		if wordshape.Capitalised(w) && !(i == 0 && determiners[lw]) {
 			names++
 		}
-		if orgWords[lw] || acronym(w) {
+		if orgWords[lw] || wordshape.Acronym(w) {
 			in.Org = true
 		}
 	}
@@ -280,22 +280,4 @@ func lastWord(s string) string {
 		return s[i+1:]
 	}
 	return s
-}
-
-func capitalised(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
-}
-
-func acronym(w string) bool {
-	n := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n >= 2
 }

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/whosaid/whosaid/internal/wordshape"
+
 	"github.com/whosaid/whosaid/internal/segment"
 )
 
@@ -47,7 +49,7 @@ func newRuns(seg *segment.Doc) *runs {
 		parts := make([]string, len(ws))
 		for i, k := range ws {
 			parts[i] = seg.Word(k)
-			if orgWords[strings.ToLower(parts[i])] || acronym(parts[i]) {
+			if orgWords[strings.ToLower(parts[i])] || wordshape.Acronym(parts[i]) {
 				return
 			}
 		}
@@ -58,7 +60,7 @@ func newRuns(seg *segment.Doc) *runs {
 	var cur []int
 	for k, t := range seg.Tokens {
 		w := seg.Word(k)
-		if t.Kind == segment.Word && capitalised(w) && !notName[strings.ToLower(w)] {
+		if t.Kind == segment.Word && wordshape.Capitalised(w) && !notName[strings.ToLower(w)] {
 			cur = append(cur, k)
 			continue
 		}

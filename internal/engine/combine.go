@@ -2,7 +2,6 @@ package engine
 
 import (
 	"sort"
-	"unicode"
 
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/learned"
@@ -10,6 +9,7 @@ import (
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
+	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
 // combine adds to the rules' attributions the learned model's that find
@@ -26,7 +26,8 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segme
 		}
 		at := attrib.Attribution{Content: f.Content, Cue: f.Cue, Kind: kindOf(f.Content, quotes),
 			SrcFirst: -1, SrcLast: -1}
-		if f.HasSource() && hasAlnum(seg.Text[f.Source.Start:f.Source.End]) {
+		// quote marks or commas alone name no one
+		if f.HasSource() && wordshape.HasAlnum(seg.Text[f.Source.Start:f.Source.End]) {
 			at.Source = f.Source
 			at.SrcFirst, at.SrcLast = tokenRange(seg, f.Source)
 			at.RefFirst, at.RefLast = at.SrcFirst, at.SrcFirst
@@ -112,15 +113,4 @@ func tokenRange(seg *segment.Doc, sp text.Span) (first, last int) {
 // learnedFind runs the trained model on the analysed text.
 func (e *Engine) learnedFind(seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) []learned.Attribution {
 	return e.model.Find(learned.NewDoc(seg, tags, learned.InQuote(seg, quotes)))
-}
-
-// hasAlnum reports whether s has a letter or digit: a "source" of quote
-// marks or commas alone names no one.
-func hasAlnum(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
 }

@@ -1,6 +1,10 @@
 package meta
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/whosaid/whosaid/internal/wordshape"
+)
 
 // A date line is short: only its first maxDateTokens tokens are read, which
 // bounds the work on any input.
@@ -97,7 +101,7 @@ func dateAt(s string, t []tok, i int) (y, m, d int, ok bool) {
 			return -1, k
 		}
 		if is(k+1, tWord) && t[k+1].start == t[k].end {
-			switch lower(txt(k + 1)) {
+			switch wordshape.Lower(txt(k + 1)) {
 			case "st", "nd", "rd", "th":
 				k++
 			}
@@ -109,7 +113,7 @@ func dateAt(s string, t []tok, i int) (y, m, d int, ok bool) {
 		if !is(k, tWord) {
 			return -1, k
 		}
-		mo := monthNumber(lower(txt(k)))
+		mo := monthNumber(wordshape.Lower(txt(k)))
 		if mo > 0 && punct(k+1, ".") {
 			k++
 		}
@@ -141,7 +145,7 @@ func dateAt(s string, t []tok, i int) (y, m, d int, ok bool) {
 			return y, a, b, valid(y, a, b)
 		}
 		// 12 February 2019, 12th of Feb. 2019
-		if is(k+1, tWord) && lower(txt(k+1)) == "of" {
+		if is(k+1, tWord) && wordshape.Lower(txt(k+1)) == "of" {
 			k++
 		}
 		mo, k := month(k + 1)
@@ -220,26 +224,4 @@ func format(y, m, d int) string {
 	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
 		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)}
 	return string(b[:])
-}
-
-// lower lowercases an ASCII word (month names, suffixes); longer words
-// than any it is compared with are returned as they are.
-func lower(w string) string {
-	if len(w) > 12 {
-		return w
-	}
-	var b [12]byte
-	changed := false
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-			changed = true
-		}
-		b[i] = c
-	}
-	if !changed {
-		return w
-	}
-	return string(b[:len(w)])
 }

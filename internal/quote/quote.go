@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/internal/segment"
+	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
 // Quote is one quotation.
@@ -344,33 +345,11 @@ func elision(rest string) bool {
 			break
 		}
 	}
-	switch lowerASCII(w) {
+	switch wordshape.Lower(w) {
 	case "em", "tis", "twas", "til", "cause", "bout", "n", "round", "nuff":
 		return true
 	}
 	return false
-}
-
-// lowerASCII lowercases short ASCII words without allocating for the
-// common already-lower case.
-func lowerASCII(w string) string {
-	for k := 0; k < len(w); k++ {
-		if w[k] >= 'A' && w[k] <= 'Z' {
-			var buf [16]byte
-			if len(w) > len(buf) {
-				return w
-			}
-			for j := 0; j < len(w); j++ {
-				c := w[j]
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				buf[j] = c
-			}
-			return string(buf[:len(w)])
-		}
-	}
-	return w
 }
 
 // lastSingleClose is the offset of the paragraph's last single mark in
@@ -523,7 +502,7 @@ func speechVerb(w string) bool {
 	if len(w) < 3 || len(w) > 12 {
 		return false
 	}
-	switch lowerASCII(w) {
+	switch wordshape.Lower(w) {
 	case "said", "says", "say", "saying", "told", "tells", "asked", "asks",
 		"added", "adds", "replied", "replies", "wrote", "writes", "insisted",
 		"insists", "explained", "explains", "stated", "states", "declared",
