@@ -89,3 +89,12 @@ func FuzzNew(f *testing.F) {
 		}
 	})
 }
+
+func TestByte(t *testing.T) {
+	d, _ := New("é😀 “x”")
+	for cp, want := range map[int]int{0: 0, 1: 2, 2: 6, 3: 7, 4: 10, 5: 11, 6: 14, 99: 14, -1: 0} {
+		if got := d.Byte(cp); got != want {
+			t.Errorf("Byte(%d) = %d, want %d", cp, got, want)
+		}
+	}
+}
