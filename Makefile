@@ -7,7 +7,7 @@ STATICCHECK_VERSION ?= v0.8.2
 ADDR ?= 127.0.0.1:8080
 FUZZTIME ?= 60s
 
-.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest train
+.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest train bench-web
 
 test: deps fmtcheck vet staticcheck gotest test-wasm
 
@@ -61,6 +61,12 @@ fuzz:
 
 bench:
 	$(GO) test ./internal/engine -run '^$$' -bench . -benchmem
+
+# The page's figures in headless chromium, medians of 10 runs: time to ready
+# (cold and warm), extract on the seed, 10k and 100k words, and compromise's
+# .quotations() on the same texts as a ratio; JSON in .cache/bench-web.json.
+bench-web: node_modules/.package-lock.json
+	$(GO) test ./internal/webtest -run '^$$' -bench '^BenchmarkWeb$$' -benchtime 1x -timeout 30m
 
 # The API as a Cloudflare Worker, built into wasm/worker/build/ for
 # `wrangler dev` or `wrangler deploy` from wasm/worker.

@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -531,5 +532,36 @@ func TestRun(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, sizeFile)); err != nil {
 		t.Errorf("the failed build left no %s: %v", sizeFile, err)
+	}
+}
+
+// The worker's placeholder for the engine's size becomes the number, in
+// any quote, and a file without it is left alone.
+func TestWasmSizeInjected(t *testing.T) {
+	src := map[string][]byte{
+		"index.html":       []byte(`<script src="engine-worker.js"></script>`),
+		"engine-worker.js": []byte("const a = Number('__WHOSAID_WASM_BYTES__'), b = \"__WHOSAID_WASM_BYTES__\", c = `__WHOSAID_WASM_BYTES__`; fetch('engine.wasm');"),
+		"other.js":         []byte(`const x = 'not the placeholder';`),
+		wasmName:           []byte(fakeWasm),
+	}
+	files, err := buildSite(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := strconv.Itoa(len(fakeWasm))
+	for _, f := range files {
+		switch f.Source {
+		case "engine-worker.js":
+			if bytes.Contains(f.Data, []byte("__WHOSAID")) || bytes.Count(f.Data, []byte(n)) != 3 {
+				t.Errorf("worker not injected with %s: %s", n, f.Data)
+			}
+		case "other.js":
+			if !bytes.Contains(f.Data, []byte("not the placeholder")) {
+				t.Errorf("other.js changed: %s", f.Data)
+			}
+		}
+	}
+	if !strings.Contains(string(src["engine-worker.js"]), "__WHOSAID_WASM_BYTES__") {
+		t.Error("the sources were changed in place")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tdewolff/minify/v2"
@@ -197,6 +198,7 @@ func newMinifier() *minify.M {
 // text file gets the hashed names of the files it names, is minified, and
 // then (unless a page) named by the hash of its final bytes.
 func buildSite(src map[string][]byte) ([]outFile, error) {
+	src = injectWasmSize(src)
 	names := make([]string, 0, len(src))
 	for n := range src {
 		names = append(names, n)
@@ -256,4 +258,31 @@ func rewrite(data []byte, refs []ref, final map[string]string) []byte {
 	}
 	b.Write(data[last:])
 	return b.Bytes()
+}
+
+// wasmSizePlaceholder is the string literal (either quote) a script holds
+// where it wants the engine's uncompressed size: the worker's download bar
+// needs a total, and a precompressed response's Content-Length counts the
+// compressed bytes.
+const wasmSizePlaceholder = "__WHOSAID_WASM_BYTES__"
+
+// injectWasmSize returns src with every quoted wasmSizePlaceholder in a
+// script replaced by the number of bytes of the wasm, before the
+// references are rewritten, so the script's hash covers the number.
+func injectWasmSize(src map[string][]byte) map[string][]byte {
+	wasm, ok := src[wasmName]
+	if !ok {
+		return src
+	}
+	n := []byte(strconv.Itoa(len(wasm)))
+	out := make(map[string][]byte, len(src))
+	for name, data := range src {
+		if mediaType(name) == "text/javascript" && bytes.Contains(data, []byte(wasmSizePlaceholder)) {
+			for _, q := range []string{`"`, "'", "`"} {
+				data = bytes.ReplaceAll(data, []byte(q+wasmSizePlaceholder+q), n)
+			}
+		}
+		out[name] = data
+	}
+	return out
 }

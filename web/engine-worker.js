@@ -18,16 +18,22 @@ importScripts('wasm_exec.js');
 
 const WASM_URL = new URL('engine.wasm', self.location).href;
 
+// The engine's uncompressed size: the build writes the number in place of
+// this string (so the worker's hash covers it). Unbuilt, it stays a string,
+// NaN here, and the bar is open-ended when the response is compressed.
+const WASM_BYTES = Number('__WHOSAID_WASM_BYTES__');
+const KNOWN_BYTES = Number.isFinite(WASM_BYTES) && WASM_BYTES > 0 ? WASM_BYTES : null;
+
 // load fetches the wasm, streaming the body so the page can show bytes
 // received of the total. A precompressed response's Content-Length counts
-// the compressed bytes while the stream yields decompressed ones, so the
-// total is only trusted when the response is not content-encoded.
+// the compressed bytes while the stream yields decompressed ones, so then
+// the total is the size the build wrote in (KNOWN_BYTES), if any.
 async function load() {
   const resp = await fetch(WASM_URL);
   if (!resp.ok) throw new Error('could not download the engine: HTTP ' + resp.status);
   const enc = (resp.headers.get('Content-Encoding') || 'identity').toLowerCase();
   const len = Number(resp.headers.get('Content-Length'));
-  const total = enc === 'identity' && len > 0 ? len : null;
+  let total = enc === 'identity' && len > 0 ? len : KNOWN_BYTES;
   let bytes;
   if (resp.body && resp.body.getReader) {
     const reader = resp.body.getReader();
@@ -40,6 +46,9 @@ async function load() {
       if (done) break;
       chunks.push(value);
       loaded += value.length;
+      // More bytes than the total: a proxy decoded the body, or the build's
+      // number is stale. Fall back to the build's number, else open-ended.
+      if (total !== null && loaded > total) total = KNOWN_BYTES !== null && KNOWN_BYTES >= loaded ? KNOWN_BYTES : null;
       const now = Date.now();
       if (now - last > 50) {
         last = now;
