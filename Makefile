@@ -79,7 +79,7 @@ loadtest:
 
 # Retrain the attribution model from ../shared/polnear/train (deterministic).
 train:
-	$(GO) run ./build/train -epochs 8 -min-seen 10 -min-weight 10
+	$(GO) run ./build/train -epochs 12 -min-seen 6 -min-weight 7 -span-min-seen 8 -span-min-weight 8 -cue-bias 20
 
 # Regenerate the POS tagger's model from prose's weights.
 tagger:

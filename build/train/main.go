@@ -5,7 +5,12 @@
 //
 // The same data, seed and settings give the same bytes. With -dev it also
 // prints the scorer's figures on dev for the model alone (cue → source and
-// content, no rules), which is how its settings were chosen.
+// content, no rules), which is how its settings were chosen; the flag
+// defaults are those settings (12 epochs, cue pruning 6:7, span pruning
+// 8:8, cue bias 20), recorded in the model's JSON header with the data's
+// SHA-256. -load evaluates a written model on -dev without training, with
+// -bias and -margin to tune what happens after training, and -debug NAME
+// prints one dev article's sentences and attributions.
 package main
 
 import (
@@ -37,16 +42,36 @@ func main() {
 	data := flag.String("data", "../shared/polnear/train", "training corpus (PolNeAR layout)")
 	dev := flag.String("dev", "", "corpus to report figures on (e.g. ../shared/polnear/dev)")
 	out := flag.String("out", "internal/learned/model.bin", "model file to write")
-	epochs := flag.Int("epochs", 8, "training epochs")
+	epochs := flag.Int("epochs", 12, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffling seed")
-	minSeen := flag.Int("min-seen", 3, "drop features seen in fewer training instances")
-	minWeight := flag.Int("min-weight", 2, "drop features whose largest int8 weight is smaller")
-	biases := flag.String("bias", "", "also try these cue biases on -dev (e.g. 0.5,1,2)")
+	minSeen := flag.Int("min-seen", 6, "drop features seen in fewer training instances")
+	minWeight := flag.Int("min-weight", 7, "drop features whose largest int8 weight is smaller")
+	spanMinSeen := flag.Int("span-min-seen", 8, "-min-seen for the span labeller")
+	spanMinWeight := flag.Int("span-min-weight", 8, "-min-weight for the span labeller")
+	cueBias := flag.Float64("cue-bias", 20, "added to the score of starting a cue (recorded in the model)")
+	biases := flag.String("bias", "", "also try these cue biases on -dev (e.g. 10,20,40)")
 	show := flag.Int("show", 0, "print this many inexact content matches on -dev, for error analysis")
-	sweep := flag.String("sweep", "", "also try these MINSEEN:MINWEIGHT pruning settings on -dev (e.g. 3:4,5:8) and print size and figures; the model written uses -min-seen and -min-weight")
+	sweep := flag.String("sweep", "", "also try these MINSEEN:MINWEIGHT[:SPANMINSEEN:SPANMINWEIGHT] pruning settings on -dev (e.g. 3:4,5:8:2:2) and print size and figures; the model written uses -min-seen and -min-weight")
 	limit := flag.Int("limit", 0, "use only the first N training articles (0: all)")
+	load := flag.String("load", "", "evaluate this model file on -dev instead of training")
+	margins := flag.String("margin", "", "with -load, also try these source margins on -dev (e.g. 1,2,4)")
+	debug := flag.String("debug", "", "with -load, print the sentences and attributions of this -dev article")
 	flag.Parse()
-	if err := run(*data, *dev, *out, *epochs, *seed, *minSeen, *minWeight, *limit, *sweep, *show, *biases); err != nil {
+	if *debug != "" {
+		if err := debugArticle(*load, *dev, *debug); err != nil {
+			fmt.Fprintln(os.Stderr, "train:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if *load != "" {
+		if err := evalFile(*load, *dev, *show, *biases, *margins); err != nil {
+			fmt.Fprintln(os.Stderr, "train:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := run(*data, *dev, *out, *epochs, *seed, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
@@ -62,16 +87,20 @@ type Article struct {
 
 // Options is what a training run is made of; it is recorded in the model.
 type Options struct {
-	Data      string `json:"data"`
-	Docs      int    `json:"docs"`
-	SHA256    string `json:"sha256"` // over the names and bytes of the texts and annotations used
-	Epochs    int    `json:"epochs"`
-	Seed      uint64 `json:"seed"`
-	MinSeen   int    `json:"min_seen"`
-	MinWeight int    `json:"min_weight"`
+	Data      string  `json:"data"`
+	Docs      int     `json:"docs"`
+	SHA256    string  `json:"sha256"` // over the names and bytes of the texts and annotations used
+	Epochs    int     `json:"epochs"`
+	Seed      uint64  `json:"seed"`
+	MinSeen   int     `json:"min_seen"`
+	MinWeight int     `json:"min_weight"`
+	CueBias   float32 `json:"cue_bias"`
+	// The span labeller's pruning; the cue tagger's is MinSeen, MinWeight.
+	SpanMinSeen   int `json:"span_min_seen"`
+	SpanMinWeight int `json:"span_min_weight"`
 }
 
-func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, limit int, sweep string, show int, biases string) error {
+func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string) error {
 	tg, err := tag.Default()
 	if err != nil {
 		return err
@@ -83,13 +112,9 @@ func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, lim
 	}
 	fmt.Fprintf(os.Stderr, "read %d articles in %v\n", len(arts), time.Since(t0).Round(time.Millisecond))
 	opt := Options{Data: "PolNeAR v1.0.0 train (Newell, Margolin and Ruths, LREC 2018)", Docs: len(arts), SHA256: sum,
-		Epochs: epochs, Seed: seed, MinSeen: minSeen, MinWeight: minWeight}
-	tr, header, err := Train(arts, opt)
-	if err != nil {
-		return err
-	}
-	m := tr.Compact(perceptron.Options{MinSeen: minSeen, MinWeight: minWeight, Header: header})
-	b, err := m.MarshalBinary()
+		Epochs: epochs, Seed: seed, MinSeen: minSeen, MinWeight: minWeight, CueBias: cueBias,
+		SpanMinSeen: spanMinSeen, SpanMinWeight: spanMinWeight}
+	tr, header, m, b, err := Build(arts, opt)
 	if err != nil {
 		return err
 	}
@@ -117,7 +142,84 @@ func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, lim
 		if _, err := fmt.Sscanf(s, "%d:%d", &ms, &mw); err != nil {
 			continue
 		}
-		report(s, tr.Compact(perceptron.Options{MinSeen: ms, MinWeight: mw, Header: header}), devArts, 0)
+		sms, smw := spanMinSeen, spanMinWeight
+		fmt.Sscanf(s, "%d:%d:%d:%d", &ms, &mw, &sms, &smw)
+		report(s, tr.CompactSplit(perceptron.Options{MinSeen: ms, MinWeight: mw, Header: header},
+			perceptron.Options{MinSeen: sms, MinWeight: smw}), devArts, 0)
+	}
+	return nil
+}
+
+// evalFile scores a written model on dev without training, for tuning what
+// happens after the tagger and labeller.
+func evalFile(path, dev string, show int, biases, margins string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	m, err := learned.Load(b)
+	if err != nil {
+		return err
+	}
+	tg, err := tag.Default()
+	if err != nil {
+		return err
+	}
+	devArts, _, err := Load(dev, tg, 0)
+	if err != nil {
+		return err
+	}
+	report("file", m, devArts, show)
+	for _, s := range strings.Split(margins, ",") {
+		var x float64
+		if _, err := fmt.Sscanf(s, "%g", &x); err != nil {
+			continue
+		}
+		report("margin "+s, m.WithSourceMargin(x), devArts, 0)
+	}
+	for _, s := range strings.Split(biases, ",") {
+		var b float32
+		if _, err := fmt.Sscanf(s, "%g", &b); err != nil {
+			continue
+		}
+		report("bias "+s, m.WithCueBias(b), devArts, 0)
+	}
+	return nil
+}
+
+// debugArticle prints what the model finds in one article, sentence by
+// sentence, for error analysis.
+func debugArticle(path, dev, name string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	m, err := learned.Load(b)
+	if err != nil {
+		return err
+	}
+	tg, err := tag.Default()
+	if err != nil {
+		return err
+	}
+	tb, err := os.ReadFile(filepath.Join(dev, "text", name+".txt"))
+	if err != nil {
+		return err
+	}
+	_, ld, err := Prepare(string(tb), tg)
+	if err != nil {
+		return err
+	}
+	seg := ld.Seg
+	for i, s := range seg.Sentences {
+		fmt.Printf("S%d P%d [%s]\n", i, s.Para, seg.Text[s.Start:s.End])
+	}
+	for _, a := range m.Find(ld) {
+		var cs []string
+		for _, c := range a.Content {
+			cs = append(cs, seg.Text[c.Start:c.End])
+		}
+		fmt.Printf("CUE [%s] SRC [%s] CONTENT [%s]\n", seg.Text[a.Cue.Start:a.Cue.End], seg.Text[a.Source.Start:a.Source.End], strings.Join(cs, " … "))
 	}
 	return nil
 }
@@ -137,6 +239,19 @@ func report(setting string, m *learned.Model, devArts []Article, show int) {
 	fmt.Printf("  cues: %s\n", cueStats(m, devArts))
 	fmt.Printf("prune %-6s %8d raw %7d br  dev (model alone): e2e P %.3f R %.3f F1 %.3f  exact F1 %.3f  overlap F1 %.3f  source acc %.3f  direct recall %.3f\n",
 		setting, len(b), brotliLen(b), e.P, e.R, e.F1, t.ExactPRF().F1, t.OverlapPRF().F1, t.SourceAccuracy(), t.DirectRecall())
+}
+
+// Build trains on arts with opt and makes the model compact: the model
+// file's bytes b, and what they were made from for further pruning.
+func Build(arts []Article, opt Options) (tr *learned.Trained, header []byte, m *learned.Model, b []byte, err error) {
+	tr, header, err = Train(arts, opt)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	m = tr.CompactSplit(perceptron.Options{MinSeen: opt.MinSeen, MinWeight: opt.MinWeight, Header: header},
+		perceptron.Options{MinSeen: opt.SpanMinSeen, MinWeight: opt.SpanMinWeight})
+	b, err = m.MarshalBinary()
+	return tr, header, m, b, err
 }
 
 // Train learns from arts with opt; header is opt as JSON, for the model.
@@ -179,19 +294,7 @@ func Prepare(s string, tg *tag.Model) (*text.Doc, *learned.Doc, error) {
 	}
 	tags := make([]tag.Tag, len(words))
 	tg.Tag(words, tags)
-	inQ := make([]bool, len(seg.Tokens))
-	t := 0
-	for _, q := range quote.Find(seg) {
-		if q.Scare {
-			continue
-		}
-		for t < len(seg.Tokens) && int(seg.Tokens[t].End) <= q.Start {
-			t++
-		}
-		for k := t; k < len(seg.Tokens) && int(seg.Tokens[k].Start) < q.End; k++ {
-			inQ[k] = true
-		}
-	}
+	inQ := learned.InQuote(seg, quote.Find(seg))
 	return d, learned.NewDoc(seg, tags, inQ), nil
 }
 
@@ -267,9 +370,15 @@ func Evaluate(m *learned.Model, arts []Article, show int) *score.Tally {
 				return strings.ReplaceAll(strings.Join(parts, " … "), "\n", " ")
 			}
 			t.Inexact = func(g brat.Attribution, p score.Pred) {
-				if show > 0 {
+				if show > 0 && os.Getenv("WHOSAID_SHOW_SOURCES") == "" {
 					show--
 					fmt.Printf("GOLD [%s]\nPRED [%s]\n\n", cut(g.Content), cut(p.Content))
+				}
+			}
+			t.WrongSource = func(g brat.Attribution, p score.Pred) {
+				if show > 0 && os.Getenv("WHOSAID_SHOW_SOURCES") != "" {
+					show--
+					fmt.Printf("SRC GOLD [%s] PRED [%s] CUE [%s] / [%s]\n", cut(g.Source), cut(p.Source), cut(g.Cue), cut(p.Cue))
 				}
 			}
 		}
@@ -297,12 +406,19 @@ func ranges(d *text.Doc, ss []text.Span) []brat.Range {
 // cueStats is the cue tagger's precision and recall against gold cues, by
 // overlap.
 func cueStats(m *learned.Model, arts []Article) string {
-	var gold, pred, hitG, hitP int
+	var gold, pred, hitG, hitP, raw int
 	for _, a := range arts {
 		var cues []text.Span
 		for _, at := range m.Find(a.LD) {
 			cues = append(cues, at.Cue)
 		}
+		if os.Getenv("WHOSAID_RAW_CUES") != "" {
+			cues = cues[:0]
+			for _, c := range m.Cues(a.LD) {
+				cues = append(cues, text.Span{Start: int(a.LD.Seg.Tokens[c[0]].Start), End: int(a.LD.Seg.Tokens[c[1]-1].End)})
+			}
+		}
+		raw += len(cues)
 		var gcs []text.Span
 		for _, g := range a.Gold {
 			for _, r := range g.Cue {
@@ -336,5 +452,6 @@ func cueStats(m *learned.Model, arts []Article) string {
 			}
 		}
 	}
+	_ = raw
 	return fmt.Sprintf("gold %d predicted %d  recall %.3f precision %.3f", gold, pred, float64(hitG)/float64(max(gold, 1)), float64(hitP)/float64(max(pred, 1)))
 }

@@ -15,6 +15,9 @@ type Doc struct {
 	sent    []int32    // sentence index of every token
 	runs    [][2]int32 // token ranges of quotations (runs of InQuote)
 	run     []int32    // index into runs of every token, -1 outside
+	qLeft   []uint8    // tokens back to the nearest quote mark in the sentence, 0 = none
+	qRight  []uint8    // tokens on to the nearest quote mark in the sentence, 0 = none
+	colon   []bool     // the token's sentence has a colon
 }
 
 // NewDoc prepares seg for the model. tags and inQuote have one entry per
@@ -37,7 +40,87 @@ func NewDoc(seg *segment.Doc, tags []tag.Tag, inQuote []bool) *Doc {
 			d.run[t] = int32(len(d.runs) - 1)
 		}
 	}
+	d.marks()
 	return d
+}
+
+// marks finds, for every token, the nearest quote mark on each side in its
+// sentence and whether the sentence has a colon: cues sit next to
+// quotations and introduce them with colons.
+func (d *Doc) marks() {
+	n := len(d.Seg.Tokens)
+	d.qLeft, d.qRight, d.colon = make([]uint8, n), make([]uint8, n), make([]bool, n)
+	for _, s := range d.Seg.Sentences {
+		last := -1
+		colon := false
+		for t := s.First; t < s.Last; t++ {
+			if last >= 0 {
+				d.qLeft[t] = uint8(min(t-last, 255))
+			}
+			w := d.Seg.Text[d.Seg.Tokens[t].Start:d.Seg.Tokens[t].End]
+			if d.Seg.Tokens[t].Kind == segment.Quote {
+				last = t
+			}
+			colon = colon || w == ":"
+		}
+		last = -1
+		for t := s.Last - 1; t >= s.First; t-- {
+			if last >= 0 {
+				d.qRight[t] = uint8(min(last-t, 255))
+			}
+			if d.Seg.Tokens[t].Kind == segment.Quote {
+				last = t
+			}
+			d.colon[t] = colon
+		}
+	}
+}
+
+// stem strips the common inflection endings ("saying", "claimed",
+// "warns" → "say", "claim", "warn"), so rare forms share their verb's
+// weights.
+func stem(w string) string {
+	for _, suf := range [...]string{"ing", "ed", "es", "s"} {
+		if len(w) > len(suf)+2 && hasSuffixFold(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+func hasSuffixFold(w, suf string) bool {
+	w = w[len(w)-len(suf):]
+	for i := 0; i < len(suf); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suf[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isAux reports whether w is an auxiliary or adverb that starts a cue
+// ("is warning", "has also said"); the cue's head is the word after them.
+func isAux(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+		"will", "would", "could", "can", "may", "might", "should", "did", "does", "do",
+		"also", "not", "never", "then", "later", "once", "again", "first", "just", "still",
+		"Is", "Are", "Was", "Were", "Has", "Have", "Had", "Also", "Then", "’s", "'s":
+		return true
+	}
+	return false
+}
+
+// prefix is the first n bytes of s, lower-cased in the hash.
+func prefix(h uint64, s string, n int) uint64 {
+	if len(s) > n {
+		s = s[:n]
+	}
+	return lower(h, s)
 }
 
 // word returns token i's text, or a boundary marker outside [f, l).
@@ -158,8 +241,8 @@ func bucket(n int) uint64 {
 var h = perceptron.Hash
 
 // cueFeatures appends the features of token i of the sentence [f, l) for
-// the cue tagger, given the previous token's label.
-func (d *Doc) cueFeatures(buf []uint64, i, f, l, prev int, sentQuote uint64) []uint64 {
+// the cue tagger that do not depend on the previous token's label.
+func (d *Doc) cueFeatures(buf []uint64, i, f, l int, sentQuote uint64) []uint64 {
 	w := d.word(i, f, l)
 	t := d.tag(i, f, l)
 	in := perceptron.Int
@@ -174,8 +257,6 @@ func (d *Doc) cueFeatures(buf []uint64, i, f, l, prev int, sentQuote uint64) []u
 		lower(h(8), d.word(i+1, f, l)),
 		lower(lower(h(9), w), d.word(i+1, f, l)),
 		lower(lower(h(10), d.word(i-1, f, l)), w),
-		in(h(11), uint64(prev)),
-		lower(in(h(12), uint64(prev)), w),
 		in(h(13), d.quoted(i)),
 		in(h(14), shape(w)),
 		in(h(15), category(d.word(i+1, f, l))),
@@ -187,7 +268,42 @@ func (d *Doc) cueFeatures(buf []uint64, i, f, l, prev int, sentQuote uint64) []u
 		in(in(h(21), d.quoted(i)), t),
 		in(in(h(22), sentQuote), t),
 	)
+	stm := stem(w)
+	ql, qr := uint64(0), uint64(0)
+	col := uint64(0)
+	if i >= f && i < l {
+		ql, qr = bucket(int(d.qLeft[i])), bucket(int(d.qRight[i]))
+		if d.colon[i] {
+			col = 1
+		}
+	}
+	buf = append(buf,
+		lower(h(23), stm),
+		prefix(h(24), w, 4),
+		in(lower(h(25), w), d.tag(i+1, f, l)),
+		in(in(h(26), ql), qr),
+		in(in(in(h(27), ql), qr), t),
+		in(lower(h(28), stm), ql),
+		in(lower(h(29), stm), qr),
+		in(in(h(60), col), t),
+		in(in(h(61), bucket(i-f)), t),
+		in(in(h(62), bucket(l-1-i)), t),
+		in(lower(h(63), stm), d.tag(i-1, f, l)),
+		lower(lower(h(64), stm), d.word(i+1, f, l)),
+	)
 	return buf
+}
+
+// cueTrans appends the features of token i of the sentence [f, l) that
+// pair it with the previous token's label.
+func (d *Doc) cueTrans(buf []uint64, i, f, l, prev int) []uint64 {
+	in := perceptron.Int
+	p := uint64(prev)
+	return append(buf,
+		in(h(11), p),
+		lower(in(h(12), p), d.word(i, f, l)),
+		in(in(h(65), p), d.tag(i, f, l)),
+	)
 }
 
 // spanCtx is what the span labeller knows about one cue and its window.
@@ -205,8 +321,12 @@ type spanCtx struct {
 
 func (d *Doc) newSpanCtx(cs, ce, wf, wl int) *spanCtx {
 	c := &spanCtx{cs: cs, ce: ce, wf: wf, wl: wl, cueSent: d.sent[cs]}
-	c.head = d.word(cs, wf, wl)
-	c.headTag = d.tag(cs, wf, wl)
+	hd := cs
+	for hd+1 < ce && isAux(d.word(hd, wf, wl)) {
+		hd++
+	}
+	c.head = stem(d.word(hd, wf, wl))
+	c.headTag = d.tag(hd, wf, wl)
 	c.next = category(d.word(ce, wf, wl))
 	c.prevCat = category(d.word(cs-1, wf, wl))
 	n := wl - wf
@@ -288,6 +408,11 @@ func (d *Doc) spanEmit(buf []uint64, c *spanCtx, i int) []uint64 {
 		in(in(in(h(53), c.headTag), rel), t),
 		in(in(in(h(55), sr), rel), q),
 		in(in(in(h(56), c.next), rel), q),
+		lower(lower(in(h(66), rel), d.word(i-1, f, l)), w),
+		in(in(h(67), rel), bucket(d.Seg.Sentences[d.sent[i]].Last-1-i)),
+		in(in(h(68), rel), category(d.word(i-1, f, l))),
+		in(in(in(h(69), rel), t), d.tag(i+2, f, l)),
+		in(in(in(h(70), rel), sr), first),
 	)
 }
 

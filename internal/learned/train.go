@@ -29,8 +29,14 @@ type Trained struct {
 }
 
 // Compact prunes and quantises the trained weights into a Model.
-func (t *Trained) Compact(opt perceptron.Options) *Model {
-	return &Model{cue: t.cue.Compact(opt), span: t.span.Compact(opt), cueBias: DefaultCueBias}
+func (t *Trained) Compact(opt perceptron.Options) *Model { return t.CompactSplit(opt, opt) }
+
+// CompactSplit is Compact with separate pruning for the cue tagger, whose
+// many word features make up most of the model, and the span labeller.
+// The model's header is cue's.
+func (t *Trained) CompactSplit(cue, span perceptron.Options) *Model {
+	opt := cue
+	return &Model{cue: t.cue.Compact(cue), span: t.span.Compact(span), cueBias: headerBias(opt.Header), srcMargin: DefaultSourceMargin}
 }
 
 // Train learns both models from docs and their gold attributions. The same
@@ -44,21 +50,13 @@ func Train(docs []*Doc, gold [][]Gold, opt TrainOptions) *Trained {
 	}
 	r := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
 	feats := make([]uint64, 0, 64)
-	scores := make([]float64, numSpan)
 	for epoch := 0; epoch < opt.Epochs; epoch++ {
 		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, di := range order {
 			d := docs[di]
 			cueGold := cueLabels(d, gold[di])
 			for _, sen := range d.Seg.Sentences {
-				sq := sentQuote(d, sen.First, sen.Last)
-				prev := cueO
-				for i := sen.First; i < sen.Last; i++ {
-					feats = d.cueFeatures(feats[:0], i, sen.First, sen.Last, prev, sq)
-					guess := cueT.Predict(feats, scores[:numCue])
-					cueT.Update(feats, cueGold[i], guess)
-					prev = guess
-				}
+				trainCue(cueT, d, sen.First, sen.Last, cueGold, feats)
 			}
 			for _, g := range gold[di] {
 				cs, ce, ok := tokenRange(d, g.Cue)
@@ -125,6 +123,34 @@ func cueLabels(d *Doc, gold []Gold) []int {
 		}
 	}
 	return labels
+}
+
+// trainCue makes one structured-perceptron step on the cue labelling of
+// the sentence [f, l).
+func trainCue(t *perceptron.Trainer, d *Doc, f, l int, want []int, feats []uint64) {
+	got := d.tagCueSent(f, l, trainerScorer{t}, 0, feats, nil, nil)
+	t.Tick()
+	sq := sentQuote(d, f, l)
+	for k := range got {
+		i := f + k
+		gp, pp := cueO, cueO
+		if k > 0 {
+			gp, pp = want[i-1], got[k-1]
+		}
+		feats = d.cueFeatures(feats[:0], i, f, l, sq)
+		t.Saw(feats)
+		if want[i] != got[k] {
+			t.Add(feats, want[i], 1)
+			t.Add(feats, got[k], -1)
+		}
+		feats = d.cueTrans(feats[:0], i, f, l, gp)
+		t.Saw(feats)
+		if want[i] != got[k] || gp != pp {
+			t.Add(feats, want[i], 1)
+			feats = d.cueTrans(feats[:0], i, f, l, pp)
+			t.Add(feats, got[k], -1)
+		}
+	}
 }
 
 // trainSpan makes one structured-perceptron step on the labelling of one

@@ -43,9 +43,25 @@ func allowed(p, c int) bool {
 // viterbi finds the best labelling of the window of c under sc, with the
 // cue's own tokens forced to O. It returns one label a window token.
 func (d *Doc) viterbi(c *spanCtx, sc scorer, feats []uint64) []int {
+	labels, _ := d.decode(c, sc, feats, false, nil)
+	return labels
+}
+
+// decode is viterbi that also returns the path's score; with needSrc it
+// finds the best path that has a source. The trained labeller leaves out a
+// source it is unsure of, though nearly every PolNeAR attribution has one,
+// so Find compares the two paths.
+func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lattice) ([]int, float64) {
 	n := c.wl - c.wf
-	v := make([][numSpan]float64, n)
-	back := make([][numSpan]int8, n)
+	if b == nil {
+		b = new(lattice)
+	}
+	layers := 1
+	if needSrc {
+		layers = 2 // state l+numSpan: a source has been started on the path
+	}
+	ns := numSpan * layers
+	v, back := grow(&b.sv, n), grow(&b.sb, n)
 	var emit, tr [numSpan]float64
 	neg := math.Inf(-1)
 	for k := 0; k < n; k++ {
@@ -54,28 +70,34 @@ func (d *Doc) viterbi(c *spanCtx, sc scorer, feats []uint64) []int {
 			v[k][l] = neg
 		}
 		if i >= c.cs && i < c.ce {
-			best, arg := 0.0, 0
-			if k > 0 {
-				best, arg = neg, 0
-				for p := 0; p < numSpan; p++ {
-					if v[k-1][p] > best {
-						best, arg = v[k-1][p], p
+			for layer := 0; layer < layers; layer++ {
+				best, arg := neg, 0
+				if k == 0 {
+					if layer == 0 {
+						best = 0
+					}
+				} else {
+					for p := 0; p < numSpan; p++ {
+						if x := v[k-1][layer*numSpan+p]; x > best {
+							best, arg = x, layer*numSpan+p
+						}
 					}
 				}
+				v[k][layer*numSpan+spO], back[k][layer*numSpan+spO] = best, int8(arg)
 			}
-			v[k][spO], back[k][spO] = best, int8(arg)
 			continue
 		}
 		feats = d.spanEmit(feats[:0], c, i)
 		sc.scores(feats, emit[:])
-		for p := 0; p < numSpan; p++ {
+		for ps := 0; ps < ns; ps++ {
+			p := ps % numSpan
 			prev := 0.0
 			if k > 0 {
-				prev = v[k-1][p]
+				prev = v[k-1][ps]
 				if prev == neg {
 					continue
 				}
-			} else if p != spO {
+			} else if ps != spO {
 				continue // the window starts after an O
 			}
 			feats = d.spanTrans(feats[:0], c, i, p)
@@ -84,20 +106,110 @@ func (d *Doc) viterbi(c *spanCtx, sc scorer, feats []uint64) []int {
 				if !allowed(p, l) {
 					continue
 				}
-				if s := prev + emit[l] + tr[l]; s > v[k][l] {
-					v[k][l], back[k][l] = s, int8(p)
+				to := l
+				if needSrc && (ps >= numSpan || l == spBS) {
+					to += numSpan
+				}
+				if s := prev + emit[l] + tr[l]; s > v[k][to] {
+					v[k][to], back[k][to] = s, int8(ps)
 				}
 			}
 		}
 	}
 	labels := make([]int, n)
 	if n == 0 {
-		return labels
+		return labels, neg
 	}
-	best := 0
-	for l := 1; l < numSpan; l++ {
+	lo := 0
+	if needSrc {
+		lo = numSpan
+	}
+	best := lo
+	for l := lo + 1; l < ns; l++ {
 		if v[n-1][l] > v[n-1][best] {
 			best = l
+		}
+	}
+	score := v[n-1][best]
+	if score == neg {
+		return nil, neg
+	}
+	for k := n - 1; k >= 0; k-- {
+		labels[k] = best % numSpan
+		best = int(back[k][best])
+	}
+	return labels, score
+}
+
+// lattice holds the Viterbi tables one Find call reuses.
+type lattice struct {
+	cv [][numCue]float64
+	cb [][numCue]int8
+	sv [][2 * numSpan]float64
+	sb [][2 * numSpan]int8
+}
+
+// grow returns (*buf)[:n], reallocating only when it is too small.
+func grow[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n, n+n/2)
+	}
+	return (*buf)[:n]
+}
+
+// cueAllowed says whether cue label c may follow p.
+func cueAllowed(p, c int) bool { return c != cueI || p != cueO }
+
+// tagCueSent finds the best cue labelling of the sentence [f, l) under sc,
+// adding bias to every cue start.
+func (d *Doc) tagCueSent(f, l int, sc scorer, bias float64, feats []uint64, labels []int, b *lattice) []int {
+	n := l - f
+	labels = labels[:0]
+	if n <= 0 {
+		return labels
+	}
+	if b == nil {
+		b = new(lattice)
+	}
+	v, back := grow(&b.cv, n), grow(&b.cb, n)
+	var emit, tr [numCue]float64
+	neg := math.Inf(-1)
+	sq := sentQuote(d, f, l)
+	for k := 0; k < n; k++ {
+		i := f + k
+		feats = d.cueFeatures(feats[:0], i, f, l, sq)
+		sc.scores(feats, emit[:])
+		emit[cueB] += bias
+		v[k] = [numCue]float64{neg, neg, neg}
+		for p := 0; p < numCue; p++ {
+			prev := 0.0
+			if k > 0 {
+				prev = v[k-1][p]
+				if prev == neg {
+					continue
+				}
+			} else if p != cueO {
+				continue
+			}
+			feats = d.cueTrans(feats[:0], i, f, l, p)
+			sc.scores(feats, tr[:])
+			for c := 0; c < numCue; c++ {
+				if !cueAllowed(p, c) {
+					continue
+				}
+				if s := prev + emit[c] + tr[c]; s > v[k][c] {
+					v[k][c], back[k][c] = s, int8(p)
+				}
+			}
+		}
+	}
+	for range n {
+		labels = append(labels, 0)
+	}
+	best := 0
+	for c := 1; c < numCue; c++ {
+		if v[n-1][c] > v[n-1][best] {
+			best = c
 		}
 	}
 	for k := n - 1; k >= 0; k-- {

@@ -31,6 +31,9 @@ type Tally struct {
 	// Inexact, when set, is called for every matched pair whose contents
 	// differ, for error analysis.
 	Inexact func(gold brat.Attribution, pred Pred)
+	// WrongSource, when set, is called for every matched pair whose source
+	// is wrong.
+	WrongSource func(gold brat.Attribution, pred Pred)
 }
 
 // PRF is precision, recall and F1.
@@ -171,6 +174,8 @@ func (t *Tally) Add(text string, gold []brat.Attribution, preds []Pred) {
 		if srcOK {
 			t.Source++
 			t.E2E++
+		} else if t.WrongSource != nil {
+			t.WrongSource(ga, pa)
 		}
 	}
 	for i, a := range gold {

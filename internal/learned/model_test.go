@@ -1,0 +1,187 @@
+package learned
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid/internal/quote"
+	"github.com/whosaid/whosaid/internal/segment"
+	"github.com/whosaid/whosaid/internal/tag"
+	"github.com/whosaid/whosaid/internal/text"
+)
+
+// prepare runs the stages the model reads, as the engine does.
+func prepare(t testing.TB, s string) (*Doc, int) {
+	t.Helper()
+	tg, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := text.New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg := segment.Split(d.Norm)
+	words := make([]string, len(seg.Tokens))
+	for i := range words {
+		words[i] = seg.Word(i)
+	}
+	tags := make([]tag.Tag, len(words))
+	tg.Tag(words, tags)
+	return NewDoc(seg, tags, InQuote(seg, quote.Find(seg))), len(words)
+}
+
+func TestDefault(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2, _ := Default(); m2 != m {
+		t.Fatal("Default loaded twice")
+	}
+	// The header records the data and settings the model was trained with.
+	var h map[string]any
+	if err := json.Unmarshal(m.Header(), &h); err != nil {
+		t.Fatalf("header %q: %v", m.Header(), err)
+	}
+	for _, k := range []string{"data", "docs", "sha256", "epochs", "seed", "min_seen", "min_weight", "cue_bias"} {
+		if _, ok := h[k]; !ok {
+			t.Errorf("header %s has no %q", m.Header(), k)
+		}
+	}
+	if docs, _ := h["docs"].(float64); docs < 800 {
+		t.Errorf("trained on %v docs, want the 840 of PolNeAR's train split", h["docs"])
+	}
+	if !strings.HasPrefix(m.ID(), "attrib-") {
+		t.Errorf("ID %q", m.ID())
+	}
+	tests := []struct {
+		text, cue, source, content string
+	}{
+		{"The senator said on Monday that she would vote against the bill.",
+			"said", "The senator", "that she would vote against the bill"},
+		{"“We will win this state,” Smith told reporters.",
+			"told", "Smith", "“We will win this state,”"},
+	}
+	for _, tc := range tests {
+		d, _ := prepare(t, tc.text)
+		as := m.Find(d)
+		if len(as) != 1 {
+			t.Errorf("%q: %d attributions, want 1", tc.text, len(as))
+			continue
+		}
+		a := as[0]
+		s := d.Seg.Text
+		var content []string
+		for _, c := range a.Content {
+			content = append(content, s[c.Start:c.End])
+		}
+		if got := s[a.Cue.Start:a.Cue.End]; got != tc.cue {
+			t.Errorf("%q: cue %q, want %q", tc.text, got, tc.cue)
+		}
+		if got := s[a.Source.Start:a.Source.End]; got != tc.source {
+			t.Errorf("%q: source %q, want %q", tc.text, got, tc.source)
+		}
+		if got := strings.Join(content, " … "); got != tc.content {
+			t.Errorf("%q: content %q, want %q", tc.text, got, tc.content)
+		}
+	}
+}
+
+func TestMarshalRoundTrip(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b, embedded) {
+		t.Fatal("MarshalBinary(Load(b)) != b")
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		b    []byte
+	}{
+		{"empty", nil},
+		{"bad magic", []byte("WSLM\x09rest")},
+		{"no parts", []byte(magic)},
+		{"truncated length", append([]byte(magic), 1, 2)},
+		{"part too long", append([]byte(magic), 0xff, 0xff, 0, 0, 1)},
+		{"truncated model", embedded[:len(embedded)/2]},
+		{"trailing bytes", append(bytes.Clone(embedded), 0)},
+	}
+	for _, tc := range tests {
+		if _, err := Load(tc.b); !errors.Is(err, ErrFormat) {
+			t.Errorf("%s: error %v, want ErrFormat", tc.name, err)
+		}
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add(embedded[:200])
+	f.Add([]byte(magic + "\x10\x00\x00\x00WSPM\x02"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := Load(b)
+		if err != nil {
+			return
+		}
+		d, _ := prepare(t, "Officials said the plan “will not work,” according to the report.")
+		m.Find(d) // a malformed but loadable model must not panic
+	})
+}
+
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(embedded); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFind runs the model on 10,000 words of PolNeAR train texts; it
+// needs ../shared beside the repository.
+func BenchmarkFind(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := filepath.Join("..", "..", "..", "shared", "polnear", "train", "text")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		b.Fatalf("no texts in %s: BenchmarkFind needs the shared PolNeAR corpus beside the repository", dir)
+	}
+	sort.Strings(files)
+	var sb strings.Builder
+	words := 0
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sb.Write(t)
+		sb.WriteString("\n\n")
+		words += len(strings.Fields(string(t)))
+		if words >= 10000 {
+			break
+		}
+	}
+	d, _ := prepare(b, sb.String())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m.Find(d)
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
