@@ -14,6 +14,7 @@ import (
 	"github.com/whosaid/whosaid/internal/sources"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
+	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
 // Progress units: the stages share 100 steps, tagging (the costly stage)
@@ -62,10 +63,12 @@ func (e *Engine) analyze(ctx context.Context, doc *text.Doc, opt Options) (*Resu
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	a.meta = meta.Find(a.seg)
 	a.atts = e.finder.Find(a.seg, tags, quotes)
 	if !opt.RulesOnly {
-		a.atts = combine(a.atts, e.learnedFind(a.seg, tags, quotes), a.seg, quotes)
+		a.atts = combine(a.atts, e.learnedFind(a.seg, tags, quotes), e.model, a.seg, quotes, a.meta.Paras)
 	}
+	a.atts = statements(a.atts, a.seg)
 	report(stepAttrib)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -75,7 +78,6 @@ func (e *Engine) analyze(ctx context.Context, doc *text.Doc, opt Options) (*Resu
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	a.meta = meta.Find(a.seg)
 	covered := make([]text.Span, 0, 3*len(a.atts))
 	for _, at := range a.atts {
 		covered = append(covered, at.Content...)
@@ -245,4 +247,36 @@ func assemble(doc *text.Doc, a *analysis) *Result {
 		}
 	}
 	return res
+}
+
+// statements keeps the attributions whose content holds a word: a lone
+// quote mark claims nothing.
+func statements(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attribution {
+	out := atts[:0]
+	for _, at := range atts {
+		if !hasWord(seg.Text, at.Content) {
+			continue
+		}
+		out = append(out, at)
+	}
+	return out
+}
+
+// inParas reports whether byte offset b lies in one of the paragraphs.
+func inParas(seg *segment.Doc, b int, paras []int) bool {
+	for _, p := range paras {
+		if p >= 0 && p < len(seg.Paras) && seg.Paras[p].Start <= b && b < seg.Paras[p].End {
+			return true
+		}
+	}
+	return false
+}
+
+func hasWord(s string, spans []text.Span) bool {
+	for _, sp := range spans {
+		if wordshape.HasAlnum(s[sp.Start:sp.End]) {
+			return true
+		}
+	}
+	return false
 }
