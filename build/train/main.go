@@ -31,6 +31,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"github.com/whosaid/whosaid/internal/brat"
+	"github.com/whosaid/whosaid/internal/corpus"
 	"github.com/whosaid/whosaid/internal/learned"
 	"github.com/whosaid/whosaid/internal/perceptron"
 	"github.com/whosaid/whosaid/internal/quote"
@@ -315,56 +316,39 @@ func Prepare(s string, tg *tag.Model) (*text.Doc, *learned.Doc, error) {
 // DIR/attributions/NAME_*.ann in name order, as the scorer reads it. sum is
 // a SHA-256 over the files used.
 func Load(dir string, tg *tag.Model, limit int) (arts []Article, sum string, err error) {
-	texts, err := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
+	c, err := corpus.Open(dir)
 	if err != nil {
-		return nil, "", err
+		return nil, "", fmt.Errorf("%w (is ../shared/ beside the project?)", err)
 	}
-	if len(texts) == 0 {
-		return nil, "", fmt.Errorf("%s: no text/*.txt files (is ../shared/ beside the project?)", dir)
-	}
-	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
-	if err != nil {
-		return nil, "", err
-	}
-	sort.Strings(texts)
-	sort.Strings(anns)
 	h := sha256.New()
-	for _, tp := range texts {
+	for _, doc := range c.Docs {
 		if limit > 0 && len(arts) == limit {
 			break
 		}
-		name := strings.TrimSuffix(filepath.Base(tp), ".txt")
-		ann := ""
-		for _, a := range anns {
-			if b := filepath.Base(a); strings.HasPrefix(b, name+"_") || b == name+".ann" {
-				ann = a
-				break
-			}
-		}
-		if ann == "" {
+		if doc.Ann == "" {
 			continue
 		}
-		tb, err := os.ReadFile(tp)
+		tb, err := os.ReadFile(doc.Path)
 		if err != nil {
 			return nil, "", err
 		}
-		ab, err := os.ReadFile(ann)
+		ab, err := os.ReadFile(doc.Ann)
 		if err != nil {
 			return nil, "", err
 		}
-		for _, part := range [][]byte{[]byte(filepath.Base(tp)), tb, []byte(filepath.Base(ann)), ab} {
+		for _, part := range [][]byte{[]byte(filepath.Base(doc.Path)), tb, []byte(filepath.Base(doc.Ann)), ab} {
 			h.Write(part)
 			h.Write([]byte{0})
 		}
-		gold, err := brat.Parse(strings.NewReader(string(ab)))
+		gold, err := brat.Parse(bytes.NewReader(ab))
 		if err != nil {
-			return nil, "", fmt.Errorf("%s: %w", ann, err)
+			return nil, "", fmt.Errorf("%s: %w", doc.Ann, err)
 		}
 		d, ld, err := Prepare(string(tb), tg)
 		if err != nil {
-			return nil, "", fmt.Errorf("%s: %w", tp, err)
+			return nil, "", fmt.Errorf("%s: %w", doc.Path, err)
 		}
-		arts = append(arts, Article{Name: name, Doc: d, LD: ld, Gold: gold})
+		arts = append(arts, Article{Name: doc.Name, Doc: d, LD: ld, Gold: gold})
 	}
 	return arts, hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/whosaid/whosaid/internal/brat"
 )
 
 // Corpus is a checked corpus directory.
@@ -25,6 +27,28 @@ type Corpus struct {
 type Doc struct {
 	Name string // the file name without .txt
 	Path string
+	// Ann is the article's gold annotation file: the first
+	// attributions/NAME_*.ann in name order, as the scorer picks it; ""
+	// when there is none.
+	Ann string
+}
+
+// ReadGold returns the article's gold attributions (none when it has no
+// annotation file).
+func (d Doc) ReadGold() ([]brat.Attribution, error) {
+	if d.Ann == "" {
+		return nil, nil
+	}
+	f, err := os.Open(d.Ann)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	g, err := brat.Parse(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", d.Ann, err)
+	}
+	return g, nil
 }
 
 // Read returns the article's text.
@@ -67,8 +91,19 @@ func Open(dir string) (*Corpus, error) {
 		return nil, fmt.Errorf("%s: %w: no .txt files in text/", dir, ErrLayout)
 	}
 	sort.Slice(c.Docs, func(i, j int) bool { return c.Docs[i].Name < c.Docs[j].Name })
-	if st, err := os.Stat(filepath.Join(dir, "attributions")); err == nil && st.IsDir() {
-		c.Gold = true
+	anns, err := os.ReadDir(filepath.Join(dir, "attributions"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	c.Gold = err == nil
+	// ReadDir sorts by name, so the first match is the scorer's choice.
+	for i := range c.Docs {
+		for _, a := range anns {
+			if n := a.Name(); strings.HasPrefix(n, c.Docs[i].Name+"_") || n == c.Docs[i].Name+".ann" {
+				c.Docs[i].Ann = filepath.Join(dir, "attributions", n)
+				break
+			}
+		}
 	}
 	return c, nil
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,10 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/internal/brat"
+	"github.com/whosaid/whosaid/internal/corpus"
+	"github.com/whosaid/whosaid/internal/score"
 )
 
 // shared is the project's shared material, beside the repository.
@@ -67,14 +72,14 @@ func TestSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	// attribution_e2e F1 as score.py computes it
-	gold, err := parseAnn(filepath.Join(shared, "seed", ex.GoldAttributions))
+	gold, err := brat.Parse(bytes.NewReader(readShared(t, filepath.Join("seed", ex.GoldAttributions))))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var tl tally
-	tl.add([]rune(txt), gold, predsOf(res))
-	if f := tl.f1(); f < 1 {
-		t.Errorf("attribution_e2e F1 = %.3f, want 1.000 (gold %d, predicted %d, matched with source %d)", f, tl.gold, tl.pred, tl.e2e)
+	var tl score.Tally
+	tl.Add(txt, gold, predsOf(res))
+	if f := tl.E2EPRF().F1; f < 1 {
+		t.Errorf("attribution_e2e F1 = %.3f, want 1.000 (gold %d, predicted %d, matched with source %d)", f, tl.Gold, tl.Predicted, tl.E2E)
 	}
 	// meta
 	if res.Meta.Title != ex.Meta.Title {
@@ -227,33 +232,41 @@ func TestDevFloor(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Fatalf("%v: the shared material (../shared/polnear/dev) is missing", err)
 	}
-	docs, err := loadCorpus(dir)
+	c, err := corpus.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(docs) != 84 {
-		t.Fatalf("%d dev texts, want 84", len(docs))
+	if len(c.Docs) != 84 {
+		t.Fatalf("%d dev texts, want 84", len(c.Docs))
 	}
 	e := newEngine(t)
-	var tl tally
-	for _, d := range docs {
-		res, err := e.Extract(context.Background(), Input{Text: d.text}, Options{})
+	var tl score.Tally
+	for _, d := range c.Docs {
+		txt, err := d.Read()
 		if err != nil {
-			t.Fatalf("%s: %v", d.name, err)
+			t.Fatal(err)
 		}
-		tl.add([]rune(d.text), d.gold, predsOf(res))
+		gold, err := d.ReadGold()
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := e.Extract(context.Background(), Input{Text: txt}, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", d.Name, err)
+		}
+		tl.Add(txt, gold, predsOf(res))
 		for _, src := range res.Sources {
 			if !strings.ContainsFunc(src.Name, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-				t.Errorf("%s: source %s is named %q: a reader needs a name", d.name, src.ID, src.Name)
+				t.Errorf("%s: source %s is named %q: a reader needs a name", d.Name, src.ID, src.Name)
 			}
 		}
 	}
 	t.Logf("dev: gold %d predicted %d e2e %d: attribution_e2e F1 %.3f, direct-quote recall %.3f",
-		tl.gold, tl.pred, tl.e2e, tl.f1(), tl.directRecall())
-	if f := tl.f1(); f < devF1Floor {
+		tl.Gold, tl.Predicted, tl.E2E, tl.E2EPRF().F1, tl.DirectRecall())
+	if f := tl.E2EPRF().F1; f < devF1Floor {
 		t.Errorf("attribution_e2e F1 %.3f < floor %.2f", f, devF1Floor)
 	}
-	if r := tl.directRecall(); r < devDirectRecallFloor {
+	if r := tl.DirectRecall(); r < devDirectRecallFloor {
 		t.Errorf("direct-quote recall %.3f < floor %.2f", r, devDirectRecallFloor)
 	}
 }
