@@ -31,7 +31,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 	var model []attrib.Attribution
 	for _, f := range found {
 		if inParas(seg, f.Cue.Start, metaParas) || ruled.overlaps([]text.Span{f.Cue}) ||
-			!knownCue(seg.Text[f.Cue.Start:f.Cue.End], m) {
+			!knownCue(seg.Text[f.Cue.Start:f.Cue.End], m) || !hasWord(seg.Text, f.Content) {
 			continue
 		}
 		at := attrib.Attribution{Content: f.Content, Cue: f.Cue, Kind: kindOf(f.Content, quotes),
@@ -49,7 +49,62 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		}
 		model = append(model, at)
 	}
-	return union(model, rules)
+	extendToSentence(model, seg)
+	return disjoint(union(model, rules), seg)
+}
+
+// disjoint keeps claims from crossing. Nested attributions are real ("X
+// said that Y claimed Z") and stay, but a content that runs past its cue's
+// sentence into the next sentence's own quotation (the model's window is
+// three sentences wide), or one that crosses another claim's boundary,
+// ends where the later claim begins — unless it is a direct quotation,
+// which stays whole while the other gives way. A claim left with no word
+// goes.
+func disjoint(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attribution {
+	sort.SliceStable(atts, func(i, j int) bool { return atts[i].Start() < atts[j].Start() })
+	sentOf := func(b int) int {
+		return sort.Search(len(seg.Sentences), func(i int) bool { return seg.Sentences[i].End > b })
+	}
+	out := atts[:0]
+	for _, a := range atts {
+		if n := len(out); n > 0 && out[n-1].End() > a.Start() {
+			prev := &out[n-1]
+			nested := a.End() <= prev.End() && sentOf(a.Start()) == sentOf(prev.Cue.Start)
+			switch {
+			case nested:
+			case prev.Kind == attrib.Direct:
+				a.Content = clip(a.Content, prev.End(), len(seg.Text), seg.Text)
+			default:
+				prev.Content = clip(prev.Content, 0, a.Start(), seg.Text)
+				if !hasWord(seg.Text, prev.Content) {
+					out = out[:n-1]
+				}
+			}
+		}
+		if hasWord(seg.Text, a.Content) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// clip keeps the parts of content within [from, to), trimmed of the spaces
+// and marks left at the cut.
+func clip(content []text.Span, from, to int, s string) []text.Span {
+	var kept []text.Span
+	for _, c := range content {
+		c.Start, c.End = max(c.Start, from), min(c.End, to)
+		for c.End > c.Start && strings.ContainsRune(" \t\n\"“”'‘’,;:—–-", rune(s[c.End-1])) {
+			c.End--
+		}
+		for c.End > c.Start && strings.ContainsRune(" \t\n,;:—–-", rune(s[c.Start])) {
+			c.Start++
+		}
+		if c.End > c.Start {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 // union keeps every attribution of first, and those of second whose
@@ -172,4 +227,24 @@ func tokenRange(seg *segment.Doc, sp text.Span) (first, last int) {
 // learnedFind runs the trained model on the analysed text.
 func (e *Engine) learnedFind(seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) []learned.Attribution {
 	return e.model.Find(learned.NewDoc(seg, tags, learned.InQuote(seg, quotes)))
+}
+
+// extendToSentence starts a content that comes before its cue in the same
+// sentence at the sentence's start, as PolNeAR draws it ("But landmines, IS
+// snipers … are hindering the advance, he said."): the model sometimes
+// starts a few words late. Words another attribution claims are left alone.
+func extendToSentence(atts []attrib.Attribution, seg *segment.Doc) {
+	sort.SliceStable(atts, func(i, j int) bool { return atts[i].Start() < atts[j].Start() })
+	prevEnd := 0
+	for i := range atts {
+		a := &atts[i]
+		si := sort.Search(len(seg.Sentences), func(k int) bool { return seg.Sentences[k].End > a.Start() })
+		if si < len(seg.Sentences) && len(a.Content) == 1 {
+			st := seg.Sentences[si]
+			if a.Cue.Start >= a.End() && a.Cue.End <= st.End && st.Start < a.Start() && st.Start >= prevEnd {
+				a.Content[0].Start = st.Start
+			}
+		}
+		prevEnd = max(prevEnd, a.End(), a.Cue.End)
+	}
 }
