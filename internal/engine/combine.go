@@ -47,6 +47,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 				at.RefFirst, at.RefLast = first, first
 			}
 		}
+		at.Content = aroundFrame(at, seg.Text)
 		model = append(model, at)
 	}
 	extendToSentence(model, seg)
@@ -67,6 +68,21 @@ func disjoint(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attribution 
 	}
 	out := atts[:0]
 	for _, a := range atts {
+		if n := len(out); n > 0 && out[n-1].End() > a.Start() && len(out[n-1].Content) > 1 {
+			// a quotation split by its cue whose later part another cue
+			// claims ("…," Moore said. "If indeed …," she added): the part
+			// goes to that cue
+			prev := &out[n-1]
+			var keep []text.Span
+			for _, p := range prev.Content {
+				if !overlapsAny(p, a.Content) {
+					keep = append(keep, p)
+				}
+			}
+			if len(keep) > 0 && hasWord(seg.Text, keep) {
+				prev.Content = keep
+			}
+		}
 		if n := len(out); n > 0 && out[n-1].End() > a.Start() {
 			prev := &out[n-1]
 			nested := a.End() <= prev.End() && sentOf(a.Start()) == sentOf(prev.Cue.Start)
@@ -247,4 +263,36 @@ func extendToSentence(atts []attrib.Attribution, seg *segment.Doc) {
 		}
 		prevEnd = max(prevEnd, a.End(), a.Cue.End)
 	}
+}
+
+func overlapsAny(p text.Span, spans []text.Span) bool {
+	for _, q := range spans {
+		if p.Start < q.End && q.Start < p.End {
+			return true
+		}
+	}
+	return false
+}
+
+// aroundFrame splits a content that holds its own cue and source ("“It’s a
+// dog whistle,” Rep. Moore said Friday. “If indeed …”": the model's
+// quotation snapping joined the two) into the parts before and after them.
+func aroundFrame(a attrib.Attribution, s string) []text.Span {
+	lo, hi := a.Cue.Start, a.Cue.End
+	if a.Source.End > a.Source.Start {
+		lo, hi = min(lo, a.Source.Start), max(hi, a.Source.End)
+	}
+	var out []text.Span
+	for _, c := range a.Content {
+		if c.Start < lo && hi < c.End {
+			out = append(out, clip([]text.Span{c}, c.Start, lo, s)...)
+			out = append(out, clip([]text.Span{c}, hi, c.End, s)...)
+			continue
+		}
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		return a.Content
+	}
+	return out
 }
