@@ -83,6 +83,19 @@ func disjoint(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attribution 
 				prev.Content = keep
 			}
 		}
+		if n := len(out); n > 0 && out[n-1].End() > a.Start() && len(a.Content) > 1 {
+			// and a split quotation whose first part another claim holds
+			// keeps its other parts
+			var keep []text.Span
+			for _, p := range a.Content {
+				if !overlapsAny(p, out[n-1].Content) {
+					keep = append(keep, p)
+				}
+			}
+			if len(keep) > 0 && hasWord(seg.Text, keep) {
+				a.Content = keep
+			}
+		}
 		if n := len(out); n > 0 && out[n-1].End() > a.Start() {
 			prev := &out[n-1]
 			nested := a.End() <= prev.End() && sentOf(a.Start()) == sentOf(prev.Cue.Start)
