@@ -1,35 +1,14 @@
 package embedtest
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"reflect"
 	"testing"
 	"time"
 
+	"github.com/whosaid/whosaid/internal/browsertest"
 	"github.com/whosaid/whosaid/internal/engine"
-	"github.com/whosaid/whosaid/internal/export"
 )
-
-// cliJSON is what `whosaid extract` prints for text: the engine and the
-// JSON export, in process.
-func cliJSON(t *testing.T, text, typ string) []byte {
-	t.Helper()
-	e, err := engine.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := e.Extract(context.Background(), engine.Input{Text: text, Type: typ}, engine.Options{})
-	if err != nil {
-		t.Fatalf("engine: %v", err)
-	}
-	var buf bytes.Buffer
-	if err := export.Write(&buf, res, "json"); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // sameJSON compares two JSON documents as values.
 func sameJSON(t *testing.T, what string, got, want []byte) {
@@ -55,15 +34,15 @@ func TestElementMatchesCLI(t *testing.T) {
 	tb.open(e.host.URL + "/host.html")
 	// The elements start when first visible: the second is below the fold.
 	tb.waitFor(rec+`.events.some(e => e.type === 'whosaid:result' && e.id === 'inline')`, 2*time.Minute)
-	tb.await(`document.getElementById('panel').scrollIntoView()`, nil)
+	tb.Await(`document.getElementById('panel').scrollIntoView()`, nil)
 	tb.waitFor(rec+`.events.some(e => e.type === 'whosaid:result' && e.id === 'panel')`, time.Minute)
 	for _, c := range []struct{ id, source string }{{"inline", "#inline"}, {"panel", "article.post-body"}} {
 		var in struct{ Text, Type string }
-		tb.await(`(() => { const s = document.querySelector('`+c.source+`'); const h = s.children.length > 0;
+		tb.Await(`(() => { const s = document.querySelector('`+c.source+`'); const h = s.children.length > 0;
 			return { text: h ? s.innerHTML : s.textContent, type: h ? 'text/html' : 'text/plain' }; })()`, &in)
 		var got string
-		tb.await(`JSON.stringify(`+rec+`.events.find(e => e.type === 'whosaid:result' && e.id === '`+c.id+`').detail)`, &got)
-		sameJSON(t, c.id, []byte(got), cliJSON(t, in.Text, in.Type))
+		tb.Await(`JSON.stringify(`+rec+`.events.find(e => e.type === 'whosaid:result' && e.id === '`+c.id+`').detail)`, &got)
+		sameJSON(t, c.id, []byte(got), browsertest.ExpectedJSON(t, in.Text, in.Type))
 
 		var res engine.Result
 		if err := json.Unmarshal([]byte(got), &res); err != nil {
@@ -83,7 +62,7 @@ func TestElementMatchesCLI(t *testing.T) {
 			Text       string
 			UserSelect string
 		}
-		tb.await(`(() => { const r = document.getElementById('`+c.id+`').shadowRoot; const a = r.querySelector('.art');
+		tb.Await(`(() => { const r = document.getElementById('`+c.id+`').shadowRoot; const a = r.querySelector('.art');
 			return { marks: r.querySelectorAll('mark').length, text: a ? a.textContent : '', userSelect: a ? getComputedStyle(a).userSelect : '' }; })()`, &shadow)
 		if shadow.Marks < attributed {
 			t.Errorf("%s: %d marks in the shadow root for %d attributed claims", c.id, shadow.Marks, attributed)

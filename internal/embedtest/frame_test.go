@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"testing"
 	"time"
+
+	"github.com/whosaid/whosaid/internal/browsertest"
 )
 
 // frameMessages are the messages the host page got from the frame.
@@ -16,22 +18,22 @@ func TestFrameAnswersAllowedOrigin(t *testing.T) {
 	e := mustEnv(t)
 	tb := newTab(t)
 	tb.open(e.host.URL + "/host.html")
-	tb.await(`document.getElementById('frame').scrollIntoView()`, nil)
+	tb.Await(`document.getElementById('frame').scrollIntoView()`, nil)
 	tb.waitFor(frameMessages+`.some(m => m.data.type === 'whosaid:result' && m.data.id === 'post-1')`, 2*time.Minute)
 
 	var in, got string
-	tb.await(`document.getElementById('post').innerText`, &in)
-	tb.await(`JSON.stringify(`+frameMessages+`.find(m => m.data.type === 'whosaid:result').data.result)`, &got)
-	sameJSON(t, "the frame's result", []byte(got), cliJSON(t, in, "text/plain"))
+	tb.Await(`document.getElementById('post').innerText`, &in)
+	tb.Await(`JSON.stringify(`+frameMessages+`.find(m => m.data.type === 'whosaid:result').data.result)`, &got)
+	sameJSON(t, "the frame's result", []byte(got), browsertest.ExpectedJSON(t, in, "text/plain"))
 
 	tb.waitFor(`parseFloat(document.getElementById('frame').style.height) > 200 && `+frameMessages+`.some(m => m.data.type === 'whosaid:resize' && m.data.height > 200)`, 10*time.Second)
-	tb.await(`document.getElementById('panel').scrollIntoView()`, nil)
+	tb.Await(`document.getElementById('panel').scrollIntoView()`, nil)
 	tb.waitFor(rec+`.events.some(e => e.type === 'whosaid:result' && e.id === 'panel')`, time.Minute)
 	tb.screenshot("embed-host")
 
 	// Malformed messages, then a good one: requests are answered in order,
 	// so once "ok-2" is answered any answer to the others would be in.
-	tb.await(`(() => {
+	tb.Await(`(() => {
   const w = document.getElementById('frame').contentWindow;
   const bad = [
     null, 'whosaid:analyze', 42, [],
@@ -47,12 +49,12 @@ func TestFrameAnswersAllowedOrigin(t *testing.T) {
 })()`, nil)
 	tb.waitFor(frameMessages+`.some(m => m.data.id === 'ok-2')`, time.Minute)
 	var answered []json.RawMessage
-	tb.await(frameMessages+`.filter(m => m.data.type === 'whosaid:result' || m.data.type === 'whosaid:error').map(m => m.data.id)`, &answered)
+	tb.Await(frameMessages+`.filter(m => m.data.type === 'whosaid:result' || m.data.type === 'whosaid:error').map(m => m.data.id)`, &answered)
 	if len(answered) != 2 {
 		t.Errorf("the frame answered %s, want only post-1 and ok-2", answered)
 	}
 	var okType string
-	tb.await(frameMessages+`.find(m => m.data.id === 'ok-2').data.type`, &okType)
+	tb.Await(frameMessages+`.find(m => m.data.id === 'ok-2').data.type`, &okType)
 	if okType != "whosaid:result" {
 		t.Errorf("ok-2 answered with %s", okType)
 	}
@@ -66,21 +68,21 @@ func TestFrameIgnoresOtherOrigin(t *testing.T) {
 	e := mustEnv(t)
 	tb := newTab(t)
 	tb.open(e.other.URL + "/host.html")
-	tb.await(`document.getElementById('frame').scrollIntoView()`, nil)
+	tb.Await(`document.getElementById('frame').scrollIntoView()`, nil)
 	// Keep asking for 8 seconds, longer than the engine takes to load here.
-	tb.await(`new Promise((resolve) => {
+	tb.Await(`new Promise((resolve) => {
   const w = document.getElementById('frame').contentWindow;
   const t = setInterval(() => w.postMessage({ type: 'whosaid:analyze', id: 'x', text: '"Rents will fall," the minister said.' }, '*'), 250);
   setTimeout(() => { clearInterval(t); resolve(true); }, 8000);
 })`, nil)
 	var got []json.RawMessage
-	tb.await(frameMessages+`.map(m => m.data)`, &got)
+	tb.Await(frameMessages+`.map(m => m.data)`, &got)
 	if len(got) != 0 {
 		t.Errorf("a page on an origin the frame does not allow got %d messages: %s", len(got), got)
 	}
 	// The allowed page, meanwhile, is answered: the frame was working.
 	tb2 := newTab(t)
 	tb2.open(e.host.URL + "/host.html")
-	tb2.await(`document.getElementById('frame').scrollIntoView()`, nil)
+	tb2.Await(`document.getElementById('frame').scrollIntoView()`, nil)
 	tb2.waitFor(frameMessages+`.some(m => m.data.type === 'whosaid:result')`, time.Minute)
 }

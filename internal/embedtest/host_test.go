@@ -35,13 +35,13 @@ func TestStylesDoNotLeak(t *testing.T) {
 	control := newTab(t)
 	control.open(e.host.URL + "/host.html?noembed")
 	var want map[string]string
-	control.await(hostStyles, &want)
+	control.Await(hostStyles, &want)
 
 	tb := newTab(t)
 	tb.open(e.host.URL + "/host.html")
 	tb.waitFor(rec+`.events.some(e => e.type === 'whosaid:result' && e.id === 'inline')`, 2*time.Minute)
 	var got map[string]string
-	tb.await(hostStyles, &got)
+	tb.Await(hostStyles, &got)
 	for sel, w := range want {
 		if got[sel] != w {
 			t.Errorf("host style of %s changed by the embed:\n got %s\nwant %s", sel, got[sel], w)
@@ -51,7 +51,7 @@ func TestStylesDoNotLeak(t *testing.T) {
 	var in struct {
 		WrapColor, WrapBorder, PColor, PFont, PSize, PSpacing, MarkBg, MarkColor, SupColor, SupSize string
 	}
-	tb.await(`(() => {
+	tb.Await(`(() => {
   const r = document.getElementById('inline').shadowRoot;
   const cs = (s) => getComputedStyle(r.querySelector(s));
   return { wrapColor: cs('.w').color, wrapBorder: cs('.w').borderTopWidth, pColor: cs('.art p').color, pFont: cs('.art p').fontFamily,
@@ -88,9 +88,9 @@ func TestStylesDoNotLeak(t *testing.T) {
 // listeners lists the event listeners devtools sees on the object the
 // JavaScript expression obj names, as "type capture?".
 func (tb *tab) listeners(obj string) []string {
-	tb.t.Helper()
+	tb.T.Helper()
 	var out []string
-	err := chromedp.Run(tb.ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+	err := chromedp.Run(tb.Ctx, chromedp.ActionFunc(func(ctx context.Context) error {
 		ro, exc, err := cdpruntime.Evaluate(obj).Do(ctx)
 		if err != nil {
 			return err
@@ -108,7 +108,7 @@ func (tb *tab) listeners(obj string) []string {
 		return nil
 	}))
 	if err != nil {
-		tb.t.Fatalf("listing the listeners of %s: %v", obj, err)
+		tb.T.Fatalf("listing the listeners of %s: %v", obj, err)
 	}
 	slices.Sort(out)
 	return out
@@ -130,15 +130,15 @@ func TestHostUntouched(t *testing.T) {
 	control := newTab(t)
 	control.open(e.host.URL + "/host.html?noembed")
 	var want snap
-	control.await(snapshot, &want)
+	control.Await(snapshot, &want)
 
 	tb := newTab(t)
 	tb.open(e.host.URL + "/host.html")
 	tb.waitFor(rec+`.events.some(e => e.type === 'whosaid:result' && e.id === 'inline')`, 2*time.Minute)
-	tb.await(`document.getElementById('panel').scrollIntoView()`, nil)
+	tb.Await(`document.getElementById('panel').scrollIntoView()`, nil)
 	tb.waitFor(rec+`.events.some(e => e.type === 'whosaid:result' && e.id === 'panel')`, time.Minute)
 	var got snap
-	tb.await(snapshot, &got)
+	tb.Await(snapshot, &got)
 	if !got.Defined || want.Defined {
 		t.Errorf("who-said defined: %v with the embed, %v without", got.Defined, want.Defined)
 	}
@@ -170,20 +170,20 @@ func TestHostUntouched(t *testing.T) {
 // engine's bytes cross the network once, and all five get a result.
 func TestEngineFetchedOnce(t *testing.T) {
 	e := mustEnv(t)
-	before := e.reqs.count(".wasm")
+	before := e.reqs.Count(".wasm")
 	// With the HTTP cache emptied and off, every fetch of the engine
 	// reaches the server.
 	tb := newTab(t)
-	if err := chromedp.Run(tb.ctx, network.ClearBrowserCache(), network.SetCacheDisabled(true)); err != nil {
+	if err := chromedp.Run(tb.Ctx, network.ClearBrowserCache(), network.SetCacheDisabled(true)); err != nil {
 		t.Fatal(err)
 	}
 	tb.open(e.host.URL + "/five.html")
 	tb.waitFor(rec+`.events.filter(e => e.type === 'whosaid:result').length === 5`, 2*time.Minute)
-	if n := e.reqs.count(".wasm") - before; n != 1 {
+	if n := e.reqs.Count(".wasm") - before; n != 1 {
 		t.Errorf("the server saw %d requests for the engine, want 1", n)
 	}
 	var started int
-	tb.await(rec+`.workers`, &started)
+	tb.Await(rec+`.workers`, &started)
 	if started != 1 {
 		t.Errorf("the page started %d workers, want 1", started)
 	}
@@ -201,7 +201,7 @@ func TestEngineFetchedOnce(t *testing.T) {
 	if len(workers) != 1 {
 		t.Fatalf("devtools saw %d worker targets, want 1", len(workers))
 	}
-	wctx, cancel := chromedp.NewContext(tb.ctx, chromedp.WithTargetID(workers[0]))
+	wctx, cancel := chromedp.NewContext(tb.Ctx, chromedp.WithTargetID(workers[0]))
 	defer cancel()
 	var fetched []string
 	if err := chromedp.Run(wctx, chromedp.Evaluate(`performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.endsWith('.wasm'))`, &fetched)); err != nil {
@@ -211,7 +211,7 @@ func TestEngineFetchedOnce(t *testing.T) {
 		t.Errorf("the worker fetched the engine %d times (%q), want 1", len(fetched), fetched)
 	}
 	var readies int
-	tb.await(rec+`.events.filter(e => e.type === 'whosaid:ready').length`, &readies)
+	tb.Await(rec+`.events.filter(e => e.type === 'whosaid:ready').length`, &readies)
 	if readies != 5 {
 		t.Errorf("%d of 5 elements fired whosaid:ready", readies)
 	}

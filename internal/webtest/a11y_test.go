@@ -25,7 +25,7 @@ func TestKeyboardReachesEveryClaim(t *testing.T) {
 			want[itoa(i)] = true
 		}
 	}
-	tb.await(`document.activeElement.blur(), window.scrollTo(0, 0), true`, nil)
+	tb.Await(`document.activeElement.blur(), window.scrollTo(0, 0), true`, nil)
 	type focused struct {
 		Desc    string
 		Claim   string
@@ -36,11 +36,11 @@ func TestKeyboardReachesEveryClaim(t *testing.T) {
 	reached := map[string]bool{}
 	sources, unattr := 0, 0
 	for i := 0; i < 400; i++ {
-		if err := chromedp.Run(tb.ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+		if err := chromedp.Run(tb.Ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
 			t.Fatal(err)
 		}
 		var f focused
-		tb.await(`(() => { const e = document.activeElement;
+		tb.Await(`(() => { const e = document.activeElement;
 			const d = e.tagName + (e.id ? '#' + e.id : '') + (e.dataset.claim ? '[' + e.dataset.claim + ']' : '') + (e.dataset.sourceId ? '{' + e.dataset.sourceId + '}' : '');
 			const cs = getComputedStyle(e);
 			return {Desc: d, Claim: e.matches('mark.claim') ? e.dataset.claim : '', Tip: !document.getElementById('tip').hidden,
@@ -117,7 +117,7 @@ func TestAxe(t *testing.T) {
 	tb := newTab(t)
 	axe := axeSource(t, tb.env.root)
 	tb.analyze(seedText(t), "text/plain")
-	tb.await(axe+"\n;true", nil)
+	tb.Await(axe+"\n;true", nil)
 	for _, c := range []struct {
 		name   string
 		scheme string
@@ -131,7 +131,7 @@ func TestAxe(t *testing.T) {
 		{"source-chosen", "light", 1280, `document.querySelector('#sources button').click()`},
 		{"tip-open", "dark", 1280, `document.querySelector('#article mark.claim').focus()`},
 	} {
-		err := chromedp.Run(tb.ctx,
+		err := chromedp.Run(tb.Ctx,
 			emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: c.scheme}}),
 			chromedp.EmulateViewport(c.width, 900),
 		)
@@ -139,10 +139,10 @@ func TestAxe(t *testing.T) {
 			t.Fatal(err)
 		}
 		if c.setup != "" {
-			tb.await(c.setup+";true", nil)
+			tb.Await(c.setup+";true", nil)
 		}
 		var raw string
-		tb.await(`axe.run(document, {resultTypes: ['violations']}).then((r) => JSON.stringify(r.violations))`, &raw)
+		tb.Await(`axe.run(document, {resultTypes: ['violations']}).then((r) => JSON.stringify(r.violations))`, &raw)
 		var vs []axeViolation
 		if err := json.Unmarshal([]byte(raw), &vs); err != nil {
 			t.Fatal(err)
@@ -153,7 +153,7 @@ func TestAxe(t *testing.T) {
 			}
 		}
 		var overflow int
-		tb.await(`document.documentElement.scrollWidth - window.innerWidth`, &overflow)
+		tb.Await(`document.documentElement.scrollWidth - window.innerWidth`, &overflow)
 		if overflow > 0 {
 			t.Errorf("%s: the page is %dpx wider than the %dpx viewport", c.name, overflow, c.width)
 		}
@@ -161,7 +161,7 @@ func TestAxe(t *testing.T) {
 			tb.screenshot("seed-" + c.name)
 		}
 		if c.name == "narrow-dark" {
-			tb.await(`document.querySelector('#article mark.claim').scrollIntoView({block: 'center'}), true`, nil)
+			tb.Await(`document.querySelector('#article mark.claim').scrollIntoView({block: 'center'}), true`, nil)
 			tb.viewportShot("seed-narrow-dark-viewport")
 		}
 	}

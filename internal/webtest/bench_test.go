@@ -8,6 +8,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/whosaid/whosaid/internal/browsertest"
 )
 
 // The hooks for `make bench-web`:
@@ -23,14 +25,14 @@ func BenchmarkReady(b *testing.B) {
 		b.StopTimer()
 		ctx, cancel := chromedp.NewContext(e.browser)
 		ctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
-		tb := &tab{t: b, ctx: ctx, env: e}
+		tb := &tab{Tab: &browsertest.Tab{T: b, Ctx: ctx}, env: e}
 		if err := chromedp.Run(ctx, network.ClearBrowserCache()); err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		before := len(e.reqs.since(time.Time{}))
+		before := len(e.reqs.Since(time.Time{}))
 		tb.open()
-		if after := e.reqs.since(time.Time{}); !hasSuffix(after[before:], ".wasm") {
+		if after := e.reqs.Since(time.Time{}); !hasSuffix(after[before:], ".wasm") {
 			b.Fatalf("the engine came from a cache: requests %v", after[before:])
 		}
 		cancelT()
@@ -45,7 +47,7 @@ func BenchmarkExtractSeed(b *testing.B) {
 	seed := jsString(seedText(b))
 	b.ResetTimer()
 	for b.Loop() {
-		tb.await(`window.whosaid.extractRaw(`+seed+`).then((s) => s.length)`, nil)
+		tb.Await(`window.whosaid.extractRaw(`+seed+`).then((s) => s.length)`, nil)
 	}
 }
 
@@ -56,7 +58,7 @@ func BenchmarkAnalyzeSeed(b *testing.B) {
 	seed := jsString(seedText(b))
 	b.ResetTimer()
 	for b.Loop() {
-		tb.await(`window.whosaid.analyze(`+seed+`).then(() => true)`, nil)
+		tb.Await(`window.whosaid.analyze(`+seed+`).then(() => true)`, nil)
 	}
 }
 

@@ -15,6 +15,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/whosaid/whosaid/internal/browsertest"
 )
 
 // benchRuns is how many runs each figure of `make bench-web` is the median of.
@@ -56,7 +58,7 @@ func BenchmarkWeb(b *testing.B) {
 			rep.Stats[k] = v
 		}
 		tb := newTab(b)
-		tb.await(nlp+"\n;typeof nlp === 'function'", nil)
+		tb.Await(nlp+"\n;typeof nlp === 'function'", nil)
 		for _, c := range []struct{ name, text string }{{"seed", seed}, {"10k", w10k}, {"100k", w100k}} {
 			ws, cs, info := measureExtract(tb, c.text)
 			rep.Stats["extract_"+c.name+"_ms"] = ws
@@ -253,7 +255,7 @@ func measureReady(b *testing.B, e *env, cold bool) stats {
 	for i := 0; i <= benchRuns; i++ {
 		ctx, cancel := chromedp.NewContext(e.browser)
 		ctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
-		tb := &tab{t: b, ctx: ctx, env: e}
+		tb := &tab{Tab: &browsertest.Tab{T: b, Ctx: ctx}, env: e}
 		err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
 			if cold {
 				if err := network.ClearBrowserCache().Do(ctx); err != nil {
@@ -266,16 +268,16 @@ func measureReady(b *testing.B, e *env, cold bool) stats {
 		if err != nil {
 			b.Fatal(err)
 		}
-		before := len(e.reqs.since(time.Time{}))
+		before := len(e.reqs.Since(time.Time{}))
 		if err := chromedp.Run(ctx, chromedp.Navigate(e.srv.URL+"/")); err != nil {
 			b.Fatalf("loading the page: %v", err)
 		}
 		var at float64
-		tb.await(`window.__readyAt`, &at)
+		tb.Await(`window.__readyAt`, &at)
 		if at < 0 {
 			b.Fatal("whosaid.ready rejected")
 		}
-		fetched := hasSuffix(e.reqs.since(time.Time{})[before:], ".wasm")
+		fetched := hasSuffix(e.reqs.Since(time.Time{})[before:], ".wasm")
 		if cold && !fetched {
 			b.Fatal("cold start: the engine came from a cache")
 		}
@@ -308,13 +310,13 @@ func measureParts(b *testing.B, e *env, texts map[string]string) map[string]stat
 	for i := 0; i < benchRuns; i++ {
 		ctx, cancel := chromedp.NewContext(e.browser)
 		ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
-		tb := &tab{t: b, ctx: ctx, env: e}
+		tb := &tab{Tab: &browsertest.Tab{T: b, Ctx: ctx}, env: e}
 		if err := chromedp.Run(ctx, network.ClearBrowserCache(), chromedp.Navigate(e.srv.URL+"/"+execJS)); err != nil {
 			b.Fatal(err)
 		}
-		tb.await(string(src)+"\n;true", nil)
+		tb.Await(string(src)+"\n;true", nil)
 		var parts map[string]float64
-		tb.await(`(async () => {
+		tb.Await(`(async () => {
 			const out = {};
 			let t = performance.now();
 			const resp = await fetch(`+jsString("/"+wasmURL)+`, {cache: 'no-store'});
@@ -341,7 +343,7 @@ func measureParts(b *testing.B, e *env, texts map[string]string) map[string]stat
 		}
 		for name, text := range texts {
 			var ms float64
-			tb.await(`(() => { const s = `+jsString(text)+`; whosaidEngine.extract(s, 'text/plain');
+			tb.Await(`(() => { const s = `+jsString(text)+`; whosaidEngine.extract(s, 'text/plain');
 				const t = performance.now(); whosaidEngine.extract(s, 'text/plain'); return performance.now() - t; })()`, &ms)
 			series["engine_direct_"+name+"_ms"] = append(series["engine_direct_"+name+"_ms"], ms)
 		}
@@ -379,14 +381,14 @@ type extractInfo struct {
 // measureExtract times whosaid.extract and compromise's quotations on
 // text in the tab, one warm-up each, then benchRuns runs each.
 func measureExtract(tb *tab, text string) (whosaid, compromise stats, info extractInfo) {
-	tb.t.Helper()
-	tb.await(`window.__text = `+jsString(text)+`, true`, nil)
+	tb.T.Helper()
+	tb.Await(`window.__text = `+jsString(text)+`, true`, nil)
 	var res struct {
 		W    []float64 `json:"w"`
 		C    []float64 `json:"c"`
 		Info extractInfo
 	}
-	tb.await(`(async () => {
+	tb.Await(`(async () => {
 		const s = window.__text, n = `+itoa(benchRuns)+`;
 		const w = [], c = [];
 		const r = await window.whosaid.extract(s);

@@ -11,6 +11,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/whosaid/whosaid/internal/browsertest"
 )
 
 // downloadHook runs before the page's scripts and logs every change to the
@@ -40,7 +42,7 @@ func TestDownloadProgress(t *testing.T) {
 	defer cancel()
 	ctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancelT()
-	tb := &tab{t: t, ctx: ctx, env: e}
+	tb := &tab{Tab: &browsertest.Tab{T: t, Ctx: ctx}, env: e}
 	err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
 		if err := network.ClearBrowserCache().Do(ctx); err != nil {
 			return err
@@ -51,10 +53,10 @@ func TestDownloadProgress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb.await(`new Promise((resolve) => { const f = () => window.whosaid ? resolve() : setTimeout(f, 10); f(); })
+	tb.Await(`new Promise((resolve) => { const f = () => window.whosaid ? resolve() : setTimeout(f, 10); f(); })
 		.then(() => window.whosaid.ready).then(() => true)`, nil)
 	var steps []downloadStep
-	tb.await(`window.__download.filter((s) => s.status.startsWith('Downloading'))`, &steps)
+	tb.Await(`window.__download.filter((s) => s.status.startsWith('Downloading'))`, &steps)
 
 	wasm := builtFile(t, e, "engine", ".wasm")
 	fi, err := os.Stat(filepath.Join(e.dist, wasm))
@@ -63,7 +65,7 @@ func TestDownloadProgress(t *testing.T) {
 	}
 	size := float64(fi.Size())
 	var enc string
-	tb.await(`fetch(`+jsString("/"+wasm)+`).then((r) => r.headers.get('Content-Encoding') || 'identity')`, &enc)
+	tb.Await(`fetch(`+jsString("/"+wasm)+`).then((r) => r.headers.get('Content-Encoding') || 'identity')`, &enc)
 	t.Logf("%s: %d bytes, served with Content-Encoding %s; %d download steps", wasm, fi.Size(), enc, len(steps))
 	if len(steps) == 0 {
 		t.Fatal("the page never showed the download")

@@ -1,34 +1,12 @@
 package webtest
 
 import (
-	"bytes"
-	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/whosaid/whosaid/internal/engine"
-	"github.com/whosaid/whosaid/internal/export"
+	"github.com/whosaid/whosaid/internal/browsertest"
 )
-
-// cliJSON is what `whosaid extract` prints for text: internal/engine plus
-// export.Write(…, "json"), in process.
-func cliJSON(t *testing.T, text, typ string) string {
-	t.Helper()
-	e, err := engine.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := e.Extract(context.Background(), engine.Input{Text: text, Type: typ}, engine.Options{})
-	if err != nil {
-		t.Fatalf("engine: %v", err)
-	}
-	var buf bytes.Buffer
-	if err := export.Write(&buf, res, "json"); err != nil {
-		t.Fatal(err)
-	}
-	return buf.String()
-}
 
 // offsetTexts exercise the code point ↔ UTF-16 conversion: astral emoji
 // (two UTF-16 units), CJK, combining accents, CRLF line ends.
@@ -52,8 +30,8 @@ func TestExtractRawMatchesCLI(t *testing.T) {
 				in = "<article><h1>Title</h1><p>" + strings.ReplaceAll(c.text, "\n\n", "</p><p>") + "</p></article>"
 			}
 			var got string
-			tb.await(`window.whosaid.extractRaw(`+jsString(in)+`, {type: `+jsString(typ)+`})`, &got)
-			want := cliJSON(t, in, typ)
+			tb.Await(`window.whosaid.extractRaw(`+jsString(in)+`, {type: `+jsString(typ)+`})`, &got)
+			want := string(browsertest.ExpectedJSON(t, in, typ))
 			if got != want {
 				t.Errorf("%s (%s): the page's JSON differs from the CLI's\npage: %.300q\ncli:  %.300q", c.name, typ, got, want)
 			}
@@ -73,7 +51,7 @@ func TestHighlightOffsets(t *testing.T) {
 			Claims  map[string]string // claim index → text of its parts, joined by "|"
 			Marks   []struct{ Claim, Role, Text string }
 		}
-		tb.await(`(() => {
+		tb.Await(`(() => {
 			const a = document.getElementById('article');
 			const claims = {};
 			for (const e of a.querySelectorAll('[data-claim]:is(mark, .unattr)')) {
@@ -118,7 +96,7 @@ func TestHighlightOffsets(t *testing.T) {
 	if marks == 0 {
 		t.Error("the engine found no attribution in the offset texts: source and cue marks went untested")
 	}
-	problems, dialogs := tb.takeProblems()
+	problems, dialogs := tb.TakeProblems()
 	for _, p := range append(problems, dialogs...) {
 		t.Errorf("page problem: %s", p)
 	}

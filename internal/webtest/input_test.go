@@ -13,7 +13,7 @@ import (
 // written for.
 func TestExample(t *testing.T) {
 	tb := newTab(t)
-	tb.await(`document.getElementById('status-text').textContent = '', document.getElementById('example').click(), true`, nil)
+	tb.Await(`document.getElementById('status-text').textContent = '', document.getElementById('example').click(), true`, nil)
 	tb.waitIdle()
 	tb.screenshot("example")
 	claims := tb.drawnClaims()
@@ -23,7 +23,7 @@ func TestExample(t *testing.T) {
 		Anonymous int
 		Scare     bool
 	}
-	tb.await(`(() => ({
+	tb.Await(`(() => ({
 		Kinds: [...document.querySelectorAll('#article mark.claim')].map((m) => m.dataset.kind),
 		Anonymous: [...document.querySelectorAll('#sources .source-kind')].filter((e) => e.textContent === 'anonymous').length,
 		Scare: [...document.querySelectorAll('#article mark.claim')].some((m) => m.textContent.includes('"temporary"')),
@@ -52,7 +52,7 @@ func TestExample(t *testing.T) {
 		t.Error(`the claim after "She said" is not labelled with Ruiz`)
 	}
 	var unattr int
-	tb.await(`document.querySelectorAll('#unattributed .unattr-item').length`, &unattr)
+	tb.Await(`document.querySelectorAll('#unattributed .unattr-item').length`, &unattr)
 	if unattr == 0 {
 		t.Error("the example shows no unattributed claim")
 	}
@@ -72,13 +72,13 @@ func TestOpenFile(t *testing.T) {
 		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		tb.await(`document.getElementById('status-text').textContent = '', true`, nil)
-		if err := chromedp.Run(tb.ctx, chromedp.SetUploadFiles(`#file`, []string{p}, chromedp.ByQuery)); err != nil {
+		tb.Await(`document.getElementById('status-text').textContent = '', true`, nil)
+		if err := chromedp.Run(tb.Ctx, chromedp.SetUploadFiles(`#file`, []string{p}, chromedp.ByQuery)); err != nil {
 			t.Fatal(err)
 		}
 		tb.waitIdle()
 		var shown struct{ Article, Note string }
-		tb.await(`({Article: document.getElementById('article').textContent, Note: document.getElementById('paste-note').textContent})`, &shown)
+		tb.Await(`({Article: document.getElementById('article').textContent, Note: document.getElementById('paste-note').textContent})`, &shown)
 		if !strings.Contains(shown.Article, `"The bridge is safe", said the engineer, Maria Lopez.`) {
 			t.Errorf("%s: article shown = %q", name, shown.Article)
 		}
@@ -90,7 +90,7 @@ func TestOpenFile(t *testing.T) {
 		}
 	}
 	var xss bool
-	tb.await(`window.__xss !== undefined`, &xss)
+	tb.Await(`window.__xss !== undefined`, &xss)
 	if xss {
 		t.Error("the HTML file's script ran")
 	}

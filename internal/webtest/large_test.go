@@ -72,16 +72,16 @@ const largeStateJS = `(() => { const b = document.getElementById('progress');
 // poll reads the page's state every 100 ms until done says so or the time
 // is up; each answer also shows the page still answers DevTools.
 func (tb *tab) poll(limit time.Duration, done func(largeState) bool) largeState {
-	tb.t.Helper()
+	tb.T.Helper()
 	deadline := time.Now().Add(limit)
 	var st largeState
 	for {
-		tb.await(largeStateJS, &st)
+		tb.Await(largeStateJS, &st)
 		if done(st) {
 			return st
 		}
 		if time.Now().After(deadline) {
-			tb.t.Fatalf("after %v the page still says %+v", limit, st)
+			tb.T.Fatalf("after %v the page still says %+v", limit, st)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -94,11 +94,11 @@ func (tb *tab) poll(limit time.Duration, done func(largeState) bool) largeState 
 func TestLargePaste(t *testing.T) {
 	tb := newTab(t)
 	big := corpusBytes(t, tb.env.root, largeBytes)
-	tb.await(`window.__big = `+jsString(big)+`, true`, nil)
-	tb.await(largeWatch, nil)
+	tb.Await(`window.__big = `+jsString(big)+`, true`, nil)
+	tb.Await(largeWatch, nil)
 
 	start := time.Now()
-	tb.await(`document.getElementById('paste').value = window.__big, document.getElementById('analyse').click(), true`, nil)
+	tb.Await(`document.getElementById('paste').value = window.__big, document.getElementById('analyse').click(), true`, nil)
 	st := tb.poll(150*time.Second, func(s largeState) bool { return !strings.HasPrefix(s.Status, "Analys") })
 	took := time.Since(start)
 	if !strings.HasPrefix(st.Status, "Done") {
@@ -112,7 +112,7 @@ func TestLargePaste(t *testing.T) {
 		Ticks  [][2]float64 `json:"ticks"`
 		Status [][2]any     `json:"status"`
 	}
-	tb.await(`clearInterval(window.__watch.timer), JSON.parse(JSON.stringify(window.__watch))`, &w)
+	tb.Await(`clearInterval(window.__watch.timer), JSON.parse(JSON.stringify(window.__watch))`, &w)
 	// The analysis phase is from the click to the last progress value
 	// short of the end; drawing comes after the worker's answer.
 	var values []float64
@@ -151,9 +151,9 @@ func TestLargePaste(t *testing.T) {
 	}
 
 	// A second run, cancelled once the bar moves.
-	tb.await(`document.getElementById('analyse').click(), true`, nil)
+	tb.Await(`document.getElementById('analyse').click(), true`, nil)
 	tb.poll(60*time.Second, func(s largeState) bool { return s.Value > 0 && strings.HasPrefix(s.Status, "Analysing:") })
-	tb.await(`document.getElementById('cancel').click(), true`, nil)
+	tb.Await(`document.getElementById('cancel').click(), true`, nil)
 	st = tb.poll(10*time.Second, func(s largeState) bool { return !strings.HasPrefix(s.Status, "Analys") })
 	if !strings.HasPrefix(st.Status, "Cancelled") || st.Cancel || !st.BarHidden {
 		t.Errorf("after cancel the page shows %+v, want Cancelled with no cancel button and no bar", st)
@@ -162,7 +162,7 @@ func TestLargePaste(t *testing.T) {
 	if len(res.Claims) == 0 {
 		t.Error("no claim after the cancelled run")
 	}
-	problems, dialogs := tb.takeProblems()
+	problems, dialogs := tb.TakeProblems()
 	for _, p := range append(problems, dialogs...) {
 		t.Errorf("page problem: %s", p)
 	}

@@ -10,16 +10,16 @@ import (
 func TestPageLoads(t *testing.T) {
 	tb := newTab(t)
 	var title string
-	tb.await(`document.title`, &title)
+	tb.Await(`document.title`, &title)
 	if !strings.Contains(title, "whosaid") {
 		t.Errorf("title = %q", title)
 	}
 	var status string
-	tb.await(`document.getElementById('status-text').textContent`, &status)
+	tb.Await(`document.getElementById('status-text').textContent`, &status)
 	if !strings.HasPrefix(status, "Ready") {
 		t.Errorf("status after ready = %q", status)
 	}
-	problems, dialogs := tb.takeProblems()
+	problems, dialogs := tb.TakeProblems()
 	for _, p := range problems {
 		t.Errorf("page problem: %s", p)
 	}

@@ -68,21 +68,21 @@ func TestXSSPayloads(t *testing.T) {
 	payloads := readPayloads(t)
 	tb.analyze("Warm-up.", "text/plain")
 	var baseline string
-	tb.await(outsideDOM, &baseline)
+	tb.Await(outsideDOM, &baseline)
 
 	check := func(how, p string) {
 		t.Helper()
 		// Let anything a payload might have scheduled (timers, image
 		// errors, autofocus) fire before looking.
-		tb.await(`new Promise((r) => setTimeout(() => r(true), 30))`, nil)
+		tb.Await(`new Promise((r) => setTimeout(() => r(true), 30))`, nil)
 		var bad []string
-		tb.await(checkDOM, &bad)
+		tb.Await(checkDOM, &bad)
 		var outside string
-		tb.await(outsideDOM, &outside)
+		tb.Await(outsideDOM, &outside)
 		if outside != baseline {
 			bad = append(bad, "elements outside the rendering changed: "+outside)
 		}
-		problems, dialogs := tb.takeProblems()
+		problems, dialogs := tb.TakeProblems()
 		bad = append(bad, problems...)
 		for _, d := range dialogs {
 			bad = append(bad, "a dialog opened: "+d)
@@ -94,13 +94,13 @@ func TestXSSPayloads(t *testing.T) {
 	for _, p := range payloads {
 		// The API, as plain text and as HTML.
 		for _, typ := range []string{"text/plain", "text/html"} {
-			if err := tb.try(`window.whosaid.analyze(`+jsString(p)+`, {type: `+jsString(typ)+`}).then(() => true, () => true)`, nil); err != nil {
+			if err := tb.Try(`window.whosaid.analyze(`+jsString(p)+`, {type: `+jsString(typ)+`}).then(() => true, () => true)`, nil); err != nil {
 				t.Errorf("analyze(%q, %s): %v", p, typ, err)
 			}
 			check("analyze "+typ, p)
 		}
 		// A rich paste, as the clipboard delivers it.
-		tb.await(`(() => {
+		tb.Await(`(() => {
 			const ta = document.getElementById('paste');
 			document.getElementById('status-text').textContent = '';
 			const dt = new DataTransfer();
@@ -112,19 +112,19 @@ func TestXSSPayloads(t *testing.T) {
 		tb.waitIdle()
 		check("rich paste", p)
 		// Typed into the box and analysed with the button.
-		tb.await(`(() => { const ta = document.getElementById('paste'); ta.value = ''; ta.focus(); return true; })()`, nil)
-		if err := chromedp.Run(tb.ctx, input.InsertText(p)); err != nil {
+		tb.Await(`(() => { const ta = document.getElementById('paste'); ta.value = ''; ta.focus(); return true; })()`, nil)
+		if err := chromedp.Run(tb.Ctx, input.InsertText(p)); err != nil {
 			t.Fatal(err)
 		}
-		tb.await(`document.getElementById('status-text').textContent = '', document.getElementById('analyse').click(), true`, nil)
+		tb.Await(`document.getElementById('status-text').textContent = '', document.getElementById('analyse').click(), true`, nil)
 		tb.waitIdle()
 		check("typed", p)
 	}
 	// A payload that became an element would have fetched its src.
-	for _, p := range tb.env.reqs.since(ready) {
+	for _, p := range tb.env.reqs.Since(ready) {
 		t.Errorf("the server saw a request while payloads were pasted: %s", p)
 	}
-	for _, p := range leftPage(t, tb.env.proxy.since(ready)) {
+	for _, p := range leftPage(t, tb.env.proxy.Since(ready)) {
 		t.Errorf("a request left for another host while payloads were pasted: %s", p)
 	}
 }
@@ -151,8 +151,8 @@ func leftPage(t *testing.T, seen []string) []string {
 // waitIdle waits until the analysis the page's own controls started has
 // finished (the status line says how it ended).
 func (tb *tab) waitIdle() {
-	tb.t.Helper()
-	tb.await(`new Promise((resolve) => {
+	tb.T.Helper()
+	tb.Await(`new Promise((resolve) => {
 		const t0 = Date.now();
 		const f = () => {
 			const s = document.getElementById('status-text').textContent;
@@ -173,7 +173,7 @@ func TestNoNetworkAfterReady(t *testing.T) {
 	}
 	var reqs []req
 	done := make(chan struct{})
-	chromedp.ListenTarget(tb.ctx, func(ev any) {
+	chromedp.ListenTarget(tb.Ctx, func(ev any) {
 		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
 			select {
 			case <-done:
@@ -182,7 +182,7 @@ func TestNoNetworkAfterReady(t *testing.T) {
 			}
 		}
 	})
-	if err := chromedp.Run(tb.ctx, network.Enable(), network.SetCacheDisabled(true)); err != nil {
+	if err := chromedp.Run(tb.Ctx, network.Enable(), network.SetCacheDisabled(true)); err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
@@ -192,12 +192,12 @@ func TestNoNetworkAfterReady(t *testing.T) {
 	for _, p := range readPayloads(t) {
 		tb.analyze(p, "text/html")
 	}
-	tb.await(`window.whosaid.extractRaw('"It works", she said.').then((j) => Promise.all([window.whosaid.format(j, 'csv'), window.whosaid.format(j, 'md')])).then(() => true)`, nil)
-	tb.await(`document.getElementById('example').click(), true`, nil)
+	tb.Await(`window.whosaid.extractRaw('"It works", she said.').then((j) => Promise.all([window.whosaid.format(j, 'csv'), window.whosaid.format(j, 'md')])).then(() => true)`, nil)
+	tb.Await(`document.getElementById('example').click(), true`, nil)
 	tb.waitIdle()
-	tb.await(`document.querySelector('#sources button').click(), document.querySelector('#article mark.claim').focus(), true`, nil)
-	tb.await(`new Promise((r) => setTimeout(() => r(true), 300))`, nil)
-	if err := chromedp.Run(tb.ctx, network.Disable()); err != nil {
+	tb.Await(`document.querySelector('#sources button').click(), document.querySelector('#article mark.claim').focus(), true`, nil)
+	tb.Await(`new Promise((r) => setTimeout(() => r(true), 300))`, nil)
+	if err := chromedp.Run(tb.Ctx, network.Disable()); err != nil {
 		t.Fatal(err)
 	}
 	close(done)
@@ -214,7 +214,7 @@ func TestNoNetworkAfterReady(t *testing.T) {
 	if len(reqs) == 0 {
 		t.Error("no request seen at all: the network listener is not working")
 	}
-	for _, p := range leftPage(t, tb.env.proxy.since(start)) {
+	for _, p := range leftPage(t, tb.env.proxy.Since(start)) {
 		t.Errorf("a request left for another host: %s", p)
 	}
 	// The proxy does see what leaves: a navigation elsewhere reaches it.
@@ -222,16 +222,16 @@ func TestNoNetworkAfterReady(t *testing.T) {
 	probe, cancel := chromedp.NewContext(tb.env.browser)
 	defer cancel()
 	_ = chromedp.Run(probe, chromedp.Navigate("http://proxy-check.whosaid.invalid/"))
-	if len(tb.env.proxy.since(probeStart)) == 0 {
+	if len(tb.env.proxy.Since(probeStart)) == 0 {
 		t.Error("the logging proxy saw no request for another host: the check of what leaves the page is not working")
 	}
-	for _, p := range tb.env.reqs.since(ready) {
+	for _, p := range tb.env.reqs.Since(ready) {
 		t.Errorf("the server saw a request after ready: %s", p)
 	}
 	// The server's log also covers the worker's own requests, whichever
 	// DevTools target they are reported on (the worker's files may come
 	// from the HTTP cache: the built names are immutable).
-	loaded := tb.env.reqs.since(start)
+	loaded := tb.env.reqs.Since(start)
 	if len(loaded) == 0 {
 		t.Error("the server saw no request for the page load")
 	}
@@ -243,13 +243,13 @@ func TestCancel(t *testing.T) {
 	tb := newTab(t)
 	long := strings.Repeat(seedText(t)+"\n\n", 40)
 	var code string
-	tb.await(`(() => { const p = window.whosaid.analyze(`+jsString(long)+`); window.whosaid.cancel();
+	tb.Await(`(() => { const p = window.whosaid.analyze(`+jsString(long)+`); window.whosaid.cancel();
 		return p.then(() => 'finished', (e) => e.code); })()`, &code)
 	if code != "canceled" {
 		t.Errorf("analyze then cancel ended with %q, want canceled", code)
 	}
 	var status string
-	tb.await(`document.getElementById('status-text').textContent`, &status)
+	tb.Await(`document.getElementById('status-text').textContent`, &status)
 	if !strings.HasPrefix(status, "Cancelled") {
 		t.Errorf("status after cancel = %q", status)
 	}
@@ -257,7 +257,7 @@ func TestCancel(t *testing.T) {
 	if len(res.Claims) == 0 {
 		t.Error("no claim after the restart")
 	}
-	problems, dialogs := tb.takeProblems()
+	problems, dialogs := tb.TakeProblems()
 	for _, p := range append(problems, dialogs...) {
 		t.Errorf("page problem: %s", p)
 	}

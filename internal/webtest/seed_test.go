@@ -26,12 +26,12 @@ func seedText(t testing.TB) string {
 // analyze draws text on the page through window.whosaid.analyze and
 // returns the result the page drew.
 func (tb *tab) analyze(text, typ string) *engine.Result {
-	tb.t.Helper()
+	tb.T.Helper()
 	var raw string
-	tb.await(`window.whosaid.analyze(`+jsString(text)+`, {type: `+jsString(typ)+`}).then((r) => JSON.stringify(r))`, &raw)
+	tb.Await(`window.whosaid.analyze(`+jsString(text)+`, {type: `+jsString(typ)+`}).then((r) => JSON.stringify(r))`, &raw)
 	var res engine.Result
 	if err := json.Unmarshal([]byte(raw), &res); err != nil {
-		tb.t.Fatalf("decoding the page's result: %v", err)
+		tb.T.Fatalf("decoding the page's result: %v", err)
 	}
 	return &res
 }
@@ -56,9 +56,9 @@ type drawnClaim struct {
 // drawnClaims focuses every attributed claim on the page and reads its
 // text and the tooltip that focus shows.
 func (tb *tab) drawnClaims() []drawnClaim {
-	tb.t.Helper()
+	tb.T.Helper()
 	var out []drawnClaim
-	tb.await(`(() => {
+	tb.Await(`(() => {
 		const out = [];
 		for (const m of document.querySelectorAll('#article mark.claim[data-part="0"]')) {
 			m.focus();
@@ -108,14 +108,14 @@ func TestSeedArticle(t *testing.T) {
 	}
 	// The scare quote is not a claim of anyone.
 	var inClaim bool
-	tb.await(`[...document.querySelectorAll('#article mark.claim')].some((m) => m.textContent.includes('"caliphate"'))`, &inClaim)
+	tb.Await(`[...document.querySelectorAll('#article mark.claim')].some((m) => m.textContent.includes('"caliphate"'))`, &inClaim)
 	if inClaim {
 		t.Error(`the scare quote "caliphate" is highlighted as an attributed claim`)
 	}
 
 	// Unattributed list, ranked.
 	var unattr []string
-	tb.await(`[...document.querySelectorAll('#unattributed .unattr-text')].map((e) => e.textContent)`, &unattr)
+	tb.Await(`[...document.querySelectorAll('#unattributed .unattr-text')].map((e) => e.textContent)`, &unattr)
 	if len(unattr) == 0 {
 		t.Error("the unattributed list is empty")
 	}
@@ -133,7 +133,7 @@ func TestSeedArticle(t *testing.T) {
 
 	// Meta and summary.
 	var meta struct{ Title, Byline, Date, Summary string }
-	tb.await(`(() => { const t = (id) => { const e = document.getElementById(id); return e.hidden ? '' : e.textContent; };
+	tb.Await(`(() => { const t = (id) => { const e = document.getElementById(id); return e.hidden ? '' : e.textContent; };
 		return {Title: t('meta-title'), Byline: t('meta-byline'), Date: t('meta-date'), Summary: t('summary')}; })()`, &meta)
 	if meta.Title != "Heavy Clashes Reported In 'Final Battle' Against IS In Syria" {
 		t.Errorf("title shown = %q", meta.Title)
@@ -147,7 +147,7 @@ func TestSeedArticle(t *testing.T) {
 	if !strings.HasPrefix(meta.Summary, "12 attributed claims from ") {
 		t.Errorf("summary = %q", meta.Summary)
 	}
-	problems, dialogs := tb.takeProblems()
+	problems, dialogs := tb.TakeProblems()
 	for _, p := range append(problems, dialogs...) {
 		t.Errorf("page problem: %s", p)
 	}
