@@ -42,6 +42,7 @@ func TestFind(t *testing.T) {
 		{"Asked about the budget, Senator Ana Ruiz continued:\n\n\"We cannot cut the schools again. Not this year.\"", `"We cannot cut the schools again. Not this year."`, "Senator Ana Ruiz", "continued", Direct},
 		{`She said the closure was "painful but unavoidable".`, `the closure was "painful but unavoidable"`, "She", "said", Mixed},
 		{`IS said that two of its "martyrdom-seekers" attacked SDF fighters.`, `that two of its "martyrdom-seekers" attacked SDF fighters`, "IS", "said", Mixed},
+		{"Ann asked the town.\n\n“Rents will fall next year.” ― Ana Ruiz.", "“Rents will fall next year.”", "Ana Ruiz", "―", Direct},
 		{`Trump ignored warnings from experts that militants could regroup soon.`, "that militants could regroup soon", "experts", "warnings", Indirect},
 	}
 	for _, c := range cases {

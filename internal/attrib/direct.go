@@ -29,10 +29,45 @@ func (s *state) direct() {
 			}
 			continue
 		}
-		if !s.after(qi, false) && !s.before(qi) {
-			s.after(qi, true)
+		if !s.after(qi, false) && !s.before(qi) && !s.after(qi, true) {
+			s.credit(qi)
 		}
 	}
+}
+
+// credit attributes a quotation credited by a dash and a name that end
+// its paragraph, as in vox pops and epigraphs: “…” ― Jane Doe, or
+// “…” — Jane Doe, a nurse.
+func (s *state) credit(qi int) bool {
+	q := &s.quotes[qi]
+	i := q.Close + 1
+	if !q.Closed || i >= len(s.low) || s.para[i] != s.para[q.Close] || !(s.isDash(i) || s.isPunct(i, "―")) {
+		return false
+	}
+	p := s.para[i]
+	hi := i + 1
+	for hi < len(s.low) && s.para[hi] == p && hi-i <= 24 {
+		hi++
+	}
+	if hi < len(s.low) && s.para[hi] == p {
+		return false // more than a credit follows the dash
+	}
+	first := i + 1
+	if first >= hi || s.kind(first) != segment.Word || !wordshape.Capitalised(s.word(first)) || pronouns[s.low[first]] {
+		return false
+	}
+	e, ok := s.npRight(first, hi, true)
+	if !ok || !s.hasName(first, e) {
+		return false
+	}
+	if e < hi && !(e+1 == hi && s.isPunct(e, ".")) {
+		return false
+	}
+	s.markUsed(i, e)
+	q.done = true
+	s.add(Attribution{Kind: Direct, Content: []text.Span{s.quoteSpan(q)}, Cue: s.span(i, i+1),
+		Source: s.span(first, e), SrcFirst: first, SrcLast: e})
+	return true
 }
 
 // orphans attributes the speech quotations no frame claimed: to the subject
