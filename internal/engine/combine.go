@@ -26,7 +26,7 @@ import (
 // content the rules already gave a speaker ("IS said that two of its
 // fighters attacked …": "attacked" is no cue); and a cue with no word the
 // training data ever used as a cue ("have since retaken").
-func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned.Model, seg *segment.Doc, quotes []quote.Quote, metaParas []int) []attrib.Attribution {
+func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned.Model, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote, metaParas []int) []attrib.Attribution {
 	ruled := newSpanSet(rules)
 	var model []attrib.Attribution
 	for _, f := range found {
@@ -34,8 +34,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 			!knownCue(seg.Text[f.Cue.Start:f.Cue.End], m) || !hasWord(seg.Text, f.Content) {
 			continue
 		}
-		at := attrib.Attribution{Content: f.Content, Cue: f.Cue, Kind: kindOf(f.Content, quotes),
-			SrcFirst: -1, SrcLast: -1}
+		at := attrib.Attribution{Content: f.Content, Cue: f.Cue, SrcFirst: -1, SrcLast: -1}
 		if first, last := tokenRange(seg, f.Source); f.HasSource() && first >= 0 {
 			for last-first > 1 && leading[wordshape.Lower(seg.Word(first))] {
 				first++ // "But in December Washington announced": the source is Washington
@@ -48,6 +47,9 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 			}
 		}
 		at.Content = aroundFrame(at, seg.Text)
+		at.Content = nearestQuotes(at, quotes, seg.Text)
+		startAtThat(&at, seg, tags)
+		at.Kind = kindOf(at.Content, quotes)
 		model = append(model, at)
 	}
 	extendToSentence(model, seg)
@@ -308,4 +310,80 @@ func aroundFrame(a attrib.Attribution, s string) []text.Span {
 		return a.Content
 	}
 	return out
+}
+
+// nearestQuotes keeps, of a content that runs over several whole
+// quotations standing side by side ("“…we go from here?”¶“American Skin…”"),
+// the quotations nearest the cue: the model's window joins neighbouring
+// quotations, which PolNeAR draws as separate attributions. A quotation
+// that goes on into the next paragraph is one quotation and is not cut.
+func nearestQuotes(a attrib.Attribution, quotes []quote.Quote, s string) []text.Span {
+	if len(a.Content) != 1 {
+		return a.Content
+	}
+	c := a.Content[0]
+	// the cuts: between a closed speech quotation ending inside c and a
+	// quotation opening after nothing but spaces
+	var cuts []int
+	k := sort.Search(len(quotes), func(i int) bool { return quotes[i].Start >= c.Start })
+	for ; k+1 < len(quotes) && quotes[k+1].End <= c.End; k++ {
+		q, next := quotes[k], quotes[k+1]
+		if q.Nested || next.Nested || q.Scare || next.Scare || !q.Closed || next.Start < q.End {
+			continue
+		}
+		if strings.TrimSpace(s[q.End:next.Start]) == "" {
+			cuts = append(cuts, q.End)
+		}
+	}
+	if len(cuts) == 0 {
+		return a.Content
+	}
+	switch {
+	case a.Cue.Start >= c.End: // "…," she said: the last quotation
+		c.Start = cuts[len(cuts)-1]
+	case a.Cue.End <= c.Start: // she said: "…": the first
+		c.End = cuts[0]
+	default:
+		return a.Content
+	}
+	for c.Start < c.End && unicode.IsSpace(rune(s[c.Start])) {
+		c.Start++
+	}
+	return []text.Span{c}
+}
+
+// toldWhom are cue verbs whose first object is the person addressed.
+var toldWhom = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true,
+	"warned": true, "warn": true, "warns": true, "warning": true, "assured": true, "assures": true,
+	"reminded": true, "reminds": true, "informed": true, "informs": true, "promised": true,
+	"promises": true, "convinced": true, "persuaded": true, "advised": true, "notified": true}
+
+// startAtThat starts a content that follows its cue at the complementiser
+// when only an object or adjunct of the cue stands before it ("said at a
+// campaign stop in Toledo, Ohio, that it means …"): PolNeAR's content is
+// the clause, and the model sometimes starts at the cue.
+func startAtThat(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
+	if len(a.Content) != 1 || a.Cue.End > a.Content[0].Start {
+		return
+	}
+	first, last := tokenRange(seg, a.Content[0])
+	if first < 0 {
+		return
+	}
+	// only after an adjunct or the person told: "the idea that …" is the
+	// content, relative clause and all
+	cue := strings.Fields(wordshape.Lower(seg.Text[a.Cue.Start:a.Cue.End]))
+	if tags[first] != tag.IN && (len(cue) == 0 || !toldWhom[cue[len(cue)-1]]) {
+		return
+	}
+	for k := first + 1; k < last && k-first <= 14; k++ {
+		t := seg.Tokens[k]
+		if t.Kind == segment.Quote || t.Kind == segment.Word && tags[k].IsVerb() {
+			return
+		}
+		if t.Kind == segment.Word && wordshape.Lower(seg.Word(k)) == "that" {
+			a.Content[0].Start = int(t.Start)
+			return
+		}
+	}
 }
