@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/cue"
 	"github.com/whosaid/whosaid/internal/learned"
 	"github.com/whosaid/whosaid/internal/quote"
 	"github.com/whosaid/whosaid/internal/segment"
@@ -26,7 +27,7 @@ import (
 // content the rules already gave a speaker ("IS said that two of its
 // fighters attacked …": "attacked" is no cue); and a cue with no word the
 // training data ever used as a cue ("have since retaken").
-func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned.Model, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote, metaParas []int) []attrib.Attribution {
+func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned.Model, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote, metaParas []int, lex *cue.Lexicon) []attrib.Attribution {
 	ruled := newSpanSet(rules)
 	var model []attrib.Attribution
 	for _, f := range found {
@@ -53,7 +54,11 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		model = append(model, at)
 	}
 	extendToSentence(model, seg)
-	return disjoint(union(model, rules), seg)
+	all := union(model, rules)
+	for i := range all {
+		toSentenceEnd(&all[i], seg, lex)
+	}
+	return disjoint(all, seg)
 }
 
 // disjoint keeps claims from crossing. Nested attributions are real ("X
@@ -385,5 +390,52 @@ func startAtThat(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 			a.Content[0].Start = int(t.Start)
 			return
 		}
+	}
+}
+
+// asideStart are words that open an aside or a clause of its own after a
+// comma: "…, which the court has put on hold".
+var asideStart = map[string]bool{"which": true, "who": true, "whose": true, "whom": true, "but": true,
+	"despite": true, "even": true, "and": true, "while": true, "although": true, "though": true,
+	"as": true, "because": true, "so": true, "when": true, "where": true, "after": true,
+	"before": true, "in": true, "including": true, "according": true, "since": true, "until": true}
+
+// toSentenceEnd runs a content that follows its cue on to the end of the
+// sentence when the model stopped at a comma with no other cue or
+// quotation after it ("the high cost of childcare, mounting student debt
+// and unpaid family leave"): PolNeAR's content is the whole clause.
+func toSentenceEnd(a *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) {
+	if len(a.Content) != 1 || a.Cue.End > a.Content[0].Start {
+		return
+	}
+	c := a.Content[0]
+	si := sort.Search(len(seg.Sentences), func(k int) bool { return seg.Sentences[k].End > c.Start })
+	if si >= len(seg.Sentences) {
+		return
+	}
+	st := seg.Sentences[si]
+	if a.Cue.Start < st.Start || c.End >= st.End {
+		return
+	}
+	_, last := tokenRange(seg, c)
+	if last < 0 || last+1 >= st.Last || seg.Word(last) != "," {
+		return
+	}
+	// an aside or a new clause after the comma is not the content's
+	if w := seg.Word(last + 1); asideStart[wordshape.Lower(w)] || wordshape.Capitalised(w) {
+		return
+	}
+	end := st.Last
+	for end > last && seg.Tokens[end-1].Kind == segment.Punct {
+		end--
+	}
+	for k := last; k < end; k++ {
+		t := seg.Tokens[k]
+		if _, isCue := lex.Verb(wordshape.Lower(seg.Word(k))); t.Kind == segment.Quote || t.Kind == segment.Word && isCue {
+			return
+		}
+	}
+	if end > last+1 {
+		a.Content[0].End = int(seg.Tokens[end-1].End)
 	}
 }

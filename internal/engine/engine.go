@@ -54,6 +54,7 @@ func (e *Error) Error() string { return e.Message }
 type Engine struct {
 	tagger *tag.Model
 	finder *attrib.Finder
+	lex    *cue.Lexicon
 	model  *learned.Model
 }
 
@@ -68,7 +69,8 @@ func New() (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the attribution model: %w", err)
 	}
-	return &Engine{tagger: tg, finder: attrib.New(cue.Default()), model: m}, nil
+	lex := cue.Default()
+	return &Engine{tagger: tg, finder: attrib.New(lex), lex: lex, model: m}, nil
 }
 
 // ModelID names the models in use, for /api/health and reports: the rules'

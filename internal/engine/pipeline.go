@@ -66,7 +66,7 @@ func (e *Engine) analyze(ctx context.Context, doc *text.Doc, opt Options) (*Resu
 	a.meta = meta.Find(a.seg)
 	a.atts = e.finder.Find(a.seg, tags, quotes)
 	if !opt.RulesOnly {
-		a.atts = combine(a.atts, e.learnedFind(a.seg, tags, quotes), e.model, a.seg, tags, quotes, a.meta.Paras)
+		a.atts = combine(a.atts, e.learnedFind(a.seg, tags, quotes), e.model, a.seg, tags, quotes, a.meta.Paras, e.lex)
 	}
 	a.atts = statements(a.atts, a.seg)
 	report(stepAttrib)
