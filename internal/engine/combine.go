@@ -58,7 +58,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 	for i := range all {
 		toSentenceEnd(&all[i], seg, lex)
 	}
-	return disjoint(all, seg)
+	return disjoint(joinQuotes(all, seg), seg)
 }
 
 // disjoint keeps claims from crossing. Nested attributions are real ("X
@@ -438,4 +438,29 @@ func toSentenceEnd(a *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) {
 	if end > last+1 {
 		a.Content[0].End = int(seg.Tokens[end-1].End)
 	}
+}
+
+// joinQuotes makes one attribution of a quotation and the quotation that
+// follows its frame in the same paragraph ("“Here he is, babe,” she said.
+// “Donald’s here, babe.”"), as PolNeAR draws them: the rules give the
+// second quotation the first one's cue on its own.
+func joinQuotes(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attribution {
+	sort.SliceStable(atts, func(i, j int) bool { return atts[i].Start() < atts[j].Start() })
+	para := func(b int) int {
+		return sort.Search(len(seg.Paras), func(i int) bool { return seg.Paras[i].End > b })
+	}
+	out := atts[:0]
+	for _, b := range atts {
+		if n := len(out); n > 0 && b.Kind == attrib.Direct && len(b.Content) == 1 {
+			a := &out[n-1]
+			same := a.Cue == b.Cue || b.Inherited && a.Source == b.Source
+			if a.Kind == attrib.Direct && same && a.Cue.Start >= a.End() && b.Start() >= a.Cue.End &&
+				para(a.Start()) == para(b.Start()) {
+				a.Content = append(a.Content, b.Content...)
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	return out
 }
