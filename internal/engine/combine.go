@@ -57,6 +57,10 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 	all := union(model, rules)
 	for i := range all {
 		toSentenceEnd(&all[i], seg, lex)
+		if sourceless(seg.Text[all[i].Cue.Start:all[i].Cue.End]) {
+			// the subject of "was accused", "is expected" is not who speaks
+			all[i].Source, all[i].SrcFirst, all[i].SrcLast, all[i].RefFirst, all[i].RefLast = text.Span{}, -1, -1, 0, 0
+		}
 	}
 	return disjoint(joinQuotes(all, seg), seg)
 }
@@ -464,3 +468,37 @@ func joinQuotes(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attributio
 	}
 	return out
 }
+
+// sourceless reports a cue that names no speaker: a passive ("was accused
+// of", "is expected", "have often been criticized") or an appearance
+// ("seems", "appeared"). PolNeAR leaves these without a source; the
+// sentence's subject is who the words are about.
+func sourceless(cue string) bool {
+	ws := strings.FieldsFunc(wordshape.Lower(cue), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range ws {
+		if appearance[w] && len(ws) <= 2 {
+			return true
+		}
+		if !beForm[w] {
+			continue
+		}
+		for _, v := range ws[i+1:] {
+			if v == "by" {
+				return false
+			}
+			if strings.HasSuffix(v, "ed") || irregularParticiple[v] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	beForm     = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+	appearance = map[string]bool{"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true}
+	// irregularParticiple are participles not ending in -ed that cues use
+	irregularParticiple = map[string]bool{"known": true, "told": true, "said": true, "thought": true,
+		"seen": true, "shown": true, "found": true, "held": true, "given": true, "written": true,
+		"taken": true, "heard": true, "understood": true, "quoted": true, "dubbed": true}
+)

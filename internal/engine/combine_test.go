@@ -1,0 +1,73 @@
+package engine
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestCombine checks how the model's and the rules' attributions are
+// mended into PolNeAR's shapes: one case per repair in combine.go.
+func TestCombine(t *testing.T) {
+	cases := []struct {
+		name, text string
+		content    string // the attributed claim's parts, joined by " … "
+		source     string // "" for a null source
+		cue, kind  string
+	}{
+		{"passive: no speaker", "The senator was accused of lying about the budget.",
+			"lying about the budget", "", "was accused of", Indirect},
+		{"passive: expected", "Officials are expected to announce the closure on Monday.",
+			"to announce the closure on Monday", "", "are expected", Indirect},
+		{"content starts at that after an adjunct",
+			"The mayor told a meeting of business leaders in Toledo, Ohio, that the plant would reopen.",
+			"that the plant would reopen", "The mayor", "told", Indirect},
+		{"content runs past a list's comma",
+			"Clinton is stressing that her plans will solve problems facing families — the high cost of childcare, mounting student debt and unpaid family leave.",
+			"that her plans will solve problems facing families — the high cost of childcare, mounting student debt and unpaid family leave",
+			"Clinton", "is stressing", Indirect},
+		{"a quotation after the frame joins it",
+			"“Here comes the bus,” she said, clapping. “The bus is late again.”",
+			"“Here comes the bus,” … “The bus is late again.”", "she", "said", Direct},
+		{"side-by-side quotations stay apart",
+			"The report was blunt.\n\n“We lost the vote.”\n“We will win the next one,” the minister said.",
+			"“We will win the next one,”", "the minister", "said", Direct},
+		{"a dash credits a quotation",
+			"Readers wrote in.\n\n“Rents will fall next year.” ― Ana Ruiz",
+			"“Rents will fall next year.”", "Ana Ruiz", "―", Direct},
+	}
+	e := newEngine(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := e.Extract(context.Background(), Input{Text: c.text}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs := []rune(res.Text)
+			var got []string
+			for _, cl := range res.Claims {
+				a := cl.Attribution
+				if a == nil {
+					continue
+				}
+				var parts []string
+				if len(cl.Parts) == 0 {
+					parts = []string{cl.Text}
+				}
+				for _, p := range cl.Parts {
+					parts = append(parts, string(rs[p.Start:p.End]))
+				}
+				src := ""
+				if a.Source != nil {
+					src = a.Source.Text
+				}
+				content := strings.Join(parts, " … ")
+				if content == c.content && src == c.source && a.Cue.Text == c.cue && a.Kind == c.kind {
+					return
+				}
+				got = append(got, content+" | "+src+" | "+a.Cue.Text+" | "+a.Kind)
+			}
+			t.Errorf("no attribution %q | %q | %q | %s; got:\n%s", c.content, c.source, c.cue, c.kind, strings.Join(got, "\n"))
+		})
+	}
+}
