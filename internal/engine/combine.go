@@ -62,7 +62,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 			all[i].Source, all[i].SrcFirst, all[i].SrcLast, all[i].RefFirst, all[i].RefLast = text.Span{}, -1, -1, 0, 0
 		}
 	}
-	return disjoint(joinQuotes(all, seg), seg)
+	return disjoint(joinQuotes(dropAfterFrame(all), seg), seg)
 }
 
 // disjoint keeps claims from crossing. Nested attributions are real ("X
@@ -502,3 +502,24 @@ var (
 		"seen": true, "shown": true, "found": true, "held": true, "given": true, "written": true,
 		"taken": true, "heard": true, "understood": true, "quoted": true, "dubbed": true}
 )
+
+// dropAfterFrame drops a reported content that follows the frame of a
+// quotation with the same cue ("“He really does love us,” Melanie said,
+// and soon, the balloons were dropping"): the frame's cue has its
+// content, the quotation, and what follows is the narrative's.
+func dropAfterFrame(atts []attrib.Attribution) []attrib.Attribution {
+	quoted := map[text.Span]bool{}
+	for _, a := range atts {
+		if a.Kind == attrib.Direct && a.End() <= a.Cue.Start {
+			quoted[a.Cue] = true
+		}
+	}
+	out := atts[:0]
+	for _, a := range atts {
+		if a.Kind != attrib.Direct && quoted[a.Cue] && a.Start() >= a.Cue.End {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
