@@ -57,6 +57,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 	all := union(model, rules)
 	for i := range all {
 		toSentenceEnd(&all[i], seg, lex)
+		cutAtNextCue(&all[i], seg, lex)
 		if sourceless(seg.Text[all[i].Cue.Start:all[i].Cue.End]) {
 			// the subject of "was accused", "is expected" is not who speaks
 			all[i].Source, all[i].SrcFirst, all[i].SrcLast, all[i].RefFirst, all[i].RefLast = text.Span{}, -1, -1, 0, 0
@@ -522,4 +523,31 @@ func dropAfterFrame(atts []attrib.Attribution) []attrib.Attribution {
 		out = append(out, a)
 	}
 	return out
+}
+
+// cutAtNextCue ends a reported content where another reporting verb
+// takes over: "…, saying he …" or "… and said it ensured …" starts what
+// PolNeAR draws as an attribution of its own.
+func cutAtNextCue(a *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) {
+	if len(a.Content) != 1 || a.Kind == attrib.Direct || a.Cue.End > a.Content[0].Start {
+		return
+	}
+	first, last := tokenRange(seg, a.Content[0])
+	if first < 0 {
+		return
+	}
+	for k := first + 2; k+1 < last; k++ {
+		w := wordshape.Lower(seg.Word(k))
+		f, ok := lex.Verb(wordshape.Lower(seg.Word(k + 1)))
+		if !ok || f.Weak || f.Class != cue.Speech && f.Class != cue.Tell || seg.Tokens[k+1].Kind != segment.Word {
+			continue
+		}
+		if w == "," && f.Gerund || w == "and" && !f.Gerund && !f.Bare {
+			a.Content[0].End = int(seg.Tokens[k-1].End)
+			if w == "and" && seg.Word(k-1) == "," {
+				a.Content[0].End = int(seg.Tokens[k-2].End)
+			}
+			return
+		}
+	}
 }
