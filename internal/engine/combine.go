@@ -58,6 +58,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 	for i := range all {
 		toSentenceEnd(&all[i], seg, lex)
 		cutAtNextCue(&all[i], seg, lex)
+		aroundAside(&all[i], seg)
 		if sourceless(seg.Text[all[i].Cue.Start:all[i].Cue.End]) {
 			// the subject of "was accused", "is expected" is not who speaks
 			all[i].Source, all[i].SrcFirst, all[i].SrcLast, all[i].RefFirst, all[i].RefLast = text.Span{}, -1, -1, 0, 0
@@ -550,4 +551,53 @@ func cutAtNextCue(a *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) {
 			return
 		}
 	}
+}
+
+// asFrame are words that open a clause framing the speech rather than
+// part of it: "As X put it, …", "During his years in office, he said, …".
+var asFrame = map[string]bool{"as": true, "during": true, "when": true, "while": true, "after": true,
+	"before": true, "in": true, "asked": true}
+
+// aroundAside gives a content that follows a frame set off by commas in
+// mid-sentence ("The museum, he said, celebrated several of his heroes")
+// its first part too, from the sentence's start to the frame.
+func aroundAside(a *attrib.Attribution, seg *segment.Doc) {
+	if len(a.Content) != 1 || a.Cue.End > a.Content[0].Start {
+		return
+	}
+	first, _ := tokenRange(seg, a.Content[0])
+	if first < 2 || seg.Word(first-1) != "," {
+		return
+	}
+	frameStart := a.Cue.Start
+	if a.SrcFirst >= 0 && a.Source.Start < frameStart {
+		frameStart = a.Source.Start
+	}
+	si := sort.Search(len(seg.Sentences), func(k int) bool { return seg.Sentences[k].End > a.Content[0].Start })
+	if si >= len(seg.Sentences) {
+		return
+	}
+	st := seg.Sentences[si]
+	if frameStart < st.Start || a.Kind == attrib.Direct || asFrame[wordshape.Lower(seg.Word(st.First))] {
+		return // "As Rosenthal asked, “…”": the clause before is the author's
+	}
+	// the comma before the frame, with only the frame between it and the
+	// content
+	k := first - 2
+	for k > st.First && int(seg.Tokens[k].Start) >= frameStart {
+		k--
+	}
+	if k <= st.First || seg.Word(k) != "," || first-k > 10 {
+		return
+	}
+	for j := k + 1; j < first-1; j++ {
+		if t := seg.Tokens[j]; t.Kind == segment.Quote || int(t.End) <= frameStart {
+			return
+		}
+	}
+	part := text.Span{Start: int(seg.Tokens[st.First].Start), End: int(seg.Tokens[k-1].End)}
+	if !hasWord(seg.Text, []text.Span{part}) {
+		return
+	}
+	a.Content = append([]text.Span{part}, a.Content...)
 }
