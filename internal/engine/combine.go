@@ -49,7 +49,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		}
 		at.Content = aroundFrame(at, seg.Text)
 		at.Content = nearestQuotes(at, quotes, seg.Text)
-		startAtThat(&at, seg, tags)
+		startAtThat(&at, seg, tags, lex)
 		at.Kind = kindOf(at.Content, quotes)
 		model = append(model, at)
 	}
@@ -373,7 +373,7 @@ var toldWhom = map[string]bool{"told": true, "tell": true, "tells": true, "telli
 // when only an object or adjunct of the cue stands before it ("said at a
 // campaign stop in Toledo, Ohio, that it means …"): PolNeAR's content is
 // the clause, and the model sometimes starts at the cue.
-func startAtThat(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
+func startAtThat(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, lex *cue.Lexicon) {
 	if len(a.Content) != 1 || a.Cue.End > a.Content[0].Start {
 		return
 	}
@@ -383,16 +383,25 @@ func startAtThat(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	}
 	// only after an adjunct or the person told: "the idea that …" is the
 	// content, relative clause and all
-	cue := strings.Fields(wordshape.Lower(seg.Text[a.Cue.Start:a.Cue.End]))
-	if tags[first] != tag.IN && (len(cue) == 0 || !toldWhom[cue[len(cue)-1]]) {
+	cw := strings.Fields(wordshape.Lower(seg.Text[a.Cue.Start:a.Cue.End]))
+	if len(cw) == 0 {
 		return
 	}
-	for k := first + 1; k < last && k-first <= 14; k++ {
+	f, isCue := lex.Verb(cw[len(cw)-1])
+	speech := isCue && !f.Weak && f.Class == cue.Speech
+	if tags[first] != tag.IN && !toldWhom[cw[len(cw)-1]] && !speech {
+		return
+	}
+	for k := first + 1; k+1 < last && k-first <= 14; k++ {
 		t := seg.Tokens[k]
 		if t.Kind == segment.Quote || t.Kind == segment.Word && tags[k].IsVerb() {
 			return
 		}
 		if t.Kind == segment.Word && wordshape.Lower(seg.Word(k)) == "that" {
+			// a relative "that" takes a verb next: "the provisions that benefit him"
+			if next := tags[k+1]; next.IsVerb() || next == tag.MD {
+				return
+			}
 			a.Content[0].Start = int(t.Start)
 			return
 		}
