@@ -58,6 +58,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 	for i := range all {
 		toSentenceEnd(&all[i], seg, lex)
 		cutAtNextCue(&all[i], seg, lex)
+		cutAtSentenceEnd(&all[i], seg, quotes)
 		aroundAside(&all[i], seg)
 		if sourceless(seg.Text[all[i].Cue.Start:all[i].Cue.End]) {
 			// the subject of "was accused", "is expected" is not who speaks
@@ -609,4 +610,33 @@ func aroundAside(a *attrib.Attribution, seg *segment.Doc) {
 		return
 	}
 	a.Content = append([]text.Span{part}, a.Content...)
+}
+
+// cutAtSentenceEnd ends a reported content that follows its cue at the
+// end of the cue's sentence, outside quotation marks: the model's window
+// runs on into the next sentence (". Said Ellis", ". “We certainly can't
+// …”"), which has its own frame or none.
+func cutAtSentenceEnd(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
+	if len(a.Content) != 1 || a.Kind == attrib.Direct || a.Cue.End > a.Content[0].Start {
+		return
+	}
+	c := a.Content[0]
+	si := sort.Search(len(seg.Sentences), func(k int) bool { return seg.Sentences[k].End > a.Cue.Start })
+	if si >= len(seg.Sentences) {
+		return
+	}
+	end := c.End
+	if st := seg.Sentences[si]; st.End < end && st.End > c.Start {
+		end = st.End
+	}
+	for _, q := range quotes {
+		if q.Start < end && end < q.End {
+			return // a quotation of several sentences is one content
+		}
+	}
+	if end < c.End {
+		if cut := clip([]text.Span{{Start: c.Start, End: end}}, c.Start, end, seg.Text); len(cut) == 1 && hasWord(seg.Text, cut) {
+			a.Content = cut
+		}
+	}
 }
