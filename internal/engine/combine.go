@@ -50,6 +50,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		at.Content = aroundFrame(at, seg.Text)
 		at.Content = nearestQuotes(at, quotes, seg.Text)
 		startAtThat(&at, seg, tags, lex)
+		afterParticle(&at, seg, tags)
 		at.Kind = kindOf(at.Content, quotes)
 		model = append(model, at)
 	}
@@ -639,4 +640,26 @@ func cutAtSentenceEnd(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Qu
 			a.Content = cut
 		}
 	}
+}
+
+// verbParticles are prepositions that belong to the cue when they follow
+// it ("warned against", "believe in", "apologize for", "described as"):
+// PolNeAR's content starts after them. "to" is left alone: "plans to
+// triple the program" keeps it as often as not.
+var verbParticles = map[string]bool{"about": true, "against": true, "as": true, "at": true,
+	"for": true, "from": true, "in": true, "of": true, "on": true, "over": true, "with": true, "into": true}
+
+// afterParticle starts a content that begins with its cue's particle
+// after the particle, unless a number follows ("about 20 people", "in
+// 2017"), where the word is no particle.
+func afterParticle(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
+	if len(a.Content) != 1 || a.Cue.End > a.Content[0].Start || strings.TrimSpace(seg.Text[a.Cue.End:a.Content[0].Start]) != "" {
+		return
+	}
+	first, last := tokenRange(seg, a.Content[0])
+	if first < 0 || last-first < 3 || !verbParticles[wordshape.Lower(seg.Word(first))] || tags[first+1] == tag.CD ||
+		seg.Tokens[first+1].Kind == segment.Number {
+		return
+	}
+	a.Content[0].Start = int(seg.Tokens[first+1].Start)
 }
