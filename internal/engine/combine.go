@@ -52,14 +52,18 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		startAtThat(&at, seg, tags, lex)
 		afterParticle(&at, seg, tags)
 		at.Kind = kindOf(at.Content, quotes)
+		// cut before the rules fill in, so that what is cut off can
+		// still be theirs
+		cutAtNextCue(&at, seg, lex)
+		cutAtSentenceEnd(&at, seg, quotes)
+		at.Kind = kindOf(at.Content, quotes)
 		model = append(model, at)
 	}
 	extendToSentence(model, seg)
+	takeAsides(model, rules)
 	all := union(model, rules)
 	for i := range all {
-		toSentenceEnd(&all[i], seg, lex)
-		cutAtNextCue(&all[i], seg, lex)
-		cutAtSentenceEnd(&all[i], seg, quotes)
+		toSentenceEnd(&all[i], seg, tags)
 		aroundAside(&all[i], seg)
 		if sourceless(seg.Text[all[i].Cue.Start:all[i].Cue.End]) {
 			// the subject of "was accused", "is expected" is not who speaks
@@ -410,18 +414,14 @@ func startAtThat(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, lex *c
 	}
 }
 
-// asideStart are words that open an aside or a clause of its own after a
-// comma: "…, which the court has put on hold".
-var asideStart = map[string]bool{"which": true, "who": true, "whose": true, "whom": true, "but": true,
-	"despite": true, "even": true, "and": true, "while": true, "although": true, "though": true,
-	"as": true, "because": true, "so": true, "when": true, "where": true, "after": true,
-	"before": true, "in": true, "including": true, "according": true, "since": true, "until": true}
-
 // toSentenceEnd runs a content that follows its cue on to the end of the
-// sentence when the model stopped at a comma with no other cue or
-// quotation after it ("the high cost of childcare, mounting student debt
-// and unpaid family leave"): PolNeAR's content is the whole clause.
-func toSentenceEnd(a *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) {
+// sentence when the model stopped at a comma inside a list ("the high cost
+// of childcare, mounting student debt and unpaid family leave"): PolNeAR's
+// content is the whole list. What follows the comma must be the list's
+// tail, a conjunction and no verb of its own; an apposition (", the
+// presumptive nominee") or a participle clause (", sending Kurdish
+// authorities scrambling") is not the content's.
+func toSentenceEnd(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if len(a.Content) != 1 || a.Cue.End > a.Content[0].Start {
 		return
 	}
@@ -435,26 +435,41 @@ func toSentenceEnd(a *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) {
 		return
 	}
 	_, last := tokenRange(seg, c)
-	if last < 0 || last+1 >= st.Last || seg.Word(last) != "," {
-		return
-	}
-	// an aside or a new clause after the comma is not the content's
-	if w := seg.Word(last + 1); asideStart[wordshape.Lower(w)] || wordshape.Capitalised(w) {
+	if last < 0 || last+1 >= st.Last || seg.Word(last) != "," || wordshape.Capitalised(seg.Word(last+1)) {
 		return
 	}
 	end := st.Last
 	for end > last && seg.Tokens[end-1].Kind == segment.Punct {
 		end--
 	}
-	for k := last; k < end; k++ {
+	conj := false
+	for k := last + 1; k < end; k++ {
 		t := seg.Tokens[k]
-		if _, isCue := lex.Verb(wordshape.Lower(seg.Word(k))); t.Kind == segment.Quote || t.Kind == segment.Word && isCue {
+		if t.Kind == segment.Quote || t.Kind == segment.Word && clauseVerb(seg, tags, k, end) {
 			return
 		}
+		if w := wordshape.Lower(seg.Word(k)); w == "and" || w == "or" {
+			conj = true
+		}
 	}
-	if end > last+1 {
+	if conj {
 		a.Content[0].End = int(seg.Tokens[end-1].End)
 	}
+}
+
+// clauseVerb reports a verb at k that makes a clause of its own: a finite
+// verb, a participle that does not modify the next word ("sending Kurdish
+// authorities scrambling", not "mounting student debt"), or an infinitive.
+func clauseVerb(seg *segment.Doc, tags []tag.Tag, k, end int) bool {
+	switch tags[k] {
+	case tag.VBD, tag.VBZ, tag.VBP, tag.MD:
+		return true
+	case tag.VBG, tag.VBN:
+		return !(k+1 < end && (tags[k+1].IsNoun() || tags[k+1] == tag.JJ))
+	case tag.VB:
+		return k > 0 && (tags[k-1] == tag.MD || tags[k-1] == tag.TO)
+	}
+	return false
 }
 
 // joinQuotes makes one attribution of a quotation and the quotation that
@@ -662,4 +677,22 @@ func afterParticle(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 		return
 	}
 	a.Content[0].Start = int(seg.Tokens[first+1].Start)
+}
+
+// takeAsides gives a model attribution the two-part content the rules
+// found for the same cue when the frame stands inside its content ("The
+// museum, he said, celebrated several of his heroes"): the model sees
+// one side of the frame only.
+func takeAsides(model, rules []attrib.Attribution) {
+	parts := map[text.Span][]text.Span{}
+	for _, r := range rules {
+		if len(r.Content) > 1 && r.Kind != attrib.Direct && r.Content[0].End <= r.Cue.Start && r.Cue.End <= r.Content[1].Start {
+			parts[r.Cue] = r.Content
+		}
+	}
+	for i := range model {
+		if p, ok := parts[model[i].Cue]; ok {
+			model[i].Content = append([]text.Span(nil), p...)
+		}
+	}
 }

@@ -81,6 +81,11 @@ func TestSeed(t *testing.T) {
 	if f := tl.E2EPRF().F1; f < 1 {
 		t.Errorf("attribution_e2e F1 = %.3f, want 1.000 (gold %d, predicted %d, matched with source %d)", f, tl.Gold, tl.Predicted, tl.E2E)
 	}
+	// and every content drawn exactly as the gold draws it: a claim that
+	// runs on past its content misleads the reader even when it matches
+	if f := tl.ExactPRF().F1; f < 1 {
+		t.Errorf("content_exact F1 = %.3f, want 1.000 (exact %d of gold %d)", f, tl.Exact, tl.Gold)
+	}
 	// meta
 	if res.Meta.Title != ex.Meta.Title {
 		t.Errorf("meta title = %q, want %q", res.Meta.Title, ex.Meta.Title)
