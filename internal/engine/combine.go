@@ -65,9 +65,14 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 	for i := range all {
 		toSentenceEnd(&all[i], seg, tags)
 		aroundAside(&all[i], seg)
-		if sourceless(seg.Text[all[i].Cue.Start:all[i].Cue.End]) {
-			// the subject of "was accused", "is expected" is not who speaks
-			all[i].Source, all[i].SrcFirst, all[i].SrcLast, all[i].RefFirst, all[i].RefLast = text.Span{}, -1, -1, 0, 0
+		if a := &all[i]; sourceless(seg.Text[a.Cue.Start:a.Cue.End]) {
+			// the subject of "was accused", "is expected", "seemed" is not
+			// who speaks but part of what is said: "the race … seemed to
+			// be Sanders's to lose"
+			if a.SrcFirst >= 0 && a.Source.End <= a.Cue.Start && a.Cue.End <= a.Start() {
+				a.Content = append([]text.Span{a.Source}, a.Content...)
+			}
+			a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = text.Span{}, -1, -1, 0, 0
 		}
 	}
 	return disjoint(joinQuotes(dropAfterFrame(all), seg), seg)
