@@ -491,8 +491,10 @@ func joinQuotes(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attributio
 		if n := len(out); n > 0 && b.Kind == attrib.Direct && len(b.Content) == 1 {
 			a := &out[n-1]
 			same := a.Cue == b.Cue || b.Inherited && a.Source == b.Source
-			if a.Kind == attrib.Direct && same && a.Cue.Start >= a.End() && b.Start() >= a.Cue.End &&
-				para(a.Start()) == para(b.Start()) {
+			pa, pb := para(a.Start()), para(b.Start())
+			// the next paragraph too, when it is that quotation alone
+			alone := pb == pa+1 && pb < len(seg.Paras) && seg.Paras[pb].Start == b.Start() && seg.Paras[pb].End == b.End()
+			if a.Kind == attrib.Direct && same && a.Cue.Start >= a.End() && b.Start() >= a.Cue.End && (pa == pb || alone) {
 				a.Content = append(a.Content, b.Content...)
 				continue
 			}
