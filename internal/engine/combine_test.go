@@ -15,10 +15,10 @@ func TestCombine(t *testing.T) {
 		source     string // "" for a null source
 		cue, kind  string
 	}{
-		{"passive: no speaker", "The senator was accused of lying about the budget.",
-			"lying about the budget", "", "was accused of", Indirect},
+		{"passive: no speaker, the subject is content", "The senator was accused of lying about the budget.",
+			"The senator … lying about the budget", "", "was accused of", Indirect},
 		{"passive: expected", "Officials are expected to announce the closure on Monday.",
-			"to announce the closure on Monday", "", "are expected", Indirect},
+			"Officials … to announce the closure on Monday", "", "are expected", Indirect},
 		{"content starts at that after an adjunct",
 			"The mayor told a meeting of business leaders in Toledo, Ohio, that the plant would reopen.",
 			"that the plant would reopen", "The mayor", "told", Indirect},
