@@ -223,11 +223,14 @@ func checkOffsets(t *testing.T, res *Result) {
 }
 
 // Dev floors: the figures reached on PolNeAR dev by the trained model and
-// the rules together (e2e F1 0.697, direct-quote recall 0.952), less 0.01.
-// The rules alone reach 0.606 and 0.931 (whosaid eval --rules-only).
+// the rules together (e2e F1 0.708, direct-quote recall 0.954,
+// content_exact F1 0.549), less 0.01. The rules alone reach 0.606 and
+// 0.931 (whosaid eval --rules-only). The repairs in combine.go were found
+// by error analysis on dev and train, so these dev figures flatter it.
 const (
-	devF1Floor           = 0.687
-	devDirectRecallFloor = 0.942
+	devF1Floor           = 0.698
+	devDirectRecallFloor = 0.944
+	devExactFloor        = 0.539
 )
 
 // TestDevFloor runs the engine over PolNeAR dev and scores it as
@@ -266,13 +269,16 @@ func TestDevFloor(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("dev: gold %d predicted %d e2e %d: attribution_e2e F1 %.3f, direct-quote recall %.3f",
-		tl.Gold, tl.Predicted, tl.E2E, tl.E2EPRF().F1, tl.DirectRecall())
+	t.Logf("dev: gold %d predicted %d e2e %d: attribution_e2e F1 %.3f, direct-quote recall %.3f, content_exact F1 %.3f",
+		tl.Gold, tl.Predicted, tl.E2E, tl.E2EPRF().F1, tl.DirectRecall(), tl.ExactPRF().F1)
 	if f := tl.E2EPRF().F1; f < devF1Floor {
-		t.Errorf("attribution_e2e F1 %.3f < floor %.2f", f, devF1Floor)
+		t.Errorf("attribution_e2e F1 %.3f < floor %.3f", f, devF1Floor)
 	}
 	if r := tl.DirectRecall(); r < devDirectRecallFloor {
-		t.Errorf("direct-quote recall %.3f < floor %.2f", r, devDirectRecallFloor)
+		t.Errorf("direct-quote recall %.3f < floor %.3f", r, devDirectRecallFloor)
+	}
+	if f := tl.ExactPRF().F1; f < devExactFloor {
+		t.Errorf("content_exact F1 %.3f < floor %.3f", f, devExactFloor)
 	}
 }
 
