@@ -666,8 +666,8 @@ func cutAtSentenceEnd(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Qu
 
 // verbParticles are prepositions that belong to the cue when they follow
 // it ("warned against", "believe in", "apologize for", "described as"):
-// PolNeAR's content starts after them. "to" is left alone: "plans to
-// triple the program" keeps it as often as not.
+// PolNeAR's content starts after them. "to" is one only before a noun
+// phrase: see afterParticle.
 var verbParticles = map[string]bool{"about": true, "against": true, "as": true, "at": true,
 	"for": true, "from": true, "in": true, "of": true, "on": true, "over": true, "with": true, "into": true}
 
@@ -679,8 +679,14 @@ func afterParticle(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 		return
 	}
 	first, last := tokenRange(seg, a.Content[0])
-	if first < 0 || last-first < 3 || !verbParticles[wordshape.Lower(seg.Word(first))] || tags[first+1] == tag.CD ||
-		seg.Tokens[first+1].Kind == segment.Number {
+	if first < 0 || last-first < 3 {
+		return
+	}
+	w := wordshape.Lower(seg.Word(first))
+	// "to" is the cue's particle before a noun phrase ("responded to
+	// requests"), and the content's own before a verb ("vowed to fight")
+	toNoun := w == "to" && tags[first+1] != tag.VB && tags[first+1] != tag.RB
+	if !verbParticles[w] && !toNoun || tags[first+1] == tag.CD || seg.Tokens[first+1].Kind == segment.Number {
 		return
 	}
 	a.Content[0].Start = int(seg.Tokens[first+1].Start)
