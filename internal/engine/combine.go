@@ -51,6 +51,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		at.Content = nearestQuotes(at, quotes, seg.Text)
 		startAtThat(&at, seg, tags, lex)
 		afterParticle(&at, seg, tags)
+		startAtQuote(&at, seg, tags, quotes)
 		at.Kind = kindOf(at.Content, quotes)
 		// cut before the rules fill in, so that what is cut off can
 		// still be theirs
@@ -707,5 +708,35 @@ func takeAsides(model, rules []attrib.Attribution) {
 		if p, ok := parts[model[i].Cue]; ok {
 			model[i].Content = append([]text.Span(nil), p...)
 		}
+	}
+}
+
+// startAtQuote starts a content at the quotation that follows the person
+// addressed ("told his supporters, “our nation is in horrible trouble”"):
+// the hearer is not what was said.
+func startAtQuote(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
+	if len(a.Content) != 1 || a.Cue.End > a.Content[0].Start {
+		return
+	}
+	first, last := tokenRange(seg, a.Content[0])
+	if first < 0 {
+		return
+	}
+	for k := first + 1; k < last && k-first <= 10; k++ {
+		t := seg.Tokens[k]
+		if t.Kind == segment.Word && tags[k].IsVerb() {
+			return
+		}
+		if t.Kind != segment.Quote {
+			continue
+		}
+		if w := seg.Word(k - 1); w != "," && w != ":" {
+			return
+		}
+		q := sort.Search(len(quotes), func(i int) bool { return quotes[i].Start >= int(t.Start) })
+		if q < len(quotes) && quotes[q].Start == int(t.Start) && !quotes[q].Scare {
+			a.Content[0].Start = int(t.Start)
+		}
+		return
 	}
 }
