@@ -88,9 +88,6 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 // goes.
 func disjoint(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attribution {
 	sort.SliceStable(atts, func(i, j int) bool { return atts[i].Start() < atts[j].Start() })
-	sentOf := func(b int) int {
-		return sort.Search(len(seg.Sentences), func(i int) bool { return seg.Sentences[i].End > b })
-	}
 	out := atts[:0]
 	for _, a := range atts {
 		if n := len(out); n > 0 && out[n-1].End() > a.Start() && len(out[n-1].Content) > 1 {
@@ -123,7 +120,7 @@ func disjoint(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attribution 
 		}
 		if n := len(out); n > 0 && out[n-1].End() > a.Start() {
 			prev := &out[n-1]
-			nested := a.End() <= prev.End() && sentOf(a.Start()) == sentOf(prev.Cue.Start)
+			nested := a.End() <= prev.End() && seg.SentenceAt(a.Start()) == seg.SentenceAt(prev.Cue.Start)
 			switch {
 			case nested:
 			case prev.Kind == attrib.Direct:
@@ -292,7 +289,7 @@ func extendToSentence(atts []attrib.Attribution, seg *segment.Doc) {
 	prevEnd := 0
 	for i := range atts {
 		a := &atts[i]
-		si := sort.Search(len(seg.Sentences), func(k int) bool { return seg.Sentences[k].End > a.Start() })
+		si := seg.SentenceAt(a.Start())
 		if si < len(seg.Sentences) && len(a.Content) == 1 {
 			st := seg.Sentences[si]
 			if a.Cue.Start >= a.End() && a.Cue.End <= st.End && st.Start < a.Start() && st.Start >= prevEnd {
@@ -432,7 +429,7 @@ func toSentenceEnd(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 		return
 	}
 	c := a.Content[0]
-	si := sort.Search(len(seg.Sentences), func(k int) bool { return seg.Sentences[k].End > c.Start })
+	si := seg.SentenceAt(c.Start)
 	if si >= len(seg.Sentences) {
 		return
 	}
@@ -484,15 +481,12 @@ func clauseVerb(seg *segment.Doc, tags []tag.Tag, k, end int) bool {
 // second quotation the first one's cue on its own.
 func joinQuotes(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attribution {
 	sort.SliceStable(atts, func(i, j int) bool { return atts[i].Start() < atts[j].Start() })
-	para := func(b int) int {
-		return sort.Search(len(seg.Paras), func(i int) bool { return seg.Paras[i].End > b })
-	}
 	out := atts[:0]
 	for _, b := range atts {
 		if n := len(out); n > 0 && b.Kind == attrib.Direct && len(b.Content) == 1 {
 			a := &out[n-1]
 			same := a.Cue == b.Cue || b.Inherited && a.Source == b.Source
-			pa, pb := para(a.Start()), para(b.Start())
+			pa, pb := seg.ParaAt(a.Start()), seg.ParaAt(b.Start())
 			// the next paragraph too, when it is that quotation alone
 			alone := pb == pa+1 && pb < len(seg.Paras) && seg.Paras[pb].Start == b.Start() && seg.Paras[pb].End == b.End()
 			if a.Kind == attrib.Direct && same && a.Cue.Start >= a.End() && b.Start() >= a.Cue.End && (pa == pb || alone) {
@@ -607,7 +601,7 @@ func aroundAside(a *attrib.Attribution, seg *segment.Doc) {
 	if a.SrcFirst >= 0 && a.Source.Start < frameStart {
 		frameStart = a.Source.Start
 	}
-	si := sort.Search(len(seg.Sentences), func(k int) bool { return seg.Sentences[k].End > a.Content[0].Start })
+	si := seg.SentenceAt(a.Content[0].Start)
 	if si >= len(seg.Sentences) {
 		return
 	}
@@ -645,7 +639,7 @@ func cutAtSentenceEnd(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Qu
 		return
 	}
 	c := a.Content[0]
-	si := sort.Search(len(seg.Sentences), func(k int) bool { return seg.Sentences[k].End > a.Cue.Start })
+	si := seg.SentenceAt(a.Cue.Start)
 	if si >= len(seg.Sentences) {
 		return
 	}

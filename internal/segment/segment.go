@@ -2,6 +2,8 @@
 // tokens, each with byte offsets into that text.
 package segment
 
+import "sort"
+
 // Kind is what a token is made of.
 type Kind uint8
 
@@ -43,3 +45,15 @@ type Doc struct {
 
 // Word returns the text of token i.
 func (d *Doc) Word(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }
+
+// SentenceAt returns the index of the sentence that holds byte b, or of
+// the first one after it when b lies between sentences; len(d.Sentences)
+// when none ends after b. It is a binary search.
+func (d *Doc) SentenceAt(b int) int {
+	return sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > b })
+}
+
+// ParaAt is SentenceAt for paragraphs.
+func (d *Doc) ParaAt(b int) int {
+	return sort.Search(len(d.Paras), func(i int) bool { return d.Paras[i].End > b })
+}

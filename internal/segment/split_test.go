@@ -246,3 +246,24 @@ func TestPathological(t *testing.T) {
 		_ = name
 	}
 }
+
+func TestSentenceAtParaAt(t *testing.T) {
+	d := Split("One two. Three four.\n\nFive six.")
+	cases := []struct{ b, sent, para int }{
+		{0, 0, 0},  // "One"
+		{7, 0, 0},  // the first full stop
+		{8, 1, 0},  // the space between sentences: the next one
+		{9, 1, 0},  // "Three"
+		{21, 2, 1}, // the blank line: the next paragraph
+		{22, 2, 1}, // "Five"
+		{99, 3, 2}, // past the end
+	}
+	for _, c := range cases {
+		if got := d.SentenceAt(c.b); got != c.sent {
+			t.Errorf("SentenceAt(%d) = %d, want %d", c.b, got, c.sent)
+		}
+		if got := d.ParaAt(c.b); got != c.para {
+			t.Errorf("ParaAt(%d) = %d, want %d", c.b, got, c.para)
+		}
+	}
+}
