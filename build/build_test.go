@@ -360,6 +360,30 @@ func TestBudget(t *testing.T) {
 	}
 }
 
+// TestWorkerLimit: the report names the Worker's size, and the build fails
+// when the Worker is over Cloudflare's limit, whatever the page weighs.
+func TestWorkerLimit(t *testing.T) {
+	for _, tc := range []struct {
+		gzip int64
+		fail bool
+	}{
+		{workerGzipLimit, false},
+		{workerGzipLimit + 1, true},
+	} {
+		rep := &report{Budget: 1000, Goal: 1000,
+			Worker: &workerReport{Package: "./wasm/worker", Raw: 3 * tc.gzip, Gzip: tc.gzip, Limit: workerGzipLimit}}
+		err := rep.check()
+		if (err != nil) != tc.fail || err != nil && !errors.Is(err, errBudget) {
+			t.Errorf("Worker of %d bytes gzip: err = %v", tc.gzip, err)
+		}
+		var table bytes.Buffer
+		rep.print(&table)
+		if !strings.Contains(table.String(), fmt.Sprintf("%d gzip", tc.gzip)) {
+			t.Errorf("the table does not give the Worker's size:\n%s", table.String())
+		}
+	}
+}
+
 func TestCheckOut(t *testing.T) {
 	dir := t.TempDir()
 	mk := func(name string, files ...string) string {

@@ -3,11 +3,13 @@
 // minifies web/, content-hashes every file but the HTML pages and rewrites
 // the references to them, writes brotli and gzip copies beside each file,
 // and fails when the page would transfer more than the budget or when the
-// engine links the prose models.
+// engine links the prose models. It also compiles the API Worker
+// (./wasm/worker), which is not part of the page, to report its size
+// against Cloudflare's limit for a Worker, and fails when it is over.
 //
 // Usage, from the repository root:
 //
-//	go run ./build [-web web] [-out dist] [-budget 2000000]
+//	go run ./build [-web web] [-out dist] [-budget 2000000] [-worker ./wasm/worker]
 package main
 
 import (
@@ -26,6 +28,7 @@ type config struct {
 	goBin   string // the go command
 	budget  int64  // the most brotli bytes the page may transfer
 	quality int    // brotli quality; 0 means the best (tests trade size for speed)
+	worker  string // the API Worker's main package, only measured; "" skips it
 }
 
 // goal is the transfer size the project aims at; over it the build warns.
@@ -38,6 +41,7 @@ func main() {
 	flag.StringVar(&c.pkg, "pkg", "./wasm/browser", "the engine's WebAssembly main package")
 	flag.StringVar(&c.goBin, "go", "go", "the go command to build with")
 	flag.Int64Var(&c.budget, "budget", 2_000_000, "fail when the brotli-compressed page exceeds this many bytes")
+	flag.StringVar(&c.worker, "worker", "./wasm/worker", "the API Worker's main package, built to report its size (\"\" skips it)")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "build: unexpected arguments:", flag.Args())
@@ -92,6 +96,11 @@ func run(c config, w io.Writer) error {
 		return err
 	}
 	rep.Budget, rep.Goal = c.budget, goal
+	if c.worker != "" {
+		if rep.Worker, err = measureWorker(g, c.worker); err != nil {
+			return err
+		}
+	}
 	if err := writeOut(c.out, files, rep); err != nil {
 		return err
 	}

@@ -39,6 +39,8 @@ type report struct {
 	Total  sizes        `json:"total"`
 	Budget int64        `json:"budget"`
 	Goal   int64        `json:"goal"`
+	// Worker is the API Worker's wasm, which is not part of the page.
+	Worker *workerReport `json:"worker,omitempty"`
 
 	compressed map[string][2][]byte // name → brotli, gzip; nil for stored files
 }
@@ -112,6 +114,33 @@ func finish(buf *bytes.Buffer, w io.WriteCloser, b []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// workerReport is the API Worker's wasm: Cloudflare limits a Worker's
+// upload by its gzip size.
+type workerReport struct {
+	Package string `json:"package"`
+	Raw     int64  `json:"raw"`
+	Gzip    int64  `json:"gzip"`
+	Limit   int64  `json:"gzip_limit"`
+}
+
+// workerGzipLimit is the Workers free plan's limit on a Worker, gzip
+// compressed: 3 MiB (paid plans allow 10 MiB).
+const workerGzipLimit = 3 << 20
+
+// measureWorker compiles the Worker's main package as the Worker build
+// does (wasm/worker/build.sh) and weighs it.
+func measureWorker(g goTool, pkg string) (*workerReport, error) {
+	wasm, err := g.buildWasm(pkg)
+	if err != nil {
+		return nil, fmt.Errorf("building the Worker %s: %w", pkg, err)
+	}
+	gz, err := compressGzip(wasm)
+	if err != nil {
+		return nil, err
+	}
+	return &workerReport{Package: pkg, Raw: int64(len(wasm)), Gzip: int64(len(gz)), Limit: workerGzipLimit}, nil
+}
+
 // print writes the size table: one row a file, then the totals.
 func (r *report) print(w io.Writer) {
 	width := len("total")
@@ -130,13 +159,22 @@ func (r *report) print(w io.Writer) {
 	if r.Total.Brotli > r.Goal && r.Total.Brotli <= r.Budget {
 		fmt.Fprintf(w, "warning: %d bytes over the goal\n", r.Total.Brotli-r.Goal)
 	}
+	if wr := r.Worker; wr != nil {
+		fmt.Fprintf(w, "API Worker (%s, not in the page): wasm %d bytes raw, %d gzip; limit %d gzip (%d to spare)\n",
+			wr.Package, wr.Raw, wr.Gzip, wr.Limit, wr.Limit-wr.Gzip)
+	}
 }
 
-// check fails when the page transfers more than the budget.
+// check fails when the page transfers more than the budget, or when the
+// Worker is too big to deploy.
 func (r *report) check() error {
 	if r.Total.Brotli > r.Budget {
 		return fmt.Errorf("%w: the page transfers %d bytes brotli-compressed, %d more than the budget of %d (-budget); see %s for the files",
 			errBudget, r.Total.Brotli, r.Total.Brotli-r.Budget, r.Budget, sizeFile)
+	}
+	if wr := r.Worker; wr != nil && wr.Gzip > wr.Limit {
+		return fmt.Errorf("%w: the API Worker's wasm is %d bytes gzip-compressed, %d more than Cloudflare's limit of %d for a Worker",
+			errBudget, wr.Gzip, wr.Gzip-wr.Limit, wr.Limit)
 	}
 	return nil
 }
