@@ -3,12 +3,18 @@
 package main
 
 import (
+	"runtime/debug"
 	"syscall/js"
 
 	"github.com/whosaid/whosaid/internal/engine"
 )
 
 func main() {
+	// The engine is the worker's only tenant: collect less often (an
+	// article's garbage is a few megabytes), but never let the heap pass
+	// a bound a phone's tab can spare.
+	debug.SetGCPercent(400)
+	debug.SetMemoryLimit(256 << 20)
 	e, err := engine.New()
 	model := ""
 	if err == nil {
