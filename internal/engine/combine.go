@@ -70,7 +70,11 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 			// the subject of "was accused", "is expected", "seemed" is not
 			// who speaks but part of what is said: "the race … seemed to
 			// be Sanders's to lose"
-			if a.SrcFirst >= 0 && a.Source.End <= a.Cue.Start && a.Cue.End <= a.Start() {
+			// — but not an empty "it" or "there" ("It appears that …"),
+			// nor the subject of a clause that has its own ("… that …")
+			subj := wordshape.Lower(seg.Text[a.Source.Start:a.Source.End])
+			if a.SrcFirst >= 0 && a.Source.End <= a.Cue.Start && a.Cue.End <= a.Start() && subj != "it" && subj != "there" &&
+				!strings.HasPrefix(wordshape.Lower(seg.Text[a.Start():a.End()]), "that ") {
 				a.Content = append([]text.Span{a.Source}, a.Content...)
 			}
 			a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = text.Span{}, -1, -1, 0, 0
