@@ -66,6 +66,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 	for i := range all {
 		toSentenceEnd(&all[i], seg, tags)
 		aroundAside(&all[i], seg)
+		withRelative(&all[i], seg)
 		if a := &all[i]; sourceless(seg.Text[a.Cue.Start:a.Cue.End]) {
 			// the subject of "was accused", "is expected", "seemed" is not
 			// who speaks but part of what is said: "the race … seemed to
@@ -736,5 +737,22 @@ func startAtQuote(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quote
 			a.Content[0].Start = int(t.Start)
 		}
 		return
+	}
+}
+
+// withRelative gives a content that follows "which he said" the relative
+// pronoun as its first part ("a plea deal, which he said … was not a
+// prison sentence"): the pronoun stands for what the content is about.
+func withRelative(a *attrib.Attribution, seg *segment.Doc) {
+	if len(a.Content) != 1 || a.SrcFirst < 1 || a.Source.End > a.Cue.Start || a.Cue.End > a.Content[0].Start {
+		return
+	}
+	if strings.TrimSpace(seg.Text[a.Source.End:a.Cue.Start]) != "" || strings.TrimSpace(seg.Text[a.Cue.End:a.Content[0].Start]) != "" {
+		return
+	}
+	r := a.SrcFirst - 1
+	if w := wordshape.Lower(seg.Word(r)); (w == "which" || w == "who" || w == "whom") && seg.Tokens[r].Kind == segment.Word {
+		t := seg.Tokens[r]
+		a.Content = append([]text.Span{{Start: int(t.Start), End: int(t.End)}}, a.Content...)
 	}
 }

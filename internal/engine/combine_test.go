@@ -39,6 +39,8 @@ func TestCombine(t *testing.T) {
 		{"a content ends where another speech verb takes over",
 			"Trump touted his vast wealth and said it ensured he was not beholden to special interests.",
 			"his vast wealth", "Trump", "touted", Indirect},
+		{"a relative pronoun before the frame is the content's", "Bali signed a plea deal, which he said was not a prison sentence.",
+			"which … was not a prison sentence", "he", "said", Indirect},
 		{"a dash credits a quotation",
 			"Readers wrote in.\n\n“Rents will fall next year.” ― Ana Ruiz",
 			"“Rents will fall next year.”", "Ana Ruiz", "―", Direct},
