@@ -67,7 +67,8 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		toSentenceEnd(&all[i], seg, tags)
 		aroundAside(&all[i], seg)
 		withRelative(&all[i], seg)
-		if a := &all[i]; sourceless(seg.Text[a.Cue.Start:a.Cue.End]) {
+		// "was first reported by The Washington Post" names its speaker
+		if a := &all[i]; sourceless(seg.Text[a.Cue.Start:a.Cue.End]) && !strings.HasPrefix(strings.TrimLeft(seg.Text[a.Cue.End:], " "), "by ") {
 			// the subject of "was accused", "is expected", "seemed" is not
 			// who speaks but part of what is said: "the race … seemed to
 			// be Sanders's to lose"
