@@ -65,6 +65,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 	all := union(model, rules)
 	for i := range all {
 		toSentenceEnd(&all[i], seg, tags)
+		cutAtNextCue(&all[i], seg, lex) // the rules' contents too
 		aroundAside(&all[i], seg)
 		withRelative(&all[i], seg)
 		// "was first reported by The Washington Post" names its speaker
@@ -561,8 +562,9 @@ func dropAfterFrame(atts []attrib.Attribution) []attrib.Attribution {
 }
 
 // cutAtNextCue ends a reported content where another reporting verb
-// takes over: "…, saying he …" or "… and said it ensured …" starts what
-// PolNeAR draws as an attribution of its own.
+// takes over: "…, saying he …", "… and said it ensured …" or "…,
+// according to the poll" starts what PolNeAR draws as an attribution of
+// its own.
 func cutAtNextCue(a *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) {
 	if len(a.Content) != 1 || a.Kind == attrib.Direct || a.Cue.End > a.Content[0].Start {
 		return
@@ -573,6 +575,10 @@ func cutAtNextCue(a *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) {
 	}
 	for k := first + 2; k+1 < last; k++ {
 		w := wordshape.Lower(seg.Word(k))
+		if w == "," && k+2 < last && wordshape.Lower(seg.Word(k+1)) == "according" && wordshape.Lower(seg.Word(k+2)) == "to" {
+			a.Content[0].End = int(seg.Tokens[k-1].End) // "…, according to the poll"
+			return
+		}
 		f, ok := lex.Verb(wordshape.Lower(seg.Word(k + 1)))
 		if !ok || f.Weak || f.Class != cue.Speech && f.Class != cue.Tell || seg.Tokens[k+1].Kind != segment.Word {
 			continue
