@@ -65,23 +65,11 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 	all := union(model, rules)
 	for i := range all {
 		toSentenceEnd(&all[i], seg, tags)
-		cutAtNextCue(&all[i], seg, lex) // the rules' contents too
+		// the rules' contents too (the model's, cut above, are unchanged)
+		cutAtNextCue(&all[i], seg, lex)
 		aroundAside(&all[i], seg)
 		withRelative(&all[i], seg)
-		// "was first reported by The Washington Post" names its speaker
-		if a := &all[i]; sourceless(seg.Text[a.Cue.Start:a.Cue.End]) && !strings.HasPrefix(strings.TrimLeft(seg.Text[a.Cue.End:], " "), "by ") {
-			// the subject of "was accused", "is expected", "seemed" is not
-			// who speaks but part of what is said: "the race … seemed to
-			// be Sanders's to lose"
-			// — but not an empty "it" or "there" ("It appears that …"),
-			// nor the subject of a clause that has its own ("… that …")
-			subj := wordshape.Lower(seg.Text[a.Source.Start:a.Source.End])
-			if a.SrcFirst >= 0 && a.Source.End <= a.Cue.Start && a.Cue.End <= a.Start() && subj != "it" && subj != "there" &&
-				!strings.HasPrefix(wordshape.Lower(seg.Text[a.Start():a.End()]), "that ") {
-				a.Content = append([]text.Span{a.Source}, a.Content...)
-			}
-			a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = text.Span{}, -1, -1, 0, 0
-		}
+		noPassiveSource(&all[i], seg)
 	}
 	return disjoint(joinQuotes(dropAfterFrame(all), seg), seg)
 }
@@ -762,4 +750,23 @@ func withRelative(a *attrib.Attribution, seg *segment.Doc) {
 		t := seg.Tokens[r]
 		a.Content = append([]text.Span{{Start: int(t.Start), End: int(t.End)}}, a.Content...)
 	}
+}
+
+// noPassiveSource drops the source of a passive or raising cue ("was
+// accused of", "is expected", "seemed"): its subject is not who speaks
+// but part of what is said ("the race … seemed to be Sanders's to lose"),
+// so it joins the content — unless it is an empty "it" or "there" ("It
+// appears that …") or the content is a that-clause with a subject of its
+// own. A cue followed by "by" names its speaker and keeps it ("was first
+// reported by The Washington Post").
+func noPassiveSource(a *attrib.Attribution, seg *segment.Doc) {
+	if !sourceless(seg.Text[a.Cue.Start:a.Cue.End]) || strings.HasPrefix(strings.TrimLeft(seg.Text[a.Cue.End:], " "), "by ") {
+		return
+	}
+	subj := wordshape.Lower(seg.Text[a.Source.Start:a.Source.End])
+	if a.SrcFirst >= 0 && a.Source.End <= a.Cue.Start && a.Cue.End <= a.Start() && subj != "it" && subj != "there" &&
+		!strings.HasPrefix(wordshape.Lower(seg.Text[a.Start():a.End()]), "that ") {
+		a.Content = append([]text.Span{a.Source}, a.Content...)
+	}
+	a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = text.Span{}, -1, -1, 0, 0
 }
