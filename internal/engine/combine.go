@@ -367,6 +367,12 @@ func nearestQuotes(a attrib.Attribution, quotes []quote.Quote, s string) []text.
 	return []text.Span{c}
 }
 
+// afterCue reports a content of one part that follows its cue: the shape
+// the repairs below mend ("X said (that) …").
+func afterCue(a *attrib.Attribution) bool {
+	return len(a.Content) == 1 && a.Cue.End <= a.Content[0].Start
+}
+
 // toldWhom are cue verbs whose first object is the person addressed.
 var toldWhom = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true,
 	"warned": true, "warn": true, "warns": true, "warning": true, "assured": true, "assures": true,
@@ -378,7 +384,7 @@ var toldWhom = map[string]bool{"told": true, "tell": true, "tells": true, "telli
 // campaign stop in Toledo, Ohio, that it means …"): PolNeAR's content is
 // the clause, and the model sometimes starts at the cue.
 func startAtThat(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, lex *cue.Lexicon) {
-	if len(a.Content) != 1 || a.Cue.End > a.Content[0].Start {
+	if !afterCue(a) {
 		return
 	}
 	first, last := tokenRange(seg, a.Content[0])
@@ -420,7 +426,7 @@ func startAtThat(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, lex *c
 // presumptive nominee") or a participle clause (", sending Kurdish
 // authorities scrambling") is not the content's.
 func toSentenceEnd(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
-	if len(a.Content) != 1 || a.Cue.End > a.Content[0].Start {
+	if !afterCue(a) {
 		return
 	}
 	c := a.Content[0]
@@ -554,7 +560,7 @@ func dropAfterFrame(atts []attrib.Attribution) []attrib.Attribution {
 // according to the poll" starts what PolNeAR draws as an attribution of
 // its own.
 func cutAtNextCue(a *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) {
-	if len(a.Content) != 1 || a.Kind == attrib.Direct || a.Cue.End > a.Content[0].Start {
+	if !afterCue(a) || a.Kind == attrib.Direct {
 		return
 	}
 	first, last := tokenRange(seg, a.Content[0])
@@ -590,7 +596,7 @@ var asFrame = map[string]bool{"as": true, "during": true, "when": true, "while":
 // mid-sentence ("The museum, he said, celebrated several of his heroes")
 // its first part too, from the sentence's start to the frame.
 func aroundAside(a *attrib.Attribution, seg *segment.Doc) {
-	if len(a.Content) != 1 || a.Cue.End > a.Content[0].Start {
+	if !afterCue(a) {
 		return
 	}
 	first, _ := tokenRange(seg, a.Content[0])
@@ -635,7 +641,7 @@ func aroundAside(a *attrib.Attribution, seg *segment.Doc) {
 // runs on into the next sentence (". Said Ellis", ". “We certainly can't
 // …”"), which has its own frame or none.
 func cutAtSentenceEnd(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
-	if len(a.Content) != 1 || a.Kind == attrib.Direct || a.Cue.End > a.Content[0].Start {
+	if !afterCue(a) || a.Kind == attrib.Direct {
 		return
 	}
 	c := a.Content[0]
@@ -670,7 +676,7 @@ var verbParticles = map[string]bool{"about": true, "against": true, "as": true, 
 // after the particle, unless a number follows ("about 20 people", "in
 // 2017"), where the word is no particle.
 func afterParticle(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
-	if len(a.Content) != 1 || a.Cue.End > a.Content[0].Start || strings.TrimSpace(seg.Text[a.Cue.End:a.Content[0].Start]) != "" {
+	if !afterCue(a) || strings.TrimSpace(seg.Text[a.Cue.End:a.Content[0].Start]) != "" {
 		return
 	}
 	first, last := tokenRange(seg, a.Content[0])
@@ -709,7 +715,7 @@ func takeAsides(model, rules []attrib.Attribution) {
 // addressed ("told his supporters, “our nation is in horrible trouble”"):
 // the hearer is not what was said.
 func startAtQuote(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
-	if len(a.Content) != 1 || a.Cue.End > a.Content[0].Start {
+	if !afterCue(a) {
 		return
 	}
 	first, last := tokenRange(seg, a.Content[0])
@@ -739,7 +745,7 @@ func startAtQuote(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quote
 // pronoun as its first part ("a plea deal, which he said … was not a
 // prison sentence"): the pronoun stands for what the content is about.
 func withRelative(a *attrib.Attribution, seg *segment.Doc) {
-	if len(a.Content) != 1 || a.SrcFirst < 1 || a.Source.End > a.Cue.Start || a.Cue.End > a.Content[0].Start {
+	if !afterCue(a) || a.SrcFirst < 1 || a.Source.End > a.Cue.Start {
 		return
 	}
 	if strings.TrimSpace(seg.Text[a.Source.End:a.Cue.Start]) != "" || strings.TrimSpace(seg.Text[a.Cue.End:a.Content[0].Start]) != "" {
