@@ -1,5 +1,5 @@
 // Package engine runs the whole pipeline on one article: text → segment →
-// tag → quote → attrib → coref → sources → claims, and assembles the Result.
+// tag → quote → attrib → entity → claims, and assembles the Result.
 //
 // Usage: make one Engine (it holds the loaded models; loading is the costly
 // part) and call Extract for every article, from any number of goroutines.
@@ -14,6 +14,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/cue"
+	"github.com/whosaid/whosaid/internal/entity"
 	"github.com/whosaid/whosaid/internal/htmltext"
 	"github.com/whosaid/whosaid/internal/learned"
 	"github.com/whosaid/whosaid/internal/tag"
@@ -56,6 +57,7 @@ type Engine struct {
 	finder *attrib.Finder
 	lex    *cue.Lexicon
 	model  *learned.Model
+	names  *entity.Names
 }
 
 // New loads the embedded models (each once per process: later calls share
@@ -70,7 +72,7 @@ func New() (*Engine, error) {
 		return nil, fmt.Errorf("loading the attribution model: %w", err)
 	}
 	lex := cue.Default()
-	return &Engine{tagger: tg, finder: attrib.New(lex), lex: lex, model: m}, nil
+	return &Engine{tagger: tg, finder: attrib.New(lex), lex: lex, model: m, names: entity.DefaultNames()}, nil
 }
 
 // ModelID names the models in use, for /api/health and reports: the rules'

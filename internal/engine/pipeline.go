@@ -3,15 +3,15 @@ package engine
 import (
 	"context"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/claims"
-	"github.com/whosaid/whosaid/internal/coref"
+	"github.com/whosaid/whosaid/internal/entity"
 	"github.com/whosaid/whosaid/internal/meta"
 	"github.com/whosaid/whosaid/internal/quote"
 	"github.com/whosaid/whosaid/internal/segment"
-	"github.com/whosaid/whosaid/internal/sources"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
 	"github.com/whosaid/whosaid/internal/wordshape"
@@ -34,8 +34,8 @@ type analysis struct {
 	seg      *segment.Doc
 	atts     []attrib.Attribution
 	mentOf   []int // mention index of each attribution, -1 when it has no source
-	mentions []coref.Mention
-	roster   []sources.Source
+	mentions []entity.Mention
+	roster   []entity.Entity
 	meta     meta.Meta
 	claims   []claims.Claim
 }
@@ -73,7 +73,7 @@ func (e *Engine) analyze(ctx context.Context, doc *text.Doc, opt Options) (*Resu
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	a.link(tags)
+	a.link(tags, e.names)
 	report(stepCoref)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -133,7 +133,7 @@ func (e *Engine) tagAll(ctx context.Context, seg *segment.Doc, report func(int))
 
 // link makes the source mentions, links them into entities and builds the
 // roster.
-func (a *analysis) link(tags []tag.Tag) {
+func (a *analysis) link(tags []tag.Tag, names *entity.Names) {
 	a.mentOf = make([]int, len(a.atts))
 	byFirst := map[int]int{}
 	// mentions must come in text order for coref
@@ -150,14 +150,53 @@ func (a *analysis) link(tags []tag.Tag) {
 		m, ok := byFirst[at.SrcFirst]
 		if !ok {
 			m = len(a.mentions)
-			a.mentions = append(a.mentions, coref.Mention{First: at.SrcFirst, Last: at.SrcLast,
-				RefFirst: at.RefFirst, RefLast: at.RefLast})
+			a.mentions = append(a.mentions, entity.Mention{First: at.SrcFirst, Last: at.SrcLast,
+				RefFirst: at.RefFirst, RefLast: at.RefLast, Speaker: -1})
 			byFirst[at.SrcFirst] = m
 		}
 		a.mentOf[i] = m
 	}
-	ents := coref.Resolve(a.seg, tags, a.mentions)
-	a.roster = sources.Build(ents)
+	a.speakers()
+	a.roster = entity.Resolve(a.seg, tags, names, a.mentions)
+}
+
+// speakers marks the first-person source mentions that stand inside a
+// quotation with the mention that speaks it: a quotation's "I" is its
+// speaker. Contents are searched by position, a few back at most.
+func (a *analysis) speakers() {
+	type content struct{ start, end, mention int }
+	var cs []content
+	for i, at := range a.atts {
+		if a.mentOf[i] < 0 || at.Kind == attrib.Indirect {
+			continue
+		}
+		for _, c := range at.Content {
+			cs = append(cs, content{c.Start, c.End, a.mentOf[i]})
+		}
+	}
+	if len(cs) == 0 {
+		return
+	}
+	sort.Slice(cs, func(i, j int) bool { return cs[i].start < cs[j].start })
+	for mi := range a.mentions {
+		m := &a.mentions[mi]
+		if m.Last-m.First != 1 {
+			continue
+		}
+		switch wordshape.Lower(a.seg.Word(m.First)) {
+		case "i", "me", "we", "us", "my", "our":
+		default:
+			continue
+		}
+		b := int(a.seg.Tokens[m.First].Start)
+		j := sort.Search(len(cs), func(j int) bool { return cs[j].start > b }) - 1
+		for n := 0; j >= 0 && n < 8; j, n = j-1, n+1 {
+			if cs[j].end > b && cs[j].mention != mi {
+				m.Speaker = cs[j].mention
+				break
+			}
+		}
+	}
 }
 
 // conv converts byte offsets of Norm to code points and texts of Orig.
@@ -210,7 +249,7 @@ func assemble(doc *text.Doc, a *analysis) *Result {
 		if m := a.mentOf[i]; m >= 0 {
 			att.Source = c.span(at.Source)
 			ent = entOf[m]
-			att.SourceID = a.roster[ent].ID
+			att.SourceID = sourceID(ent)
 		}
 		claim.Attribution = att
 		items = append(items, item{claim, ent})
@@ -226,8 +265,13 @@ func assemble(doc *text.Doc, a *analysis) *Result {
 			Checkworthiness: &score, Reasons: reasons}, -1})
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].claim.Start < items[j].claim.Start })
-	for _, s := range a.roster {
-		src := Source{ID: s.ID, Name: s.Name, Kind: s.Kind, Mentions: make([]Span, 0, len(s.Mentions)), Claims: []int{}}
+	for ei, s := range a.roster {
+		aliases := s.Aliases
+		if aliases == nil {
+			aliases = []string{}
+		}
+		src := Source{ID: sourceID(ei), Name: s.Name, Role: s.Role, Kind: s.Kind, Aliases: aliases,
+			Mentions: make([]Span, 0, len(s.Mentions)), Claims: []int{}}
 		for _, m := range s.Mentions {
 			mt := a.mentions[m]
 			src.Mentions = append(src.Mentions, *c.span(text.Span{
@@ -248,6 +292,10 @@ func assemble(doc *text.Doc, a *analysis) *Result {
 	}
 	return res
 }
+
+// sourceID names the roster's entry ei: "s1", "s2", … in order of first
+// mention.
+func sourceID(ei int) string { return "s" + strconv.Itoa(ei+1) }
 
 // statements keeps the attributions whose content holds a word: a lone
 // quote mark claims nothing.

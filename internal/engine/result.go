@@ -2,7 +2,7 @@ package engine
 
 // Version is the version of the engine's JSON format and rules. It changes
 // whenever the output for the same input may change.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Result is the engine's whole answer for one article. It is the contract of
 // the project: the CLI, the page, the HTTP API and the embed all emit it as
@@ -47,16 +47,22 @@ const (
 	KindOrganisation = "organisation"
 	KindGroup        = "group"
 	KindAnonymous    = "anonymous"
+	KindDocument     = "document" // a report, statement, ad, poll, tweet …
+	KindOther        = "other"    // anything else: "the news", a generic "you"
 )
 
 // Source is one entity that says things in the article: all its mentions,
 // grouped, and the claims attributed to it.
 type Source struct {
-	ID       string `json:"id"`   // "s1", "s2", … in order of first mention
-	Name     string `json:"name"` // the fullest name the article gives
-	Kind     string `json:"kind"` // person, organisation, group, anonymous
-	Mentions []Span `json:"mentions"`
-	Claims   []int  `json:"claims"` // indices into Result.Claims
+	ID   string `json:"id"`   // "s1", "s2", … in order of first mention
+	Name string `json:"name"` // the fullest name the article gives
+	// Role is the title or role the article gives ("FBI Director"),
+	// omitted when none.
+	Role     string   `json:"role,omitempty"`
+	Kind     string   `json:"kind"`    // person, organisation, group, anonymous, document, other
+	Aliases  []string `json:"aliases"` // the other names the article uses for it
+	Mentions []Span   `json:"mentions"`
+	Claims   []int    `json:"claims"` // indices into Result.Claims
 }
 
 // Attribution kinds.

@@ -1,0 +1,537 @@
+package entity
+
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid/internal/segment"
+	"github.com/whosaid/whosaid/internal/tag"
+	"github.com/whosaid/whosaid/internal/wordshape"
+)
+
+// typ is what a noun phrase is made of.
+type typ uint8
+
+const (
+	tNone    typ = iota // nothing to name (a stray word)
+	tName               // "Hillary Clinton", "FBI Director James Comey", "the IMF"
+	tNominal            // "a senior official", "the Clinton campaign", "experts"
+	tPronoun            // "he", "they", "I", "which"
+	tConj               // "Clinton and Trump": several entities together
+)
+
+// np is one noun phrase read: a source mention or a name found in the text.
+type np struct {
+	typ         typ
+	first, last int // the tokens it covers [first, last)
+	// the name's tokens [nf, nl) for tName; the description's for tNominal
+	nf, nl   int
+	rf, rl   int    // the title or role before the name, or an appositive description
+	class    string // a kind when the words tell it; "" when they do not
+	head     string // lower-cased head noun or pronoun
+	gender   byte
+	plural   bool
+	definite bool   // "the …"
+	owner    string // lower-cased name that owns a description ("clinton" in "the Clinton campaign")
+	ownerKey string // the owner and the head, for descriptions that name their owner
+}
+
+// doc is the article as this stage reads it.
+type doc struct {
+	seg   *segment.Doc
+	tags  []tag.Tag
+	names *Names
+	low   []string // lower-cased words
+	sent  []int32  // sentence of each token
+	// surnames are the last words of the article's full names: a name even
+	// where the tagger, at the start of a sentence, says otherwise
+	surnames map[string]bool
+}
+
+func newDoc(seg *segment.Doc, tags []tag.Tag, names *Names) *doc {
+	d := &doc{seg: seg, tags: tags, names: names, low: make([]string, len(seg.Tokens)),
+		sent: make([]int32, len(seg.Tokens))}
+	for i := range seg.Tokens {
+		d.low[i] = wordshape.Lower(seg.Word(i))
+	}
+	for si, s := range seg.Sentences {
+		for k := s.First; k < s.Last && k < len(d.sent); k++ {
+			d.sent[k] = int32(si)
+		}
+	}
+	return d
+}
+
+func (d *doc) word(k int) string { return d.seg.Word(k) }
+
+// text is the text of tokens [a, b), as the article writes it.
+func (d *doc) text(a, b int) string {
+	if a >= b {
+		return ""
+	}
+	return d.seg.Text[d.seg.Tokens[a].Start:d.seg.Tokens[b-1].End]
+}
+
+func (d *doc) isWord(k int) bool { return d.seg.Tokens[k].Kind == segment.Word }
+
+// sentStart reports a token that opens its sentence (after any quote mark).
+func (d *doc) sentStart(k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		if d.sent[j] != d.sent[k] {
+			return true
+		}
+		if d.seg.Tokens[j].Kind != segment.Quote && d.seg.Tokens[j].Kind != segment.Punct {
+			return false
+		}
+	}
+	return true
+}
+
+// capName reports a token that can be part of a proper name: capitalised
+// (or an acronym, an initial), and, at the start of a sentence, tagged a
+// proper noun.
+func (d *doc) capName(k int) bool {
+	if !d.isWord(k) {
+		return false
+	}
+	w := d.word(k)
+	if !wordshape.Capitalised(w) || w == "I" {
+		return false
+	}
+	l := d.low[k]
+	if calendar[l] {
+		return false
+	}
+	start := d.sentStart(k)
+	if notNames[l] && !wordshape.Acronym(w) {
+		// "Theresa May", "Alliance to Reclaim Our Schools": inside a run
+		if start || k == 0 || !d.isWord(k-1) || !wordshape.Capitalised(d.word(k-1)) && !connectors[d.low[k-1]] {
+			return false
+		}
+		if connectors[d.low[k-1]] && (k < 2 || !wordshape.Capitalised(d.word(k-2))) {
+			return false
+		}
+	}
+	if start && !d.tags[k].IsProper() && !wordshape.Acronym(w) && !titles[l] && !d.surnames[l] {
+		return false
+	}
+	return true
+}
+
+// capRun returns where the capitalised run ending at b starts, no
+// earlier than a; connectors join capitals ("Alliance to Reclaim Our
+// Schools") but never start the run.
+func (d *doc) capRun(a, b int) int {
+	t := b
+	for t > a {
+		if d.capName(t-1) {
+			t--
+			continue
+		}
+		if t-2 >= a && connectors[d.low[t-1]] && d.low[t-1] != "and" && d.low[t-1] != "&" && d.capName(t-2) {
+			t--
+			continue
+		}
+		break
+	}
+	for t < b && connectors[d.low[t]] {
+		t++
+	}
+	return t
+}
+
+func isInitial(w string) bool {
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// personWord is a capitalised token that can be a word of a person's name.
+func (d *doc) personWord(k int) bool {
+	l := d.low[k]
+	w := d.word(k)
+	if isInitial(w) || suffixes[l] {
+		return true
+	}
+	return d.capName(k) && !titles[l] && !connectors[l] && !orgHeads[l] && !wordshape.Acronym(w) &&
+		!strings.HasSuffix(l, ".")
+}
+
+// readName reads the capitalised run [a, b) as a name: a title or role
+// before a person's name is split off ("FBI Director James Comey"), and
+// the name is classed when its words tell (organisation, person).
+func (d *doc) readName(a, b int, p *np) {
+	p.typ = tName
+	// the person's name: the trailing words that are neither titles nor
+	// parts of an organisation's name
+	t := b
+	for t > a && b-t < 6 && d.personWord(t-1) {
+		t--
+	}
+	for t < b && suffixes[d.low[t]] { // a name never starts with "Jr."
+		t++
+	}
+	if t == b && b-a >= 2 && honorifics[d.low[b-2]] && d.capName(b-1) { // "Mr. King"
+		t = b - 1
+	}
+	// a title, an office or an acronym before the person's name is a role
+	// ("FBI Director", "Speaker of the House"); a connector makes it one
+	// organisation's name ("Bank of America")
+	split := t > a && t < b && !connectors[d.low[t-1]]
+	orgish := false
+	from := a
+	if split {
+		from = t
+	}
+	for k := from; k < b; k++ {
+		if orgHeads[d.low[k]] && (k > a || b-a == 1) {
+			orgish = true
+		}
+	}
+	if split && !orgish {
+		p.nf, p.nl, p.rf, p.rl = t, b, a, t
+		p.class = "person"
+		for k := a; k < t; k++ {
+			if g := honorGender(d.low[k]); g != genderNone {
+				p.gender = g
+			}
+		}
+	} else {
+		p.nf, p.nl = a, b
+	}
+	n := p.nl - p.nf
+	if n <= 0 {
+		p.typ = tNone
+		return
+	}
+	full := strings.ToLower(d.text(p.nf, p.nl))
+	last := d.low[p.nl-1]
+	switch {
+	case p.class == "person":
+	case orgNames[full] || places[full] || orgHeads[last] && !(n == 1 && !orgNames[last]):
+		p.class = "organisation"
+	case n == 1 && wordshape.Acronym(d.word(p.nf)):
+		p.class = "organisation"
+	case n > 1 && hasAcronym(d, p.nf, p.nl):
+		p.class = "organisation"
+	case n >= 2 && places[d.low[p.nf]] && !d.names.Known(d.low[p.nf]) && !split:
+		p.class = "organisation" // "Russia Today", "Chicago Police"
+	case n == 1 && (personNouns[last] && strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ans") || strings.HasSuffix(last, "ists") || strings.HasSuffix(last, "ites")) && !d.names.Known(last):
+		p.class = "group" // "Republicans", "Europeans"
+		p.plural = true
+	case n == 1 && personNouns[last] && !d.tags[p.nf].IsProper():
+		p.class = ""
+	default:
+		p.class = "person"
+		// the words before: "Mrs." says she; a first name may too
+		if p.nf > 0 && honorifics[d.low[p.nf-1]] && p.gender == genderNone {
+			p.gender = honorGender(d.low[p.nf-1])
+		}
+		if n >= 2 && p.gender == genderNone {
+			p.gender = d.names.Gender(d.word(p.nf))
+		}
+		for k := p.nf; k < p.nl; k++ {
+			if connectors[d.low[k]] {
+				p.class = "organisation"
+			}
+		}
+	}
+}
+
+func hasAcronym(d *doc, a, b int) bool {
+	for k := a; k < b; k++ {
+		w := d.word(k)
+		if wordshape.Acronym(w) && !isInitial(w) && !suffixes[d.low[k]] && len(strings.Trim(w, ".")) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+func honorGender(l string) byte {
+	switch {
+	case maleWords[l]:
+		return genderM
+	case femaleWords[l]:
+		return genderF
+	}
+	return genderNone
+}
+
+// pronounInfo gives a pronoun's gender, number and what it may refer to.
+func pronounInfo(l string) (g byte, plural, ok bool) {
+	switch l {
+	case "he", "him", "his", "himself":
+		return genderM, false, true
+	case "she", "her", "hers", "herself":
+		return genderF, false, true
+	case "they", "them", "their", "themselves", "we", "us", "our":
+		return genderNone, true, true
+	case "it", "its", "i", "me", "my", "you", "who", "which", "that", "whom", "whose", "this":
+		return genderNone, false, true
+	}
+	return genderNone, false, false
+}
+
+// analyse reads the source mention [a, b).
+func (d *doc) analyse(a, b int) np {
+	p := np{first: a, last: b, rf: -1, rl: -1}
+	if a < 0 || b > len(d.seg.Tokens) || a >= b {
+		return p
+	}
+	// a relative pronoun, a conjunction or a stray quote mark at the end is
+	// not the source
+	for b > a+1 && (relatives[d.low[b-1]] || trailing[d.low[b-1]] || !d.isWord(b-1) && d.seg.Tokens[b-1].Kind != segment.Number) {
+		b--
+	}
+	for a < b-1 && !d.isWord(a) && d.seg.Tokens[a].Kind != segment.Number {
+		a++
+	}
+	// the head part ends at an appositive, an aside or a relative clause
+	end := b
+	for k := a + 1; k < b; k++ {
+		l := d.low[k]
+		if l == "," || l == "(" || l == "—" || l == "–" || l == "--" || l == ";" || l == ":" ||
+			relatives[l] && k > a+1 || l == "-" && d.seg.Tokens[k].Start > d.seg.Tokens[k-1].End {
+			end = k
+			break
+		}
+		// "Chris Low at FTN Financial", "Comey in June": a person's name ends
+		if (l == "at" || l == "in" || l == "from" || l == "on" || l == "with") && d.capName(k-1) && allCap(d, a, k) {
+			end = k
+			break
+		}
+	}
+	// the appositive: ", a Clinton surrogate," or ", Phil Lovas,"
+	af, al := -1, -1
+	if end < b && (d.low[end] == "," || d.low[end] == "(" || d.low[end] == "—" || d.low[end] == "–" || d.low[end] == "--") {
+		af = end + 1
+		al = af
+		for al < b && d.low[al] != "," && d.low[al] != ")" && d.low[al] != "—" && d.low[al] != "–" && d.low[al] != "--" && !relatives[d.low[al]] {
+			al++
+		}
+	}
+	p.first, p.last = a, end
+	if end-a == 1 {
+		if g, pl, ok := pronounInfo(d.low[a]); ok {
+			p.typ, p.head, p.gender, p.plural = tPronoun, d.low[a], g, pl
+			p.nf, p.nl = a, end
+			return p
+		}
+	}
+	d.readNP(a, end, &p)
+	if af >= 0 && al > af {
+		var q np
+		q.rf, q.rl = -1, -1
+		d.readNP(af, al, &q)
+		switch {
+		case p.typ == tNominal && q.typ == tName && q.class == "person":
+			// "The state's campaign chairman, Phil Lovas": the name is the appositive
+			role := [2]int{p.nf, p.nl}
+			p = q
+			p.first, p.last = a, end
+			if p.rf < 0 {
+				p.rf, p.rl = role[0], role[1]
+			}
+		case p.typ == tName && p.class != "organisation" && q.typ == tNominal && p.rf < 0:
+			p.rf, p.rl = q.nf, q.nl // "Rendell, a Clinton surrogate"
+			if p.class == "" {
+				p.class = "person"
+			}
+		}
+	}
+	return p
+}
+
+func allCap(d *doc, a, b int) bool {
+	for k := a; k < b; k++ {
+		if !d.capName(k) && !isInitial(d.word(k)) {
+			return false
+		}
+	}
+	return true
+}
+
+// readNP reads [a, b), cut of appositives, as a name or a description.
+func (d *doc) readNP(a, b int, p *np) {
+	// determiners and quantifiers before
+	for a < b-1 {
+		l := d.low[a]
+		if l == "the" {
+			p.definite = true
+			a++
+			continue
+		}
+		if l == "a" || l == "an" || l == "another" || l == "both" && b-a > 2 && d.capName(a+1) {
+			a++
+			continue
+		}
+		break
+	}
+	// a conjunction of names or phrases: several entities together
+	for k := a + 1; k < b-1; k++ {
+		if (d.low[k] == "and" || d.low[k] == "&") && !(allCap(d, a, k) && allCap(d, k+1, b) && orgHeads[d.low[b-1]]) {
+			p.typ, p.nf, p.nl, p.class, p.plural = tConj, a, b, "group", true
+			p.head = d.low[b-1]
+			return
+		}
+	}
+	// a possessive: "Donald Trump's presidential campaign", "Clinton's team"
+	poss := -1
+	for k := a; k < b; k++ {
+		if d.low[k] == "'s" || d.low[k] == "’s" || d.low[k] == "'" || d.low[k] == "’" {
+			poss = k
+			break
+		}
+	}
+	if poss == b-1 { // "the GOP's", "Tulsa police's": the owner alone
+		b--
+		poss = -1
+	}
+	if poss < 0 && allCap(d, a, b) {
+		d.readName(a, b, p)
+		if p.typ == tName && p.class == "" && b-a == 1 {
+			p.typ = tNominal // "Protesters" at the start of a sentence
+			p.nf, p.nl = a, b
+			d.describe(a, b, p)
+		}
+		return
+	}
+	// a name at the end after lower-case words: "psychologist Mary Alvord"
+	if poss < 0 {
+		t := d.capRun(a, b)
+		pre := t - 1
+		for pre > a && determiners[d.low[pre]] {
+			pre--
+		}
+		if t < b && t > a && !prepositionLike(d.low[pre]) && d.isWord(t-1) && d.low[pre] != "'s" && d.low[pre] != "’s" {
+			d.readName(t, b, p)
+			if p.typ == tName && p.class != "organisation" {
+				if p.rf < 0 {
+					p.rf = a
+				} else {
+					p.rf = min(p.rf, a)
+				}
+				p.rl = max(p.rl, p.nf)
+				if p.class == "" {
+					p.class = "person"
+				}
+				return
+			}
+			if p.typ == tName && p.class == "organisation" {
+				return // "the event organizer Alliance to Reclaim Our Schools"
+			}
+		}
+	}
+	p.typ, p.nf, p.nl = tNominal, a, b
+	if poss > a {
+		o := poss - 1
+		if d.capName(o) || wordshape.Acronym(d.word(o)) {
+			p.owner = d.low[o]
+		}
+	}
+	d.describe(a, b, p)
+}
+
+func prepositionLike(l string) bool {
+	switch l {
+	case "of", "for", "at", "by", "from", "with", "in", "on", "to", "about", "against", "like", "as", "and", "or":
+		return true
+	}
+	return false
+}
+
+// describe finds a description's head and what kind of thing it names.
+func (d *doc) describe(a, b int, p *np) {
+	// the head: the last word before a preposition or a clause
+	h := b - 1
+	for k := a + 1; k < b; k++ {
+		if prepositionLike(d.low[k]) && d.low[k] != "and" || !d.isWord(k) && d.low[k] != "-" {
+			h = k - 1
+			break
+		}
+	}
+	// "one of Mr. Obama's advisers": the quantifier's phrase
+	if h == a && quantifiers[d.low[a]] && h+1 < b && d.low[h+1] == "of" {
+		p.plural = d.low[a] != "one" && d.low[a] != "each"
+		for k := h + 2; k < b; k++ {
+			if d.isWord(k) && d.low[k] != "'s" && d.low[k] != "’s" {
+				h = k
+			}
+			if k+1 < b && prepositionLike(d.low[k+1]) {
+				break
+			}
+		}
+	}
+	for h > a && (d.low[h] == "'s" || d.low[h] == "’s" || !d.isWord(h)) {
+		h--
+	}
+	head := d.low[h]
+	p.head = head
+	if !p.plural {
+		p.plural = d.tags[h] == tag.NNS || d.tags[h] == tag.NNPS ||
+			strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us") && !strings.HasSuffix(head, "is") && len(head) > 3 && !personNouns[head] && !docHeads[head] ||
+			personNouns[head] && strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss")
+		if head == "people" || head == "men" || head == "women" || head == "children" || head == "police" && h > a || head == "staff" {
+			p.plural = true
+		}
+	}
+	if p.owner != "" {
+		p.ownerKey = p.owner + " " + singular(head)
+	} else if h > a && d.capName(h-1) && !d.sentStart(h-1) || h > a && wordshape.Acronym(d.word(h-1)) {
+		// "the Clinton campaign", "a Donald Trump tweet"
+		p.owner = d.low[h-1]
+		p.ownerKey = p.owner + " " + singular(head)
+	}
+	switch {
+	case docHeads[head] && !(head == "post" && h > a && d.capName(h-1)) && !(head == "paper" || head == "papers") && !(p.owner == "" && orgHeads[head] && d.capName(h)):
+		p.class = "document"
+	case head == "papers" || head == "newspapers" || head == "publications" || head == "outlets":
+		p.class = "group"
+	case (orgHeads[head] || head == "police" && h > a) && !p.plural || head == "team" || head == "camp":
+		p.class = "organisation"
+	case personNouns[head] || p.owner != "" && d.tags[h] == tag.NN && personSuffix(head):
+		if p.plural {
+			p.class = "group"
+		} else {
+			p.class = "anonymous"
+		}
+	case p.plural && personSuffix(singular(head)):
+		p.class = "group"
+	case !p.plural && personSuffix(head):
+		p.class = "anonymous"
+	default:
+		p.class = "other"
+	}
+}
+
+// personSuffix is the ending of a word for a person ("announcer",
+// "economist").
+func personSuffix(w string) bool {
+	for _, s := range []string{"er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman"} {
+		if strings.HasSuffix(w, s) && len(w) > len(s)+2 {
+			switch w {
+			case "paper", "letter", "number", "order", "matter", "water", "power", "center", "chapter",
+				"border", "corner", "disorder", "factor", "sector", "error", "mirror", "terror",
+				"agreement", "statement", "document", "government", "movement", "department",
+				"comment", "moment", "element", "argument", "event", "percent", "content", "intent",
+				"payment", "amendment", "investment", "environment", "development", "management",
+				"treatment", "settlement", "announcement", "assessment", "judgment", "judgement",
+				"endorsement", "achievement", "committee", "guarantee", "plant", "grant", "giant",
+				"restaurant", "warrant", "instant", "decor", "floor", "door", "tower",
+				"answer", "computer", "weather", "cancer", "summer", "winter", "dinner", "offer",
+				"member", "partner", "leader", "officer", "speaker", "lawyer", "reporter":
+				return w == "member" || w == "partner" || w == "leader" || w == "officer" || w == "speaker" || w == "lawyer" || w == "reporter"
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
