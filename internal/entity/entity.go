@@ -104,6 +104,16 @@ func Resolve(seg *segment.Doc, tags []tag.Tag, names *Names, ms []Mention) []Ent
 	r := &resolver{d: d, byKey: map[string]int{}, bySurname: map[string][]int{},
 		byRole: map[string][]int{}, entOf: make([]int, len(ms))}
 	// read every source mention; its head part hides the name runs in it
+	// the surnames of the article's full names first: they are names even
+	// at the start of a sentence ("Sanders told MSNBC")
+	d.surnames = map[string]bool{}
+	for _, rn := range d.runs(make([]bool, len(seg.Tokens))) {
+		var p np
+		d.readName(rn[0], rn[1], &p)
+		if p.typ == tName && p.class == Person && p.nl-p.nf >= 2 {
+			d.surnames[d.low[p.nl-1]] = true
+		}
+	}
 	nps := make([]np, len(ms))
 	order := make([]int, len(ms))
 	for i, m := range ms {
@@ -112,18 +122,15 @@ func Resolve(seg *segment.Doc, tags []tag.Tag, names *Names, ms []Mention) []Ent
 		r.entOf[i] = -1
 	}
 	sort.SliceStable(order, func(x, y int) bool { return ms[order[x]].First < ms[order[y]].First })
+	// a source that is a name hides the runs in it; the names inside a
+	// description ("an analysis by Lily Batchelder") are read as runs
 	covered := make([]bool, len(seg.Tokens))
 	for _, p := range nps {
+		if p.typ != tName {
+			continue
+		}
 		for k := max(p.first, 0); k < p.last && k < len(covered); k++ {
 			covered[k] = true
-		}
-	}
-	d.surnames = map[string]bool{}
-	for _, rn := range d.runs(covered) {
-		var p np
-		d.readName(rn[0], rn[1], &p)
-		if p.typ == tName && p.class == Person && p.nl-p.nf >= 2 {
-			d.surnames[d.low[p.nl-1]] = true
 		}
 	}
 	runs := d.runs(covered)
@@ -178,7 +185,7 @@ func (d *doc) runs(covered []bool) [][2]int {
 			continue
 		}
 		a := k
-		for k < n && !covered[k] {
+		for k < n && !covered[k] && d.sent[k] == d.sent[a] {
 			if d.capName(k) || isInitial(d.word(k)) && k > a {
 				k++
 				continue
@@ -599,6 +606,9 @@ func (r *resolver) describe(p *np) int {
 			})
 		case Anonymous:
 			e = r.byDescription(p, a)
+			if e < 0 && describesPerson[p.head] {
+				e = r.salientPerson(p, a)
+			}
 		}
 	}
 	if e < 0 {
@@ -657,6 +667,29 @@ func (r *resolver) byDescription(p *np, a int) int {
 		}
 	}
 	return best
+}
+
+// salientPerson is the named person a definite description most likely
+// stands for when the article gave no role to match: the most salient one
+// whose gender and party do not contradict it ("The Republican
+// presidential nominee" after "Trump said").
+func (r *resolver) salientPerson(p *np, a int) int {
+	d := r.d
+	g := honorGender(p.head)
+	party := ""
+	for k := a; k < p.nl; k++ {
+		switch d.low[k] {
+		case "republican", "gop":
+			party = "democrat"
+		case "democratic", "democrat":
+			party = "republican"
+		}
+	}
+	e, _ := r.salience(p.first, func(x *ent) bool {
+		return x.kind == Person && x.named && (g == genderNone || x.gender == genderNone || x.gender == g) &&
+			(party == "" || !x.roles[party])
+	})
+	return e
 }
 
 func (r *resolver) upgradeDesc(e int, p *np, desc string, n int) {

@@ -244,6 +244,15 @@ var calendar = set("monday", "tuesday", "wednesday", "thursday", "friday", "satu
 	"january", "february", "march", "april", "june", "july", "august", "september", "october",
 	"november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.")
 
+// describesPerson are the heads of descriptions that newswriting uses
+// for someone it has named ("the Indiana governor", "the nominee").
+var describesPerson = set("nominee", "candidate", "senator", "governor", "president",
+	"businessman", "businesswoman", "mogul", "billionaire", "congressman", "congresswoman",
+	"lawmaker", "mayor", "chairman", "chairwoman", "general", "minister", "leader", "speaker",
+	"prosecutor", "director", "host", "secretary", "chancellor", "premier", "republican",
+	"democrat", "frontrunner", "front-runner", "incumbent", "challenger", "president-elect",
+	"star", "actor", "actress", "entrepreneur", "tycoon", "magnate", "politician", "veteran")
+
 // locative prepositions put a name in a place.
 var locative = set("in", "at", "near", "outside", "inside", "across", "throughout", "from", "into", "toward", "towards")
 
