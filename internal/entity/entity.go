@@ -161,7 +161,70 @@ func Resolve(seg *segment.Doc, tags []tag.Tag, names *Names, ms []Mention) []Ent
 			r.ents[to].mentions = append(r.ents[to].mentions, i)
 		}
 	}
+	r.signatures(ms, nps)
 	return r.roster(ms)
+}
+
+// signatures gives an "I" that no quotation or speaker explains to the
+// name signed below it: a paragraph that is only a person's name, within
+// a few paragraphs after (letters to the editor, opinion pieces).
+func (r *resolver) signatures(ms []Mention, nps []np) {
+	d := r.d
+	for i, m := range ms {
+		if nps[i].typ != tPronoun || m.Speaker >= 0 {
+			continue
+		}
+		switch nps[i].head {
+		case "i", "me", "my":
+		default:
+			continue
+		}
+		e := r.entOf[i]
+		if e < 0 || r.ents[e].pronOnly == "" {
+			continue
+		}
+		pi := d.seg.ParaAt(int(d.seg.Tokens[m.First].Start))
+		for pj := pi + 1; pj < len(d.seg.Paras) && pj <= pi+6; pj++ {
+			a, b, ok := d.signature(pj)
+			if !ok {
+				continue
+			}
+			var p np
+			p.rf, p.rl = -1, -1
+			d.readName(a, b, &p)
+			if p.typ != tName || p.class != Person {
+				continue
+			}
+			to := r.findPerson(&p, true)
+			r.ents[e].mentions = remove(r.ents[e].mentions, i)
+			r.entOf[i] = to
+			r.ents[to].mentions = append(r.ents[to].mentions, i)
+			break
+		}
+	}
+}
+
+// signature reports a paragraph that is one person's name and nothing
+// else ("Chris Smith."), and the name's tokens.
+func (d *doc) signature(pj int) (int, int, bool) {
+	p := d.seg.Paras[pj]
+	if p.Last-p.First != 1 {
+		return 0, 0, false
+	}
+	s := d.seg.Sentences[p.First]
+	a, b := s.First, s.Last
+	for b > a && !d.isWord(b-1) {
+		b--
+	}
+	if b-a < 2 || b-a > 4 {
+		return 0, 0, false
+	}
+	for k := a; k < b; k++ {
+		if !wordshape.Capitalised(d.word(k)) {
+			return 0, 0, false
+		}
+	}
+	return a, b, true
 }
 
 func remove(xs []int, x int) []int {
@@ -596,7 +659,7 @@ func (r *resolver) describe(p *np) int {
 		return e
 	}
 	e := -1
-	if p.definite && p.owner == "" && !p.plural {
+	if p.definite && (p.owner == "" || kind == Anonymous) && !p.plural {
 		switch kind {
 		case Organisation, Document:
 			head := p.head

@@ -45,6 +45,7 @@ type doc struct {
 	// surnames are the last words of the article's full names: a name even
 	// where the tagger, at the start of a sentence, says otherwise
 	surnames map[string]bool
+	titled   []bool // sentences in title case (headlines)
 }
 
 func newDoc(seg *segment.Doc, tags []tag.Tag, names *Names) *doc {
@@ -53,10 +54,19 @@ func newDoc(seg *segment.Doc, tags []tag.Tag, names *Names) *doc {
 	for i := range seg.Tokens {
 		d.low[i] = wordshape.Lower(seg.Word(i))
 	}
+	d.titled = make([]bool, len(seg.Sentences))
 	for si, s := range seg.Sentences {
+		words, caps := 0, 0
 		for k := s.First; k < s.Last && k < len(d.sent); k++ {
 			d.sent[k] = int32(si)
+			if seg.Tokens[k].Kind == segment.Word && len(d.low[k]) > 3 {
+				words++
+				if wordshape.Capitalised(seg.Word(k)) {
+					caps++
+				}
+			}
 		}
+		d.titled[si] = words >= 4 && caps*5 >= words*4
 	}
 	return d
 }
@@ -102,6 +112,9 @@ func (d *doc) capName(k int) bool {
 		return false
 	}
 	start := d.sentStart(k)
+	if d.titled[d.sent[k]] && !d.tags[k].IsProper() && !wordshape.Acronym(w) {
+		return false // a headline in title case: only the tagger's proper nouns
+	}
 	if notNames[l] && !wordshape.Acronym(w) {
 		// "Theresa May", "Alliance to Reclaim Our Schools": inside a run
 		if start || k == 0 || !d.isWord(k-1) || !wordshape.Capitalised(d.word(k-1)) && !connectors[d.low[k-1]] {
@@ -340,6 +353,15 @@ func (d *doc) analyse(a, b int) np {
 	return p
 }
 
+func hasCap(d *doc, a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.capName(k) {
+			return true
+		}
+	}
+	return false
+}
+
 func allCap(d *doc, a, b int) bool {
 	for k := a; k < b; k++ {
 		if !d.capName(k) && !isInitial(d.word(k)) {
@@ -365,9 +387,13 @@ func (d *doc) readNP(a, b int, p *np) {
 		}
 		break
 	}
-	// a conjunction of names or phrases: several entities together
+	// a conjunction of names or phrases: several entities together; not
+	// one organisation's name ("Central and East European Coalition") nor
+	// one person's two roles ("the former secretary of state and current
+	// nominee")
 	for k := a + 1; k < b-1; k++ {
-		if (d.low[k] == "and" || d.low[k] == "&") && !(allCap(d, a, k) && allCap(d, k+1, b) && orgHeads[d.low[b-1]]) {
+		if (d.low[k] == "and" || d.low[k] == "&") && !(allCap(d, a, k) && allCap(d, k+1, b) && orgHeads[d.low[b-1]]) &&
+			(hasCap(d, a, k) || hasCap(d, k+1, b) || d.tags[b-1] == tag.NNS || d.tags[b-1] == tag.NNPS || !p.definite) {
 			p.typ, p.nf, p.nl, p.class, p.plural = tConj, a, b, "group", true
 			p.head = d.low[b-1]
 			return
@@ -387,6 +413,9 @@ func (d *doc) readNP(a, b int, p *np) {
 	}
 	if poss < 0 && allCap(d, a, b) {
 		d.readName(a, b, p)
+		if p.typ == tName && p.definite && b-a == 1 && personNouns[d.low[a]] {
+			p.class = "" // "the Republican": a description
+		}
 		if p.typ == tName && p.class == "" && b-a == 1 {
 			p.typ = tNominal // "Protesters" at the start of a sentence
 			p.nf, p.nl = a, b
