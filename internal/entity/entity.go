@@ -639,7 +639,7 @@ func (r *resolver) source(i int, m Mention, p np) {
 func (r *resolver) describe(p *np) int {
 	d := r.d
 	a := p.nf
-	for a < p.nl-1 && determiners[d.low[a]] && d.low[a] != "his" && d.low[a] != "her" && d.low[a] != "their" && d.low[a] != "its" {
+	for a < p.nl-1 && (d.low[a] == "the" || d.low[a] == "a" || d.low[a] == "an") {
 		a++
 	}
 	desc := d.text(a, p.nl)

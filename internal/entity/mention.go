@@ -112,7 +112,7 @@ func (d *doc) capName(k int) bool {
 		return false
 	}
 	start := d.sentStart(k)
-	if d.titled[d.sent[k]] && !d.tags[k].IsProper() && !wordshape.Acronym(w) {
+	if d.titled[d.sent[k]] && (!d.tags[k].IsProper() || notNames[l]) && !wordshape.Acronym(w) {
 		return false // a headline in title case: only the tagger's proper nouns
 	}
 	if notNames[l] && !wordshape.Acronym(w) {
@@ -136,7 +136,7 @@ func (d *doc) capName(k int) bool {
 func (d *doc) capRun(a, b int) int {
 	t := b
 	for t > a {
-		if d.capName(t-1) {
+		if d.capName(t - 1) {
 			t--
 			continue
 		}
@@ -172,6 +172,23 @@ func (d *doc) personWord(k int) bool {
 // the name is classed when its words tell (organisation, person).
 func (d *doc) readName(a, b int, p *np) {
 	p.typ = tName
+	// "Senator Lamar Alexander of Tennessee": without an organisation's
+	// word, what follows a connector is where the person is from
+	org := false
+	for k := a; k < b; k++ {
+		if orgHeads[d.low[k]] {
+			org = true
+			break
+		}
+	}
+	if !org {
+		for k := a + 1; k < b; k++ {
+			if connectors[d.low[k]] {
+				b = k
+				break
+			}
+		}
+	}
 	// the person's name: the trailing words that are neither titles nor
 	// parts of an organisation's name
 	t := b
