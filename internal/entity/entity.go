@@ -571,7 +571,7 @@ func (r *resolver) addRole(e int, p *np) {
 	}
 	d := r.d
 	a, b := p.rf, p.rl
-	for a < b && (determiners[d.low[a]] || !d.isWord(a)) {
+	for a < b && (determiners[d.low[a]] || !d.isWord(a) || courtesy[d.low[a]]) {
 		a++
 	}
 	for b > a && (!d.isWord(b-1) || d.low[b-1] == "and") {

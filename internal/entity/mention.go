@@ -45,7 +45,8 @@ type doc struct {
 	// surnames are the last words of the article's full names: a name even
 	// where the tagger, at the start of a sentence, says otherwise
 	surnames map[string]bool
-	titled   []bool // sentences in title case (headlines)
+	titled   []bool          // sentences in title case (headlines)
+	bodyCaps map[string]bool // words capitalised inside sentences that are not
 }
 
 func newDoc(seg *segment.Doc, tags []tag.Tag, names *Names) *doc {
@@ -67,6 +68,17 @@ func newDoc(seg *segment.Doc, tags []tag.Tag, names *Names) *doc {
 			}
 		}
 		d.titled[si] = words >= 4 && caps*5 >= words*4
+	}
+	d.bodyCaps = map[string]bool{}
+	for si, s := range seg.Sentences {
+		if d.titled[si] {
+			continue
+		}
+		for k := s.First + 1; k < s.Last && k < len(d.sent); k++ {
+			if seg.Tokens[k].Kind == segment.Word && seg.Tokens[k-1].Kind != segment.Quote && wordshape.Capitalised(seg.Word(k)) {
+				d.bodyCaps[d.low[k]] = true
+			}
+		}
 	}
 	return d
 }
@@ -112,8 +124,10 @@ func (d *doc) capName(k int) bool {
 		return false
 	}
 	start := d.sentStart(k)
-	if d.titled[d.sent[k]] && (!d.tags[k].IsProper() || notNames[l]) && !wordshape.Acronym(w) {
-		return false // a headline in title case: only the tagger's proper nouns
+	if d.titled[d.sent[k]] && (!d.tags[k].IsProper() || notNames[l] || !d.bodyCaps[l] && !d.names.Known(l)) && !wordshape.Acronym(w) {
+		// a headline in title case: only proper nouns the body writes with
+		// a capital too ("Hillary Clinton Goes After …")
+		return false
 	}
 	if notNames[l] && !wordshape.Acronym(w) {
 		// "Theresa May", "Alliance to Reclaim Our Schools": inside a run

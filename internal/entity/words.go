@@ -71,6 +71,9 @@ var roleNorm = map[string]string{"gov.": "governor", "gov": "governor", "sen.": 
 	"spokeswoman": "spokesman", "spokesperson": "spokesman", "gop": "republican",
 	"dem.": "democrat", "democratic": "democrat", "businesswoman": "businessman"}
 
+// courtesy titles are no role.
+var courtesy = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "miss")
+
 // suffixes stay in a person's name.
 var suffixes = set("jr", "jr.", "sr", "sr.", "ii", "iii", "iv")
 
