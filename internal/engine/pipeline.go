@@ -151,7 +151,8 @@ func (a *analysis) link(tags []tag.Tag, names *entity.Names) {
 		if !ok {
 			m = len(a.mentions)
 			a.mentions = append(a.mentions, entity.Mention{First: at.SrcFirst, Last: at.SrcLast,
-				RefFirst: at.RefFirst, RefLast: at.RefLast, Speaker: -1})
+				RefFirst: at.RefFirst, RefLast: at.RefLast, Speaker: -1,
+				ContentStart: at.Start(), ContentEnd: at.End()})
 			byFirst[at.SrcFirst] = m
 		}
 		a.mentOf[i] = m

@@ -41,6 +41,10 @@ type Mention struct {
 	// Speaker is the index of the mention that speaks the quotation this
 	// mention stands in ("“I think …,” said Fowler"), or -1.
 	Speaker int
+	// ContentStart, ContentEnd are the byte offsets of what this source
+	// says (first part to last), when known: a name said there ("my
+	// counterpart, Mike Pompeo") is not the speaker.
+	ContentStart, ContentEnd int
 }
 
 // Entity is one real speaker: its display name, role, kind, the other
@@ -81,6 +85,7 @@ type ent struct {
 type rec struct {
 	e    int
 	sent int32
+	pos  int32 // byte offset of the mention
 	w    float32
 }
 
@@ -91,7 +96,8 @@ type resolver struct {
 	bySurname map[string][]int
 	byRole    map[string][]int
 	recent    []rec
-	entOf     []int // entity of each source mention, -1 none
+	entOf     []int  // entity of each source mention, -1 none
+	content   [2]int // byte span of what the source being linked says
 }
 
 // Resolve groups the source mentions into entities, in order of first
@@ -275,16 +281,18 @@ func (d *doc) runs(covered []bool) [][2]int {
 
 // note records a mention of entity e for salience.
 func (r *resolver) note(e int, k int, w float32) {
-	r.recent = append(r.recent, rec{e: e, sent: r.d.sent[k], w: w})
+	r.recent = append(r.recent, rec{e: e, sent: r.d.sent[k], pos: r.d.seg.Tokens[k].Start, w: w})
 	if len(r.recent) > window {
 		r.recent = r.recent[len(r.recent)-window:]
 	}
 	r.ents[e].count++
 }
 
-// salience scores the entities mentioned lately, as of token k.
+// salience scores the entities mentioned lately, as of token k, leaving
+// out the mentions inside what the source at k says.
 func (r *resolver) salience(k int, ok func(*ent) bool) (int, float32) {
 	cur := r.d.sent[k]
+	cs, ce := r.content[0], r.content[1]
 	best, bestS := -1, float32(0)
 	// few entities: score each candidate over the window
 	var seen [window]int
@@ -312,7 +320,7 @@ func (r *resolver) salience(k int, ok func(*ent) bool) (int, float32) {
 				continue
 			}
 			dist := cur - x.sent
-			if dist > horizon || dist < 0 {
+			if dist > horizon || dist < 0 || int(x.pos) >= cs && int(x.pos) < ce {
 				continue
 			}
 			s += x.w / float32(int(1)<<dist)
@@ -604,6 +612,8 @@ func (r *resolver) addRole(e int, p *np) {
 // source links one source mention.
 func (r *resolver) source(i int, m Mention, p np) {
 	d := r.d
+	r.content = [2]int{m.ContentStart, m.ContentEnd}
+	defer func() { r.content = [2]int{} }()
 	e := -1
 	at := max(p.first, 0)
 	switch p.typ {
@@ -748,12 +758,20 @@ func (r *resolver) salientPerson(p *np, a int) int {
 			party = "republican"
 		}
 	}
-	e, _ := r.salience(p.first, func(x *ent) bool {
+	e, s := r.salience(p.first, func(x *ent) bool {
 		return x.kind == Person && x.named && (g == genderNone || x.gender == genderNone || x.gender == g) &&
 			(party == "" || !x.roles[party])
 	})
+	if s < minDescSalience {
+		return -1 // no one in view: a person the article does not name
+	}
 	return e
 }
+
+// minDescSalience is how salient a named person must be for a
+// description to stand for them: mentioned as a source within two
+// sentences, or by name in the sentence before.
+const minDescSalience = 0.75
 
 func (r *resolver) upgradeDesc(e int, p *np, desc string, n int) {
 	x := r.ents[e]
