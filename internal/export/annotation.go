@@ -136,12 +136,15 @@ func (d *doc) target(source string, r engine.Range) annoTarget {
 }
 
 // describe says who made an attributed claim and how, in one sentence:
-// `Said by Mike Pompeo (person) as "the minister"; cue "said"; direct quote.`
+// `Said by James Comey, FBI Director (person) as "he"; cue "said"; direct quote.`
 func (d *doc) describe(c *engine.Claim) string {
 	a := c.Attribution
 	var b strings.Builder
 	if name := d.sourceName(c); name != "" {
 		fmt.Fprintf(&b, "Said by %s", name)
+		if r := d.sourceRole(c); r != "" {
+			fmt.Fprintf(&b, ", %s", r)
+		}
 		if k := d.sourceKind(c); k != "" {
 			fmt.Fprintf(&b, " (%s)", k)
 		}

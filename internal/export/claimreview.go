@@ -43,6 +43,7 @@ type schemaClaim struct {
 type schemaAgent struct {
 	Type        string `json:"@type"`
 	Name        string `json:"name"`
+	JobTitle    string `json:"jobTitle,omitempty"` // a person's title or role
 	Description string `json:"description,omitempty"`
 }
 
@@ -70,7 +71,7 @@ func claimItems(res *engine.Result) *schemaDoc {
 		case c.Attribution != nil:
 			item.Description = d.describe(c)
 			if name := d.sourceName(c); name != "" {
-				item.Author = sourceAgent(name, d.sourceKind(c))
+				item.Author = sourceAgent(name, d.sourceKind(c), d.sourceRole(c))
 			}
 		case c.Checkworthiness != nil && *c.Checkworthiness > 0:
 			item.Description = d.assess(c)
@@ -147,15 +148,20 @@ func unquote(s string) string {
 	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(inner), ","))
 }
 
-// sourceAgent is the schema.org author for a source of kind.
-func sourceAgent(name, kind string) *schemaAgent {
+// sourceAgent is the schema.org author for a source of kind; a person's
+// role is its jobTitle.
+func sourceAgent(name, kind, role string) *schemaAgent {
 	switch kind {
 	case engine.KindOrganisation:
 		return &schemaAgent{Type: "Organization", Name: name}
 	case engine.KindGroup:
 		return &schemaAgent{Type: "Organization", Name: name, Description: "a group of people"}
 	case engine.KindAnonymous:
-		return &schemaAgent{Type: "Person", Name: name, Description: "an anonymous source"}
+		return &schemaAgent{Type: "Person", Name: name, JobTitle: role, Description: "an anonymous source"}
+	case engine.KindDocument:
+		return &schemaAgent{Type: "CreativeWork", Name: name}
+	case engine.KindOther:
+		return &schemaAgent{Type: "Thing", Name: name}
 	}
-	return &schemaAgent{Type: "Person", Name: name}
+	return &schemaAgent{Type: "Person", Name: name, JobTitle: role}
 }

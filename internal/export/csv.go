@@ -12,13 +12,14 @@ import (
 // writeCSV writes one row per claim under a header row. Empty cells mean
 // "not applicable": no source, no cue, or no score (attributed claims are
 // not scored). parts is "start-end" pairs joined by ";" for a discontinuous
-// claim, empty otherwise.
+// claim, empty otherwise. source_role, last so that older readers' column
+// positions hold, is the source's title or role.
 func writeCSV(buf *bytes.Buffer, res *engine.Result) error {
 	d := newDoc(res)
 	cw := csv.NewWriter(buf)
 	rows := [][]string{{
 		"claim_start", "claim_end", "claim_text", "attributed", "source_name", "source_kind",
-		"source_text", "cue", "kind", "checkworthiness", "reasons", "parts",
+		"source_text", "cue", "kind", "checkworthiness", "reasons", "parts", "source_role",
 	}}
 	for i := range res.Claims {
 		c := &res.Claims[i]
@@ -26,6 +27,7 @@ func writeCSV(buf *bytes.Buffer, res *engine.Result) error {
 			strconv.Itoa(c.Start), strconv.Itoa(c.End), cell(c.Text),
 			strconv.FormatBool(c.Attribution != nil),
 			cell(d.sourceName(c)), d.sourceKind(c), "", "", "", "", strings.Join(c.Reasons, ";"), "",
+			cell(d.sourceRole(c)),
 		}
 		if a := c.Attribution; a != nil {
 			row[6], row[7], row[8] = cell(spanText(a.Source)), cell(spanText(a.Cue)), a.Kind

@@ -84,6 +84,15 @@ func (d *doc) sourceName(c *engine.Claim) string {
 	return ""
 }
 
+// sourceRole is the title or role of a claim's source ("FBI Director"),
+// "" when the article gives none.
+func (d *doc) sourceRole(c *engine.Claim) string {
+	if s := d.source(c); s != nil {
+		return s.Role
+	}
+	return ""
+}
+
 // sourceKind is the kind of a claim's source, "" when unknown.
 func (d *doc) sourceKind(c *engine.Claim) string {
 	if s := d.source(c); s != nil {

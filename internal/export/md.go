@@ -36,13 +36,16 @@ func writeMarkdown(b *bytes.Buffer, res *engine.Result) {
 
 	groups := d.bySource()
 	if len(groups) > 0 {
-		b.WriteString("\n## Sources\n\n| Source | Kind | Claims |\n| --- | --- | ---: |\n")
+		b.WriteString("\n## Sources\n\n| Source | Role | Kind | Claims |\n| --- | --- | --- | ---: |\n")
 		for _, g := range groups {
-			kind := g.kind
+			kind, role := g.kind, g.role
 			if kind == "" {
 				kind = "–"
 			}
-			fmt.Fprintf(b, "| %s | %s | %d |\n", mdCell(g.name), mdCell(kind), len(g.claims))
+			if role == "" {
+				role = "–"
+			}
+			fmt.Fprintf(b, "| %s | %s | %s | %d |\n", mdCell(g.name), mdCell(role), mdCell(kind), len(g.claims))
 		}
 		b.WriteString("\n## Claims by source\n")
 		for _, g := range groups {
@@ -114,7 +117,7 @@ func plural(n int, one, many string) string {
 
 // group is one source's claims, for the report.
 type group struct {
-	name, kind string
+	name, kind, role string
 	claims     []*engine.Claim
 }
 
@@ -126,7 +129,7 @@ func (d *doc) bySource() []group {
 	index := map[string]int{}
 	for _, s := range d.res.Sources {
 		index["id:"+s.ID] = len(groups)
-		groups = append(groups, group{name: s.Name, kind: s.Kind})
+		groups = append(groups, group{name: s.Name, kind: s.Kind, role: s.Role})
 	}
 	for i := range d.res.Claims {
 		c := &d.res.Claims[i]
