@@ -13,6 +13,8 @@ const KIND_NAMES = {
   organisation: 'organisation',
   group: 'group',
   anonymous: 'anonymous',
+  document: 'document',
+  other: 'other',
 };
 
 const ATTR_KINDS = {
@@ -226,8 +228,14 @@ export function fillTip(tip, result, c) {
   const row = (k, v) => {
     dl.append(el('dt', null, k), el('dd', null, v));
   };
-  row('Who', src ? src.name + ' (' + (KIND_NAMES[src.kind] || src.kind) + ')' : a.source ? a.source.text : 'no source given');
-  if (src && a.source && a.source.text !== src.name) row('Named here as', a.source.text);
+  // "he → James Comey (FBI Director)": the mention, then who it is.
+  let who = a.source ? a.source.text : 'no source given';
+  if (src) {
+    const named = src.name + (src.role ? ' (' + src.role + ')' : '');
+    who = a.source && a.source.text !== src.name ? a.source.text + ' → ' + named : named;
+  }
+  row('Who', who);
+  if (src) row('Source', KIND_NAMES[src.kind] || src.kind);
   row('Cue', a.cue ? a.cue.text : 'none');
   row('Kind', ATTR_KINDS[a.kind] || a.kind);
   tip.append(dl);
@@ -272,8 +280,10 @@ export function render(doc, result) {
     b.setAttribute('aria-pressed', 'false');
     const badge = el('span', 'badge ' + st.cls, st.label);
     badge.setAttribute('aria-hidden', 'true');
-    b.append(badge, el('span', 'source-name', s.name), el('span', 'source-kind', KIND_NAMES[s.kind] || s.kind), el('span', 'source-count', plural(n, 'claim', 'claims')));
-    b.setAttribute('aria-label', 'Source ' + st.label + ': ' + s.name + ', ' + (KIND_NAMES[s.kind] || s.kind) + ', ' + plural(n, 'claim', 'claims'));
+    b.append(badge, el('span', 'source-name', s.name));
+    if (s.role) b.append(el('span', 'source-role', s.role));
+    b.append(el('span', 'source-kind', KIND_NAMES[s.kind] || s.kind), el('span', 'source-count', plural(n, 'claim', 'claims')));
+    b.setAttribute('aria-label', 'Source ' + st.label + ': ' + s.name + (s.role ? ', ' + s.role : '') + ', ' + (KIND_NAMES[s.kind] || s.kind) + ', ' + plural(n, 'claim', 'claims'));
     li.append(b);
     list.append(li);
   }
