@@ -65,21 +65,22 @@ const (
 )
 
 type ent struct {
-	kind     string
-	name     string // the best name or description so far
-	nameLen  int    // its length in words
-	named    bool   // the name is a proper name
-	first    string // lower-cased first name of a person
-	last     string // lower-cased surname of a person
-	gender   byte
-	plural   bool
-	role     string
-	roles    map[string]bool // lower-cased, spelled-out role words
-	head     string          // a description's head noun
-	aliases  []string
-	mentions []int
-	count    int
-	pronOnly string // the pronoun that made it, while it has only pronouns
+	kind      string
+	name      string // the best name or description so far
+	nameLen   int    // its length in words
+	named     bool   // the name is a proper name
+	first     string // lower-cased first name of a person
+	last      string // lower-cased surname of a person
+	gender    byte
+	plural    bool
+	role      string
+	roles     map[string]bool // lower-cased, spelled-out role words
+	head      string          // a description's head noun
+	aliases   []string
+	mentions  []int
+	count     int
+	pronOnly  string // the pronoun that made it, while it has only pronouns
+	firstSent int32  // the sentence of its first mention
 }
 
 type rec struct {
@@ -98,6 +99,8 @@ type resolver struct {
 	recent    []rec
 	entOf     []int  // entity of each source mention, -1 none
 	content   [2]int // byte span of what the source being linked says
+	guess     bool   // the source being linked went to the salient person
+	guessed   []bool // source mentions that did
 }
 
 // Resolve groups the source mentions into entities, in order of first
@@ -108,7 +111,7 @@ func Resolve(seg *segment.Doc, tags []tag.Tag, names *Names, ms []Mention) []Ent
 	}
 	d := newDoc(seg, tags, names)
 	r := &resolver{d: d, byKey: map[string]int{}, bySurname: map[string][]int{},
-		byRole: map[string][]int{}, entOf: make([]int, len(ms))}
+		byRole: map[string][]int{}, entOf: make([]int, len(ms)), guessed: make([]bool, len(ms))}
 	// read every source mention; its head part hides the name runs in it
 	// the surnames of the article's full names first: they are names even
 	// at the start of a sentence ("Sanders told MSNBC")
@@ -168,7 +171,65 @@ func Resolve(seg *segment.Doc, tags []tag.Tag, names *Names, ms []Mention) []Ent
 		}
 	}
 	r.signatures(ms, nps)
+	r.cataphora(ms, nps)
 	return r.roster(ms)
+}
+
+// cataphora gives a description that comes before the name it stands for
+// to that name, when the name's role repeats the description's title
+// ("The New York state attorney general is confirming …" … "Attorney
+// General Eric Schneiderman"), a few sentences on.
+func (r *resolver) cataphora(ms []Mention, nps []np) {
+	d := r.d
+	for i, p := range nps {
+		e := r.entOf[i]
+		if e < 0 || p.typ != tNominal || !p.definite || !r.guessed[i] && (r.ents[e].kind != Anonymous || r.ents[e].named) {
+			continue
+		}
+		head := p.head
+		if n, ok := roleNorm[head]; ok {
+			head = n
+		}
+		var words []string
+		for k := p.nf; k < p.nl; k++ {
+			l := d.low[k]
+			if n, ok := roleNorm[l]; ok {
+				l = n
+			}
+			if titles[l] && l != head {
+				words = append(words, l)
+			}
+		}
+		for _, c := range r.byRole[head] {
+			x := r.ents[c]
+			if x.kind != Person || c == e || x.firstSent < d.sent[ms[i].First] || x.firstSent-d.sent[ms[i].First] > horizon {
+				continue
+			}
+			all := true
+			for _, w := range words {
+				if !x.roles[w] {
+					all = false
+				}
+			}
+			if !all {
+				continue
+			}
+			if r.guessed[i] {
+				// only this mention moves: the guess was the salient person
+				r.ents[e].mentions = remove(r.ents[e].mentions, i)
+				r.entOf[i] = c
+				x.mentions = append(x.mentions, i)
+				break
+			}
+			for _, mi := range r.ents[e].mentions {
+				r.entOf[mi] = c
+				x.mentions = append(x.mentions, mi)
+			}
+			x.aliases = append(x.aliases, r.ents[e].name)
+			r.ents[e].mentions = nil
+			break
+		}
+	}
 }
 
 // signatures gives an "I" that no quotation or speaker explains to the
@@ -281,6 +342,9 @@ func (d *doc) runs(covered []bool) [][2]int {
 
 // note records a mention of entity e for salience.
 func (r *resolver) note(e int, k int, w float32) {
+	if r.ents[e].count == 0 {
+		r.ents[e].firstSent = r.d.sent[k]
+	}
 	r.recent = append(r.recent, rec{e: e, sent: r.d.sent[k], pos: r.d.seg.Tokens[k].Start, w: w})
 	if len(r.recent) > window {
 		r.recent = r.recent[len(r.recent)-window:]
@@ -612,7 +676,7 @@ func (r *resolver) addRole(e int, p *np) {
 // source links one source mention.
 func (r *resolver) source(i int, m Mention, p np) {
 	d := r.d
-	r.content = [2]int{m.ContentStart, m.ContentEnd}
+	r.content, r.guess = [2]int{m.ContentStart, m.ContentEnd}, false
 	defer func() { r.content = [2]int{} }()
 	e := -1
 	at := max(p.first, 0)
@@ -636,6 +700,7 @@ func (r *resolver) source(i int, m Mention, p np) {
 		return
 	}
 	r.entOf[i] = e
+	r.guessed[i], r.guess = r.guess, false
 	x := r.ents[e]
 	x.mentions = append(x.mentions, i)
 	if at < len(d.sent) {
@@ -681,6 +746,9 @@ func (r *resolver) describe(p *np) int {
 			e = r.byDescription(p, a)
 			if e < 0 && describesPerson[p.head] {
 				e = r.salientPerson(p, a)
+				if e >= 0 {
+					r.guess = true
+				}
 			}
 		}
 	}

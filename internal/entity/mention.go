@@ -366,7 +366,8 @@ func (d *doc) analyse(a, b int) np {
 		q.rf, q.rl = -1, -1
 		d.readNP(af, al, &q)
 		switch {
-		case p.typ == tNominal && q.typ == tName && q.class == "person":
+		case p.typ == tNominal && p.class == "anonymous" && q.typ == tName && q.class == "person" &&
+			(q.nl-q.nf >= 2 || d.names.Known(d.low[q.nf])):
 			// "The state's campaign chairman, Phil Lovas": the name is the appositive
 			role := [2]int{p.nf, p.nl}
 			p = q
@@ -424,7 +425,7 @@ func (d *doc) readNP(a, b int, p *np) {
 	// nominee")
 	for k := a + 1; k < b-1; k++ {
 		if (d.low[k] == "and" || d.low[k] == "&") && !(allCap(d, a, k) && allCap(d, k+1, b) && orgHeads[d.low[b-1]]) &&
-			(hasCap(d, a, k) || hasCap(d, k+1, b) || d.tags[b-1] == tag.NNS || d.tags[b-1] == tag.NNPS || !p.definite) {
+			!(d.tags[k-1] == tag.NN && d.tags[b-1] == tag.NN) {
 			p.typ, p.nf, p.nl, p.class, p.plural = tConj, a, b, "group", true
 			p.head = d.low[b-1]
 			return
