@@ -57,6 +57,9 @@ type Entity struct {
 	Mentions []int    // indices into the mentions given to Resolve, in order
 }
 
+// quotedW weighs a mention inside quotation marks.
+const quotedW = 0.25
+
 // window is how many recent mentions a pronoun or description weighs, and
 // horizon how many sentences back they count.
 const (
@@ -342,6 +345,9 @@ func (d *doc) runs(covered []bool) [][2]int {
 
 // note records a mention of entity e for salience.
 func (r *resolver) note(e int, k int, w float32) {
+	if r.d.quoted[k] {
+		w *= quotedW // a name inside a quotation is the speaker's topic, not the article's
+	}
 	if r.ents[e].count == 0 {
 		r.ents[e].firstSent = r.d.sent[k]
 	}
@@ -725,7 +731,7 @@ func (r *resolver) describe(p *np) int {
 	if p.typ == tConj {
 		kind = Group
 	}
-	key := kind[:1] + ":" + norm(desc)
+	key := kind[:1] + ":" + r.descKey(a, p.nl)
 	if p.ownerKey != "" && (kind == Organisation || kind == Document) {
 		key = kind[:1] + ":" + p.ownerKey
 	}
@@ -760,6 +766,32 @@ func (r *resolver) describe(p *np) int {
 	r.byKey[key] = e
 	r.upgradeDesc(e, p, desc, p.nl-a)
 	return e
+}
+
+// descKey is a description's key, an organisation's name in it written as
+// its acronym: "former Democratic National Committee chairman" and
+// "Former DNC chairman" are one.
+func (r *resolver) descKey(a, b int) string {
+	d := r.d
+	var parts []string
+	for k := a; k < b; {
+		if d.capName(k) && !wordshape.Acronym(d.word(k)) {
+			j := k
+			for j < b && d.capName(j) && !wordshape.Acronym(d.word(j)) {
+				j++
+			}
+			if j-k >= 2 {
+				if acr := r.initials(k, j); acr != "" {
+					parts = append(parts, acr)
+					k = j
+					continue
+				}
+			}
+		}
+		parts = append(parts, d.low[k])
+		k++
+	}
+	return norm(strings.Join(parts, " "))
 }
 
 func genericOrg(head string) bool {

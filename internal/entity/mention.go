@@ -47,6 +47,7 @@ type doc struct {
 	surnames map[string]bool
 	titled   []bool          // sentences in title case (headlines)
 	bodyCaps map[string]bool // words capitalised inside sentences that are not
+	quoted   []bool          // tokens inside quotation marks
 }
 
 func newDoc(seg *segment.Doc, tags []tag.Tag, names *Names) *doc {
@@ -68,6 +69,29 @@ func newDoc(seg *segment.Doc, tags []tag.Tag, names *Names) *doc {
 			}
 		}
 		d.titled[si] = words >= 4 && caps*5 >= words*4
+	}
+	// inside quotation marks: curly marks say which way they face,
+	// straight ones alternate within a paragraph
+	d.quoted = make([]bool, len(seg.Tokens))
+	for _, p := range seg.Paras {
+		if p.First >= p.Last || p.Last > len(seg.Sentences) {
+			continue
+		}
+		in := false
+		for k := seg.Sentences[p.First].First; k < seg.Sentences[p.Last-1].Last && k < len(d.quoted); k++ {
+			if seg.Tokens[k].Kind == segment.Quote {
+				switch d.low[k] {
+				case "“", "«", "„":
+					in = true
+				case "”", "»":
+					in = false
+				case "\"":
+					in = !in
+				}
+				continue
+			}
+			d.quoted[k] = in
+		}
 	}
 	d.bodyCaps = map[string]bool{}
 	for si, s := range seg.Sentences {
