@@ -103,7 +103,10 @@ type resolver struct {
 	entOf     []int  // entity of each source mention, -1 none
 	content   [2]int // byte span of what the source being linked says
 	guess     bool   // the source being linked went to the salient person
-	guessed   []bool // source mentions that did
+	// genderBonus favours, while a pronoun is resolved, the entities known
+	// to have its gender
+	genderBonus byte
+	guessed     []bool // source mentions that did
 }
 
 // Resolve groups the source mentions into entities, in order of first
@@ -400,6 +403,9 @@ func (r *resolver) salience(k int, ok func(*ent) bool) (int, float32) {
 		}
 		// the article's main players stay salient
 		s += 0.5 * float32(math.Log1p(float64(r.ents[e].count)))
+		if r.genderBonus != genderNone && r.ents[e].gender == r.genderBonus {
+			s += 0.5 // known to agree beats not known to disagree
+		}
 		if s > bestS {
 			best, bestS = e, s
 		}
@@ -919,10 +925,12 @@ func (r *resolver) pronoun(i int, m Mention, p *np) int {
 			}
 		}
 	case "he", "him", "his", "she", "her":
+		r.genderBonus = p.gender
 		e, _ := r.salience(k, func(x *ent) bool {
 			return (x.kind == Person || x.kind == Anonymous && !x.plural) &&
 				(x.gender == genderNone || x.gender == p.gender) && x.pronOnly == ""
 		})
+		r.genderBonus = genderNone
 		if e >= 0 {
 			if r.ents[e].gender == genderNone {
 				r.ents[e].gender = p.gender

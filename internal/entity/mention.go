@@ -61,14 +61,15 @@ func newDoc(seg *segment.Doc, tags []tag.Tag, names *Names) *doc {
 		words, caps := 0, 0
 		for k := s.First; k < s.Last && k < len(d.sent); k++ {
 			d.sent[k] = int32(si)
-			if seg.Tokens[k].Kind == segment.Word && len(d.low[k]) > 3 {
+			// short function words are lower case in title case too
+			if seg.Tokens[k].Kind == segment.Word && !(titleSmall[d.low[k]] && !wordshape.Capitalised(seg.Word(k))) {
 				words++
-				if wordshape.Capitalised(seg.Word(k)) {
+				if wordshape.Capitalised(seg.Word(k)) || seg.Word(k)[0] >= '0' && seg.Word(k)[0] <= '9' {
 					caps++
 				}
 			}
 		}
-		d.titled[si] = words >= 4 && caps*5 >= words*4
+		d.titled[si] = words >= 4 && caps == words
 	}
 	// inside quotation marks: curly marks say which way they face,
 	// straight ones alternate within a paragraph
@@ -488,7 +489,7 @@ func (d *doc) readNP(a, b int, p *np) {
 		}
 		if t < b && t > a && !prepositionLike(d.low[pre]) && d.isWord(t-1) && d.low[pre] != "'s" && d.low[pre] != "’s" {
 			d.readName(t, b, p)
-			if p.typ == tName && p.class != "organisation" {
+			if p.typ == tName && (p.class == "person" || p.class == "") {
 				if p.rf < 0 {
 					p.rf = a
 				} else {

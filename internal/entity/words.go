@@ -242,6 +242,11 @@ const (
 	genderF    byte = 'f'
 )
 
+// titleSmall are the short words a title-case headline leaves in lower
+// case.
+var titleSmall = set("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by",
+	"as", "with", "but", "nor", "via", "vs", "vs.")
+
 // calendar words are never names.
 var calendar = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"january", "february", "march", "april", "june", "july", "august", "september", "october",

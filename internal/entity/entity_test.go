@@ -1,0 +1,200 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid/internal/segment"
+	"github.com/whosaid/whosaid/internal/tag"
+)
+
+// mentionsOf finds the token ranges of the given mention texts, in order.
+func mentionsOf(t *testing.T, seg *segment.Doc, texts []string) []Mention {
+	t.Helper()
+	var out []Mention
+	from := 0
+	for _, m := range texts {
+		// tokens split "state's" into "state" "'s": compare without spaces
+		want := strings.Join(strings.Fields(m), "")
+		found := false
+		for k := from; k < len(seg.Tokens) && !found; k++ {
+			got := ""
+			for j := k; j < len(seg.Tokens) && len(got) < len(want); j++ {
+				got += seg.Word(j)
+				if got == want {
+					out = append(out, Mention{First: k, Last: j + 1, Speaker: -1})
+					from, found = j+1, true
+				}
+			}
+		}
+		if !found {
+			t.Fatalf("mention %q not found in %q", m, seg.Text)
+		}
+	}
+	return out
+}
+
+type want struct{ name, role, kind string }
+
+// resolveText resolves the mentions of text and returns, for each, its
+// entity.
+func resolveText(t *testing.T, text string, mentions []string, speakers map[int]int) ([]want, []Entity) {
+	t.Helper()
+	m, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg := segment.Split(text)
+	words := make([]string, len(seg.Tokens))
+	for i := range words {
+		words[i] = seg.Word(i)
+	}
+	tags := make([]tag.Tag, len(words))
+	m.Tag(words, tags)
+	ms := mentionsOf(t, seg, mentions)
+	for i, s := range speakers {
+		ms[i].Speaker = s
+	}
+	ents := Resolve(seg, tags, DefaultNames(), ms)
+	got := make([]want, len(ms))
+	for _, e := range ents {
+		for _, mi := range e.Mentions {
+			got[mi] = want{e.Name, e.Role, e.Kind}
+		}
+	}
+	return got, ents
+}
+
+func TestResolve(t *testing.T) {
+	cases := []struct {
+		what     string
+		text     string
+		mentions []string
+		speakers map[int]int // mention index → the mention that speaks its quotation
+		want     []want      // each mention's entity; role "*" means any
+	}{
+		// titles and roles
+		{"title split off", "FBI Director James Comey said the inquiry was over.",
+			[]string{"FBI Director James Comey"}, nil, []want{{"James Comey", "FBI Director", Person}}},
+		{"lower-case role", "The change is hard, psychologist Nancy Molitor said.",
+			[]string{"psychologist Nancy Molitor"}, nil, []want{{"Nancy Molitor", "psychologist", Person}}},
+		{"title with a place", "Former Pennsylvania Gov. Ed Rendell said the party should wait. Rendell said more.",
+			[]string{"Former Pennsylvania Gov. Ed Rendell", "Rendell"}, nil,
+			[]want{{"Ed Rendell", "Former Pennsylvania Gov.", Person}, {"Ed Rendell", "Former Pennsylvania Gov.", Person}}},
+		{"title that looks like a word", "British Prime Minister Theresa May said this week that trade would suffer.",
+			[]string{"British Prime Minister Theresa May"}, nil, []want{{"Theresa May", "British Prime Minister", Person}}},
+		{"appositive name", "The state's campaign chairman, Phil Lovas, said he had not seen it.",
+			[]string{"The state's campaign chairman, Phil Lovas,"}, nil, []want{{"Phil Lovas", "*", Person}}},
+		{"role from the text around a name", "Republican presidential nominee Donald Trump spoke on Monday. The Republican presidential nominee said the polls were wrong.",
+			[]string{"The Republican presidential nominee"}, nil, []want{{"Donald Trump", "Republican presidential nominee", Person}}},
+		// acronyms
+		{"acronym after its expansion", "The Federal Bureau of Investigation said it had closed the case. The FBI said more.",
+			[]string{"The Federal Bureau of Investigation", "The FBI"}, nil,
+			[]want{{"Federal Bureau of Investigation", "", Organisation}, {"Federal Bureau of Investigation", "", Organisation}}},
+		{"acronym before its expansion", "The IMF said growth would slow. The International Monetary Fund added that trade was weak.",
+			[]string{"The IMF", "The International Monetary Fund"}, nil,
+			[]want{{"International Monetary Fund", "", Organisation}, {"International Monetary Fund", "", Organisation}}},
+		// people who share a surname
+		{"two Clintons", "Bill Clinton said the plan was sound. Hillary Clinton said it would pass. Clinton added that it was late.",
+			[]string{"Bill Clinton", "Hillary Clinton", "Clinton"}, nil,
+			[]want{{"Bill Clinton", "", Person}, {"Hillary Clinton", "", Person}, {"Hillary Clinton", "", Person}}},
+		{"Mrs. is not her husband", "Donald Trump said the speech was fine. Melania Trump said she wrote it. Mrs. Trump said more.",
+			[]string{"Donald Trump", "Melania Trump", "Mrs. Trump"}, nil,
+			[]want{{"Donald Trump", "", Person}, {"Melania Trump", "", Person}, {"Melania Trump", "", Person}}},
+		{"surname first, full name later", "Sanders told MSNBC he was tired. Bernie Sanders said he would campaign.",
+			[]string{"Sanders", "Bernie Sanders"}, nil, []want{{"Bernie Sanders", "", Person}, {"Bernie Sanders", "", Person}}},
+		// pronouns: gender and number, names that are not sources count
+		{"she and he", "Hillary Clinton met Donald Trump on Monday. She said the talks were useful. He said they were not.",
+			[]string{"She", "He"}, nil, []want{{"Hillary Clinton", "", Person}, {"Donald Trump", "", Person}}},
+		{"a name that is no source", "James Comey informed lawmakers on Friday. He said the review was over.",
+			[]string{"He"}, nil, []want{{"James Comey", "", Person}}},
+		{"they: plural", "The officials met Mary Jones. They said the deal was done.",
+			[]string{"The officials", "They"}, nil, []want{{"officials", "", Group}, {"officials", "", Group}}},
+		{"it: an organisation", "The Tax Foundation published its numbers. It said taxes would rise.",
+			[]string{"It"}, nil, []want{{"Tax Foundation", "", Organisation}}},
+		{"a quotation's I", "\"I think the plan should be ready by six,\" said Don Fowler.",
+			[]string{"I", "Don Fowler"}, map[int]int{0: 1}, []want{{"Don Fowler", "", Person}, {"Don Fowler", "", Person}}},
+		// relative pronouns
+		{"which after an organisation", "The figure came from the Chicago Police Department, which said crime had risen.",
+			[]string{"which"}, nil, []want{{"Chicago Police Department", "", Organisation}}},
+		{"who after a group", "He spoke to nervous Democrats, who said the race was close.",
+			[]string{"who"}, nil, []want{{"nervous Democrats", "", Group}}},
+		// kinds
+		{"anonymous", "A senior official said the plan was ready.",
+			[]string{"A senior official"}, nil, []want{{"senior official", "", Anonymous}}},
+		{"group of names", "Clinton and Trump said they would debate.",
+			[]string{"Clinton and Trump"}, nil, []want{{"Clinton and Trump", "", Group}}},
+		{"group", "Republicans said the bill would fail.",
+			[]string{"Republicans"}, nil, []want{{"Republicans", "", Group}}},
+		{"document", "A new report from the agency says wages rose.",
+			[]string{"A new report from the agency"}, nil, []want{{"new report from the agency", "", Document}}},
+		{"organisation: a country acting", "Russia said the talks would resume.",
+			[]string{"Russia"}, nil, []want{{"Russia", "", Organisation}}},
+		{"organisation: an outlet", "The New York Times reported that the deal was off.",
+			[]string{"The New York Times"}, nil, []want{{"New York Times", "", Organisation}}},
+		{"other", "The uncertainty suggests that prices will fall.",
+			[]string{"The uncertainty"}, nil, []want{{"uncertainty", "", Other}}},
+	}
+	for _, c := range cases {
+		t.Run(c.what, func(t *testing.T) {
+			got, _ := resolveText(t, c.text, c.mentions, c.speakers)
+			for i, w := range c.want {
+				g := got[i]
+				if g.name != w.name || g.kind != w.kind || w.role != "*" && g.role != w.role {
+					t.Errorf("%q → %q (role %q, %s), want %q (role %q, %s)", c.mentions[i], g.name, g.role, g.kind, w.name, w.role, w.kind)
+				}
+			}
+		})
+	}
+}
+
+// TestAliases: an entity lists the other names the text gives it, never
+// a bare surname beside the full name.
+func TestAliases(t *testing.T) {
+	_, ents := resolveText(t, "The Congressional Budget Office said costs would rise. The CBO said so again. Lily Batchelder said the CBO was right. Batchelder added more.",
+		[]string{"The Congressional Budget Office", "The CBO", "Lily Batchelder", "Batchelder"}, nil)
+	if len(ents) != 2 {
+		t.Fatalf("%d entities, want 2: %+v", len(ents), ents)
+	}
+	if ents[0].Name != "Congressional Budget Office" || len(ents[0].Aliases) != 1 || ents[0].Aliases[0] != "CBO" {
+		t.Errorf("first entity %+v, want Congressional Budget Office with alias CBO", ents[0])
+	}
+	if ents[1].Name != "Lily Batchelder" || len(ents[1].Aliases) != 0 {
+		t.Errorf("second entity %+v, want Lily Batchelder and no alias", ents[1])
+	}
+}
+
+func TestNames(t *testing.T) {
+	n := DefaultNames()
+	for _, c := range []struct {
+		name string
+		g    byte
+	}{{"Mary", genderF}, {"James", genderM}, {"hillary", genderF}, {"Bill", genderM}, {"Chris", genderNone}, {"Zzyzx", genderNone}} {
+		if got := n.Gender(c.name); got != c.g {
+			t.Errorf("Gender(%q) = %q, want %q", c.name, got, c.g)
+		}
+	}
+	if !n.Known("Chris") || n.Known("Zzyzx") {
+		t.Error("Known: Chris is a first name, Zzyzx is not")
+	}
+	var nilNames *Names
+	if nilNames.Gender("Mary") != genderNone || nilNames.Known("Mary") {
+		t.Error("a nil table knows no names")
+	}
+}
+
+// TestNoMentions: nothing to resolve gives nothing, and bad ranges are
+// ignored, never a panic.
+func TestNoMentions(t *testing.T) {
+	seg := segment.Split("Nothing here.")
+	tags := make([]tag.Tag, len(seg.Tokens))
+	if got := Resolve(seg, tags, nil, nil); got != nil {
+		t.Errorf("no mentions gave %+v", got)
+	}
+	got := Resolve(seg, tags, nil, []Mention{{First: -3, Last: 99, Speaker: 7}, {First: 2, Last: 1, Speaker: -1}})
+	for _, e := range got {
+		if e.Name == "" && len(e.Mentions) > 0 {
+			t.Errorf("an entity without a name: %+v", e)
+		}
+	}
+}
