@@ -129,6 +129,7 @@ func Resolve(seg *segment.Doc, tags []tag.Tag, names *Names, ms []Mention) []Ent
 			d.surnames[d.low[p.nl-1]] = true
 		}
 	}
+	clear(d.capCache) // the surnames change what is a name
 	nps := make([]np, len(ms))
 	order := make([]int, len(ms))
 	for i, m := range ms {
@@ -298,6 +299,17 @@ func (d *doc) signature(pj int) (int, int, bool) {
 		}
 	}
 	return a, b, true
+}
+
+// maxSame is how many entities one surname or role word keeps, the most
+// recent: a lookup stays bounded whatever the text.
+const maxSame = 16
+
+func capped(xs []int) []int {
+	if len(xs) > maxSame {
+		return xs[len(xs)-maxSame:]
+	}
+	return xs
 }
 
 func remove(xs []int, x int) []int {
@@ -546,7 +558,7 @@ func (r *resolver) findPerson(p *np, create bool) int {
 			return -1
 		}
 		e = r.newEnt(Person)
-		r.bySurname[last] = append(r.bySurname[last], e)
+		r.bySurname[last] = capped(append(r.bySurname[last], e))
 	}
 	r.byKey["p:"+full] = e
 	r.upgradePerson(e, p, first, last, n)
@@ -679,7 +691,7 @@ func (r *resolver) addRole(e int, p *np) {
 		if !x.roles[l] {
 			x.roles[l] = true
 			if personNouns[l] || titles[l] {
-				r.byRole[l] = append(r.byRole[l], e)
+				r.byRole[l] = capped(append(r.byRole[l], e))
 			}
 		}
 	}

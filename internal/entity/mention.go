@@ -48,11 +48,12 @@ type doc struct {
 	titled   []bool          // sentences in title case (headlines)
 	bodyCaps map[string]bool // words capitalised inside sentences that are not
 	quoted   []bool          // tokens inside quotation marks
+	capCache []int8          // capName of each token: 1 yes, -1 no, 0 not yet
 }
 
 func newDoc(seg *segment.Doc, tags []tag.Tag, names *Names) *doc {
 	d := &doc{seg: seg, tags: tags, names: names, low: make([]string, len(seg.Tokens)),
-		sent: make([]int32, len(seg.Tokens))}
+		sent: make([]int32, len(seg.Tokens)), capCache: make([]int8, len(seg.Tokens))}
 	for i := range seg.Tokens {
 		d.low[i] = wordshape.Lower(seg.Word(i))
 	}
@@ -137,6 +138,18 @@ func (d *doc) sentStart(k int) bool {
 // (or an acronym, an initial), and, at the start of a sentence, tagged a
 // proper noun.
 func (d *doc) capName(k int) bool {
+	if c := d.capCache[k]; c != 0 {
+		return c > 0
+	}
+	ok := d.capNameRaw(k)
+	d.capCache[k] = -1
+	if ok {
+		d.capCache[k] = 1
+	}
+	return ok
+}
+
+func (d *doc) capNameRaw(k int) bool {
 	if !d.isWord(k) {
 		return false
 	}
@@ -339,12 +352,16 @@ func pronounInfo(l string) (g byte, plural, ok bool) {
 	return genderNone, false, false
 }
 
+// maxMention is how many tokens of a source mention are read.
+const maxMention = 48
+
 // analyse reads the source mention [a, b).
 func (d *doc) analyse(a, b int) np {
 	p := np{first: a, last: b, rf: -1, rl: -1}
 	if a < 0 || b > len(d.seg.Tokens) || a >= b {
 		return p
 	}
+	b = min(b, a+maxMention) // a source is a noun phrase: its head is near its start
 	// a relative pronoun, a conjunction or a stray quote mark at the end is
 	// not the source
 	for b > a+1 && (relatives[d.low[b-1]] || trailing[d.low[b-1]] || !d.isWord(b-1) && d.seg.Tokens[b-1].Kind != segment.Number) {

@@ -118,7 +118,7 @@ func plural(n int, one, many string) string {
 // group is one source's claims, for the report.
 type group struct {
 	name, kind, role string
-	claims     []*engine.Claim
+	claims           []*engine.Claim
 }
 
 // bySource groups the attributed claims by source, sources in order of
