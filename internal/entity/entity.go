@@ -1040,6 +1040,15 @@ func (d *doc) antecedent(k int) (int, int) {
 	if a == b || !d.tags[b-1].IsNoun() {
 		return 0, 0
 	}
+	// "nervous Democrats on Capitol Hill, who": the noun the phrase
+	// hangs from
+	if a >= 2 && d.sent[a-1] == d.sent[k] && d.tags[a-1] == tag.IN && d.tags[a-2].IsNoun() {
+		p := a - 1
+		for p > 0 && a-p < 6 && d.sent[p-1] == d.sent[k] && (d.tags[p-1].IsNoun() || d.tags[p-1] == tag.JJ || d.tags[p-1] == tag.DT || d.tags[p-1] == tag.PRPS) {
+			p--
+		}
+		a = p
+	}
 	return a, b
 }
 

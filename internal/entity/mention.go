@@ -204,15 +204,24 @@ func (d *doc) capRun(a, b int) int {
 	return t
 }
 
+// isInitial reports an initial or a run of them ("H.", "G.K.").
 func isInitial(w string) bool {
-	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
+	if len(w) < 2 || len(w)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'A' || w[i] > 'Z' || w[i+1] != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // personWord is a capitalised token that can be a word of a person's name.
 func (d *doc) personWord(k int) bool {
 	l := d.low[k]
 	w := d.word(k)
-	if isInitial(w) || suffixes[l] {
+	if isInitial(w) && !places[l] && !orgNames[l] || suffixes[l] {
 		return true
 	}
 	return d.capName(k) && !titles[l] && !connectors[l] && !orgHeads[l] && !wordshape.Acronym(w) &&
