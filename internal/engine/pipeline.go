@@ -138,8 +138,22 @@ func (a *analysis) link(tags []tag.Tag, names *entity.Names) {
 	byFirst := map[int]int{}
 	// mentions must come in text order for coref
 	order := make([]int, 0, len(a.atts))
-	for i, at := range a.atts {
+	for i := range a.atts {
+		at := &a.atts[i]
 		a.mentOf[i] = -1
+		if at.SrcFirst >= 0 && at.SrcLast > at.SrcFirst {
+			// a source is a noun phrase: "But", "When" or a trailing "and"
+			// are not part of it
+			if f, l := entity.NounPhrase(a.seg, tags, at.SrcFirst, at.SrcLast); f != at.SrcFirst || l != at.SrcLast {
+				at.SrcFirst, at.SrcLast = f, l
+				at.Source = text.Span{}
+				if l > f {
+					at.Source = text.Span{Start: int(a.seg.Tokens[f].Start), End: int(a.seg.Tokens[l-1].End)}
+				} else {
+					at.SrcFirst, at.SrcLast = -1, -1
+				}
+			}
+		}
 		if at.SrcFirst >= 0 && at.SrcLast > at.SrcFirst {
 			order = append(order, i)
 		}

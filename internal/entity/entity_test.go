@@ -198,3 +198,35 @@ func TestNoMentions(t *testing.T) {
 		}
 	}
 }
+
+func TestNounPhrase(t *testing.T) {
+	m, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, span, want string }{
+		{"Small groups of protesters continued to march.", "Small groups of protesters continued", "Small groups of protesters"},
+		{"He blamed the excesses of Wall Street and said more.", "the excesses of Wall Street and", "the excesses of Wall Street"},
+		{"But officials said no.", "But officials", "officials"},
+		{"But said no.", "But", ""},
+		{"The minister said no.", "The minister", "The minister"},
+		{"Officials who spoke said no.", "Officials who spoke", "Officials who spoke"},
+	} {
+		seg := segment.Split(c.text)
+		words := make([]string, len(seg.Tokens))
+		for i := range words {
+			words[i] = seg.Word(i)
+		}
+		tags := make([]tag.Tag, len(words))
+		m.Tag(words, tags)
+		ms := mentionsOf(t, seg, []string{c.span})
+		f, l := NounPhrase(seg, tags, ms[0].First, ms[0].Last)
+		got := ""
+		if l > f {
+			got = seg.Text[seg.Tokens[f].Start:seg.Tokens[l-1].End]
+		}
+		if got != c.want {
+			t.Errorf("%q: %q → %q, want %q", c.text, c.span, got, c.want)
+		}
+	}
+}

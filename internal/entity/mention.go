@@ -647,3 +647,34 @@ func singular(w string) string {
 	}
 	return w
 }
+
+// NounPhrase trims the source mention [first, last) to a noun phrase: a
+// conjunction or subordinator before it ("But", "When"), and a
+// conjunction or a verb after it ("excesses of Wall Street and", "Small
+// groups of protesters continued"), are not the source. It returns an
+// empty range when nothing is left.
+func NounPhrase(seg *segment.Doc, tags []tag.Tag, first, last int) (int, int) {
+	if first < 0 || last > len(seg.Tokens) || first >= last || len(tags) != len(seg.Tokens) {
+		return first, last
+	}
+	a, b := first, last
+	for a < b && seg.Tokens[a].Kind == segment.Word && leadingJunk[wordshape.Lower(seg.Word(a))] {
+		a++
+	}
+	for b > a && seg.Tokens[b-1].Kind == segment.Word && (trailingJunk[wordshape.Lower(seg.Word(b-1))] ||
+		b-a > 1 && isVerb(tags[b-1]) && !relatives[wordshape.Lower(seg.Word(b-2))]) {
+		b--
+	}
+	if a == b {
+		return first, first
+	}
+	return a, b
+}
+
+func isVerb(t tag.Tag) bool {
+	switch t {
+	case tag.VB, tag.VBD, tag.VBG, tag.VBN, tag.VBP, tag.VBZ, tag.MD:
+		return true
+	}
+	return false
+}

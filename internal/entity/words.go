@@ -264,6 +264,12 @@ var describesPerson = set("nominee", "candidate", "senator", "governor", "presid
 // locative prepositions put a name in a place.
 var locative = set("in", "at", "near", "outside", "inside", "across", "throughout", "from", "into", "toward", "towards")
 
+// leadingJunk and trailingJunk never begin or end a source.
+var leadingJunk = set("and", "but", "or", "so", "yet", "when", "if", "while", "because",
+	"although", "though", "whereas", "unless", "until")
+
+var trailingJunk = set("and", "or", "but", "nor")
+
 // trailing words end no noun phrase.
 var trailing = set("and", "or", "but", "nor", "then", "also", "still", "continued", "too")
 
