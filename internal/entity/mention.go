@@ -304,7 +304,8 @@ func (d *doc) readName(a, b int, p *np) {
 		p.class = "organisation"
 	case n >= 2 && places[d.low[p.nf]] && !d.names.Known(d.low[p.nf]) && !split:
 		p.class = "organisation" // "Russia Today", "Chicago Police"
-	case n == 1 && (personNouns[last] && strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ans") || strings.HasSuffix(last, "ists") || strings.HasSuffix(last, "ites")) && !d.names.Known(last):
+	case n == 1 && (personNouns[last] && strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ans") || strings.HasSuffix(last, "ists") || strings.HasSuffix(last, "ites") ||
+		d.tags[p.nf] == tag.NNPS && strings.HasSuffix(last, "s") && !d.surnames[last]) && !d.names.Known(last):
 		p.class = "group" // "Republicans", "Europeans"
 		p.plural = true
 	case n == 1 && personNouns[last] && !d.tags[p.nf].IsProper():
@@ -665,7 +666,8 @@ func NounPhrase(seg *segment.Doc, tags []tag.Tag, first, last int) (int, int) {
 		b-a > 1 && isVerb(tags[b-1]) && !relatives[wordshape.Lower(seg.Word(b-2))]) {
 		b--
 	}
-	if a == b {
+	// a lone adverb, preposition or gerund ("then", "Having") is no source
+	if a == b || b-a == 1 && !relatives[wordshape.Lower(seg.Word(a))] && (tags[a] == tag.RB || tags[a] == tag.IN || tags[a] == tag.VBG || tags[a] == tag.CC || tags[a] == tag.WRB) {
 		return first, first
 	}
 	return a, b
