@@ -481,7 +481,7 @@ func (d *doc) runRole(a, b int, p *np) {
 	if p.rf >= 0 {
 		return
 	}
-	if a > 0 && (titles[d.low[a-1]] || personNouns[d.low[a-1]]) && !wordshape.Capitalised(d.word(a-1)) {
+	if a > 0 && (titles[d.low[a-1]] || personNouns[d.low[a-1]]) && !quantifiers[d.low[a-1]] && !wordshape.Capitalised(d.word(a-1)) {
 		f := a - 1
 		for f > 0 && a-f < 6 && d.sent[f-1] == d.sent[a] && d.isWord(f-1) && !determiners[d.low[f-1]] &&
 			(d.tags[f-1] == tag.JJ || d.tags[f-1].IsNoun() || titles[d.low[f-1]]) && !prepositionLike(d.low[f-1]) {

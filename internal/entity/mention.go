@@ -561,8 +561,9 @@ func (d *doc) describe(a, b int, p *np) {
 			break
 		}
 	}
-	// "one of Mr. Obama's advisers": the quantifier's phrase
-	if h == a && quantifiers[d.low[a]] && h+1 < b && d.low[h+1] == "of" {
+	// "one of Mr. Obama's advisers", "eight in 10 voters": the quantifier's
+	// phrase
+	if (quantifiers[d.low[h]] || d.tags[h] == tag.CD) && h+1 < b && (d.low[h+1] == "of" || d.low[h+1] == "in") {
 		p.plural = d.low[a] != "one" && d.low[a] != "each"
 		for k := h + 2; k < b; k++ {
 			if d.isWord(k) && d.low[k] != "'s" && d.low[k] != "’s" {
@@ -578,6 +579,10 @@ func (d *doc) describe(a, b int, p *np) {
 	}
 	head := d.low[h]
 	p.head = head
+	if head == "percent" || head == "%" || b-a == 1 && quantifiers[head] || head == "those" || head == "others" {
+		p.class, p.plural = "group", true // "only 7 percent", "those", "many"
+		return
+	}
 	if !p.plural {
 		p.plural = d.tags[h] == tag.NNS || d.tags[h] == tag.NNPS ||
 			strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us") && !strings.HasSuffix(head, "is") && len(head) > 3 && !personNouns[head] && !docHeads[head] ||
@@ -659,8 +664,9 @@ func NounPhrase(seg *segment.Doc, tags []tag.Tag, first, last int) (int, int) {
 		return first, last
 	}
 	a, b := first, last
-	for a < b && seg.Tokens[a].Kind == segment.Word && leadingJunk[wordshape.Lower(seg.Word(a))] {
-		a++
+	for a < b && seg.Tokens[a].Kind == segment.Word && (leadingJunk[wordshape.Lower(seg.Word(a))] ||
+		b-a > 1 && (isVerb(tags[a]) || tags[a] == tag.IN && !relatives[wordshape.Lower(seg.Word(a))])) {
+		a++ // "Looks like someone"
 	}
 	for b > a && seg.Tokens[b-1].Kind == segment.Word && (trailingJunk[wordshape.Lower(seg.Word(b-1))] ||
 		b-a > 1 && isVerb(tags[b-1]) && !relatives[wordshape.Lower(seg.Word(b-2))]) {

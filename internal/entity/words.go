@@ -104,7 +104,10 @@ var orgHeads = set("department", "ministry", "agency", "committee", "commission"
 	"district", "prefecture", "province", "camp", "staff", "house", "commission's", "policy",
 	"project", "initiative", "program", "programme", "lab", "laboratory", "system",
 	"exchange", "reserve", "treasury", "fed", "un", "nato", "cia", "fbi", "nsa", "irs",
-	"epa", "who", "imf", "eu", "opec", "gop", "dnc", "rnc", "cbo")
+	"epa", "who", "imf", "eu", "opec", "gop", "dnc", "rnc", "cbo", "realty", "properties",
+	"capital", "ventures", "media", "communications", "technologies", "enterprises", "motors",
+	"energy", "pharmaceuticals", "labs", "studios", "entertainment", "productions",
+	"publishing", "institution's")
 
 // outlets and other organisations known by one word.
 var orgNames = set("reuters", "cnn", "msnbc", "fox", "nbc", "abc", "cbs", "npr", "pbs", "bbc",
