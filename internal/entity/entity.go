@@ -1040,9 +1040,10 @@ func (d *doc) antecedent(k int) (int, int) {
 	if a == b || !d.tags[b-1].IsNoun() {
 		return 0, 0
 	}
-	// "nervous Democrats on Capitol Hill, who": the noun the phrase
-	// hangs from
-	if a >= 2 && d.sent[a-1] == d.sent[k] && d.tags[a-1] == tag.IN && d.tags[a-2].IsNoun() {
+	// "nervous Democrats on Capitol Hill, who": the people the phrase
+	// hangs from ("the direction of Hillary Clinton, who" is hers)
+	if a >= 2 && d.sent[a-1] == d.sent[k] && d.tags[a-1] == tag.IN && (d.low[k] == "who" || d.low[k] == "whom") &&
+		(personNouns[d.low[a-2]] || d.tags[a-2] == tag.NNS || d.tags[a-2] == tag.NNPS) {
 		p := a - 1
 		for p > 0 && a-p < 6 && d.sent[p-1] == d.sent[k] && (d.tags[p-1].IsNoun() || d.tags[p-1] == tag.JJ || d.tags[p-1] == tag.DT || d.tags[p-1] == tag.PRPS) {
 			p--

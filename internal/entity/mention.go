@@ -176,8 +176,9 @@ func (d *doc) capNameRaw(k int) bool {
 			return false
 		}
 	}
-	if start && !d.tags[k].IsProper() && !wordshape.Acronym(w) && !titles[l] && !d.surnames[l] {
-		return false
+	if start && !d.tags[k].IsProper() && !wordshape.Acronym(w) && !titles[l] && !d.surnames[l] &&
+		!(d.names.Known(l) && k+1 < len(d.low) && d.isWord(k+1) && wordshape.Capitalised(d.word(k+1))) {
+		return false // "Christian Estrosi" opens a sentence as a name too
 	}
 	return true
 }
@@ -308,8 +309,10 @@ func (d *doc) readName(a, b int, p *np) {
 		d.tags[p.nf] == tag.NNPS && strings.HasSuffix(last, "s") && !d.surnames[last]) && !d.names.Known(last):
 		p.class = "group" // "Republicans", "Europeans"
 		p.plural = true
-	case n == 1 && personNouns[last] && !d.tags[p.nf].IsProper():
-		p.class = ""
+	case n == 1 && (personNouns[last] || docHeads[last] || genericOrg(last)) && (!d.tags[p.nf].IsProper() || !d.bodyCaps[last]):
+		p.class = "" // "Police", "Witnesses": a common noun with a capital
+	case n >= 2 && hasOrgWord(d, p.nf, p.nl):
+		p.class = "organisation" // "Trump National Doral", "Associated Press"
 	default:
 		p.class = "person"
 		// the words before: "Mrs." says she; a first name may too
@@ -325,6 +328,15 @@ func (d *doc) readName(a, b int, p *np) {
 			}
 		}
 	}
+}
+
+func hasOrgWord(d *doc, a, b int) bool {
+	for k := a; k < b; k++ {
+		if orgWords[d.low[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAcronym(d *doc, a, b int) bool {
@@ -579,6 +591,10 @@ func (d *doc) describe(a, b int, p *np) {
 	}
 	head := d.low[h]
 	p.head = head
+	if calendar[head] || d.tags[h] == tag.CD {
+		p.class = "other"
+		return
+	}
 	if head == "percent" || head == "%" || b-a == 1 && quantifiers[head] || head == "those" || head == "others" {
 		p.class, p.plural = "group", true // "only 7 percent", "those", "many"
 		return
@@ -668,12 +684,32 @@ func NounPhrase(seg *segment.Doc, tags []tag.Tag, first, last int) (int, int) {
 		b-a > 1 && (isVerb(tags[a]) || tags[a] == tag.IN && !relatives[wordshape.Lower(seg.Word(a))])) {
 		a++ // "Looks like someone"
 	}
+	// a finite verb after the noun ends it, unless a relative clause holds
+	// it ("Trump quickly took to Twitter"; "officials who spoke")
+	for k := a + 1; k < b; k++ {
+		l := wordshape.Lower(seg.Word(k))
+		if relatives[l] || l == "," {
+			break
+		}
+		if tags[k] == tag.VBD || tags[k] == tag.VBZ || tags[k] == tag.VBP || tags[k] == tag.MD {
+			b = k
+			for b > a+1 && tags[b-1] == tag.RB {
+				b--
+			}
+			break
+		}
+	}
 	for b > a && seg.Tokens[b-1].Kind == segment.Word && (trailingJunk[wordshape.Lower(seg.Word(b-1))] ||
 		b-a > 1 && isVerb(tags[b-1]) && !relatives[wordshape.Lower(seg.Word(b-2))]) {
 		b--
 	}
 	// a lone adverb, preposition or gerund ("then", "Having") is no source
-	if a == b || b-a == 1 && !relatives[wordshape.Lower(seg.Word(a))] && (tags[a] == tag.RB || tags[a] == tag.IN || tags[a] == tag.VBG || tags[a] == tag.CC || tags[a] == tag.WRB) {
+	lone := ""
+	if b-a == 1 {
+		lone = wordshape.Lower(seg.Word(a))
+	}
+	if a == b || lone != "" && !relatives[lone] && (tags[a] == tag.RB || tags[a] == tag.IN || tags[a] == tag.VBG ||
+		tags[a] == tag.CC || tags[a] == tag.WRB) {
 		return first, first
 	}
 	return a, b

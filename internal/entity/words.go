@@ -109,6 +109,10 @@ var orgHeads = set("department", "ministry", "agency", "committee", "commission"
 	"energy", "pharmaceuticals", "labs", "studios", "entertainment", "productions",
 	"publishing", "institution's")
 
+// orgWords anywhere in a name make it an organisation's.
+var orgWords = set("national", "international", "federal", "global", "royal", "associated",
+	"united", "council", "association", "foundation", "institute", "university")
+
 // outlets and other organisations known by one word.
 var orgNames = set("reuters", "cnn", "msnbc", "fox", "nbc", "abc", "cbs", "npr", "pbs", "bbc",
 	"ap", "afp", "bloomberg", "politico", "axios", "gallup", "politifact", "breitbart",
