@@ -84,6 +84,9 @@ type ent struct {
 	count     int
 	pronOnly  string // the pronoun that made it, while it has only pronouns
 	firstSent int32  // the sentence of its first mention
+	// ctx holds the organisations its source mentions name, with their
+	// clauses ("Don Fowler, who helmed the DNC" → "dnc")
+	ctx map[string]bool
 }
 
 type rec struct {
@@ -101,6 +104,7 @@ type resolver struct {
 	byRole    map[string][]int
 	recent    []rec
 	entOf     []int  // entity of each source mention, -1 none
+	persons   []int  // the people named as sources, in order
 	content   [2]int // byte span of what the source being linked says
 	guess     bool   // the source being linked went to the salient person
 	// genderBonus favours, while a pronoun is resolved, the entities known
@@ -237,6 +241,98 @@ func (r *resolver) cataphora(ms []Mention, nps []np) {
 			break
 		}
 	}
+	r.ledeCataphora(ms, nps)
+}
+
+// ledeCataphora gives a description of a person that names an
+// organisation ("A former DNC chairman says …") to the first person named
+// a few sentences on whose mention names that organisation too ("said Don
+// Fowler, who helmed the DNC"): the lede's way of introducing a speaker.
+func (r *resolver) ledeCataphora(ms []Mention, nps []np) {
+	d := r.d
+	// the people by the sentence they first come up in, for a bounded scan
+	byFirst := append([]int(nil), r.persons...)
+	sort.SliceStable(byFirst, func(a, b int) bool { return r.ents[byFirst[a]].firstSent < r.ents[byFirst[b]].firstSent })
+	for i, p := range nps {
+		e := r.entOf[i]
+		if e < 0 || p.typ != tNominal || r.ents[e].kind != Anonymous || r.ents[e].named || r.ents[e].plural ||
+			len(r.ents[e].mentions) == 0 || r.ents[e].mentions[0] != i {
+			continue
+		}
+		head := p.head
+		if n, ok := roleNorm[head]; ok {
+			head = n
+		}
+		if !titles[head] && !describesPerson[head] {
+			continue
+		}
+		keys := r.orgKeys(p.nf, p.nl)
+		if len(keys) == 0 {
+			continue
+		}
+		from := d.sent[ms[i].First]
+		best := -1
+		j := sort.Search(len(byFirst), func(j int) bool { return r.ents[byFirst[j]].firstSent > from })
+		for n := 0; j < len(byFirst) && n < maxSame && r.ents[byFirst[j]].firstSent-from <= horizon; j, n = j+1, n+1 {
+			c := byFirst[j]
+			x := r.ents[c]
+			if x.kind != Person || !x.named || c == e || len(x.mentions) == 0 {
+				continue
+			}
+			all := true
+			for _, k := range keys {
+				if !x.ctx[k] {
+					all = false
+				}
+			}
+			if all {
+				best = c
+				break // the first named
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		x := r.ents[best]
+		for _, mi := range r.ents[e].mentions {
+			r.entOf[mi] = best
+			x.mentions = append(x.mentions, mi)
+		}
+		x.aliases = append(x.aliases, r.ents[e].name)
+		r.ents[e].mentions = nil
+	}
+}
+
+// orgKeys are the organisations a stretch of text names, as lower-cased
+// acronyms ("Democratic National Committee" and "DNC" are both "dnc").
+func (r *resolver) orgKeys(a, b int) []string {
+	d := r.d
+	var keys []string
+	for k := a; k < b; {
+		w := d.word(k)
+		if wordshape.Acronym(w) && !isInitial(w) && len(w) > 1 {
+			keys = append(keys, d.low[k])
+			k++
+			continue
+		}
+		if d.capName(k) {
+			j := k
+			for j < b && d.capName(j) && !wordshape.Acronym(d.word(j)) {
+				j++
+			}
+			if j-k >= 2 && (orgHeads[d.low[j-1]] || hasOrgWord(d, k, j)) {
+				if acr := r.initials(k, j); acr != "" {
+					keys = append(keys, acr)
+				}
+			}
+			if j > k {
+				k = j
+				continue
+			}
+		}
+		k++
+	}
+	return keys
 }
 
 // signatures gives an "I" that no quotation or speaker explains to the
@@ -710,6 +806,16 @@ func (r *resolver) source(i int, m Mention, p np) {
 		case Person:
 			e = r.findPerson(&p, true)
 			r.addRole(e, &p)
+			x := r.ents[e]
+			if x.ctx == nil {
+				x.ctx = map[string]bool{}
+				r.persons = append(r.persons, e)
+			}
+			for _, k := range r.orgKeys(m.First, min(m.Last, m.First+maxMention)) {
+				if len(x.ctx) < 32 {
+					x.ctx[k] = true
+				}
+			}
 		case Organisation:
 			e = r.findOrg(&p, true)
 		default:

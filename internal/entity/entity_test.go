@@ -103,6 +103,12 @@ func TestResolve(t *testing.T) {
 			[]want{{"Donald Trump", "", Person}, {"Melania Trump", "", Person}, {"Melania Trump", "", Person}}},
 		{"surname first, full name later", "Sanders told MSNBC he was tired. Bernie Sanders said he would campaign.",
 			[]string{"Sanders", "Bernie Sanders"}, nil, []want{{"Bernie Sanders", "", Person}, {"Bernie Sanders", "", Person}}},
+		{"the lede's description and the name after it", "A former DNC chairman says the party needs a plan. \"Now is the time,\" said Don Fowler, who helmed the DNC in the 1990s.",
+			[]string{"A former DNC chairman", "Don Fowler, who helmed the DNC in the 1990s"}, nil,
+			[]want{{"Don Fowler", "", Person}, {"Don Fowler", "", Person}}},
+		{"a description before the name with its title", "The New York state attorney general is confirming the report. But Attorney General Eric Schneiderman is not saying more.",
+			[]string{"The New York state attorney general", "Attorney General Eric Schneiderman"}, nil,
+			[]want{{"Eric Schneiderman", "Attorney General", Person}, {"Eric Schneiderman", "Attorney General", Person}}},
 		// pronouns: gender and number, names that are not sources count
 		{"she and he", "Hillary Clinton met Donald Trump on Monday. She said the talks were useful. He said they were not.",
 			[]string{"She", "He"}, nil, []want{{"Hillary Clinton", "", Person}, {"Donald Trump", "", Person}}},
