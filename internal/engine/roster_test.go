@@ -263,8 +263,8 @@ func TestRosterFloor(t *testing.T) {
 	}
 	name, kind := float64(nameOK)/float64(n), float64(kindOK)/float64(n)
 	per := float64(entries) / float64(max(ents, 1))
-	t.Logf("roster, %d source mentions: source_name_acc %.3f, kind_acc %.3f, cluster pairwise F1 %.3f, entries per entity %.2f",
-		n, name, kind, F, per)
+	t.Logf("roster, %d source mentions: source_name_acc %.3f, kind_acc %.3f, cluster pairwise F1 %.3f, entries per entity %.3f (%d entries, %d entities)",
+		n, name, kind, F, per, entries, ents)
 	if name < rosterNameFloor {
 		t.Errorf("source_name_acc %.3f < floor %.3f", name, rosterNameFloor)
 	}
