@@ -554,7 +554,11 @@ func (r *resolver) run(a, b int) {
 		r.d.runRole(a, b, &p)
 		single := p.nl-p.nf == 1
 		if single && p.rf < 0 {
-			// a lone capitalised word: only a known surname counts
+			// a lone capitalised word: only a known surname counts, and
+			// "Republican" or "Senator" is nobody's
+			if personNouns[r.d.low[p.nf]] || titles[r.d.low[p.nf]] {
+				return
+			}
 			e := r.findPerson(&p, false)
 			if e >= 0 {
 				r.note(e, a, 1)

@@ -111,7 +111,7 @@ var orgHeads = set("department", "ministry", "agency", "committee", "commission"
 
 // orgWords anywhere in a name make it an organisation's.
 var orgWords = set("national", "international", "federal", "global", "royal", "associated",
-	"united", "council", "association", "foundation", "institute", "university")
+	"united", "council", "association", "foundation", "institute", "university", "county")
 
 // outlets and other organisations known by one word.
 var orgNames = set("reuters", "cnn", "msnbc", "fox", "nbc", "abc", "cbs", "npr", "pbs", "bbc",
