@@ -136,7 +136,7 @@ func (e *Engine) tagAll(ctx context.Context, seg *segment.Doc, report func(int))
 func (a *analysis) link(tags []tag.Tag, names *entity.Names) {
 	a.mentOf = make([]int, len(a.atts))
 	byFirst := map[int]int{}
-	// mentions must come in text order for coref
+	// mentions must come in text order for the entity stage
 	order := make([]int, 0, len(a.atts))
 	for i := range a.atts {
 		at := &a.atts[i]
@@ -293,7 +293,7 @@ func assemble(doc *text.Doc, a *analysis) *Result {
 				Start: int(a.seg.Tokens[mt.First].Start), End: int(a.seg.Tokens[mt.Last-1].End)}))
 		}
 		if strings.TrimSpace(src.Name) == "" && len(src.Mentions) > 0 {
-			// coref strips titles and marks from names; never show a
+			// the entity stage strips titles and marks from names; never show a
 			// reader a source without one
 			src.Name = src.Mentions[0].Text
 		}

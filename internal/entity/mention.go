@@ -449,15 +449,6 @@ func (d *doc) analyse(a, b int) np {
 	return p
 }
 
-func hasCap(d *doc, a, b int) bool {
-	for k := a; k < b; k++ {
-		if d.capName(k) {
-			return true
-		}
-	}
-	return false
-}
-
 func allCap(d *doc, a, b int) bool {
 	for k := a; k < b; k++ {
 		if !d.capName(k) && !isInitial(d.word(k)) {
