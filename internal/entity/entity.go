@@ -724,6 +724,13 @@ func (r *resolver) findOrg(p *np, create bool) int {
 			e = x
 		}
 	}
+	last := d.low[p.nl-1]
+	if e < 0 && p.nl-p.nf == 1 && orgHeads[last] {
+		// "the Post" after "The Washington Post"
+		if x, ok := r.byKey["o-last:"+last]; ok {
+			e = x
+		}
+	}
 	if e < 0 {
 		if !create {
 			return -1
@@ -731,6 +738,9 @@ func (r *resolver) findOrg(p *np, create bool) int {
 		e = r.newEnt(Organisation)
 	}
 	r.byKey["o:"+key] = e
+	if p.nl-p.nf >= 2 && orgHeads[last] {
+		r.byKey["o-last:"+last] = e
+	}
 	if acr != "" && len(acr) >= 2 {
 		if _, ok := r.byKey["o:"+acr]; !ok {
 			r.byKey["o:"+acr] = e

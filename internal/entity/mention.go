@@ -299,6 +299,8 @@ func (d *doc) readName(a, b int, p *np) {
 	case p.class == "person":
 	case orgNames[full] || places[full] || orgHeads[last] && !(n == 1 && !orgNames[last]):
 		p.class = "organisation"
+	case n == 1 && orgHeads[last] && d.bodyCaps[last] && p.nf > 0 && d.low[p.nf-1] == "the":
+		p.class = "organisation" // "the Post", "the Fund": a short name
 	case n == 1 && wordshape.Acronym(d.word(p.nf)):
 		p.class = "organisation"
 	case n > 1 && hasAcronym(d, p.nf, p.nl):
@@ -498,6 +500,20 @@ func (d *doc) readNP(a, b int, p *np) {
 		b--
 		poss = -1
 	}
+	if poss > a && b-poss-1 >= 2 && allCap(d, poss+1, b) {
+		// "CNN's Dana Bash": the person, with the owner as role
+		var q np
+		q.rf, q.rl = -1, -1
+		d.readName(poss+1, b, &q)
+		if q.typ == tName && q.class == "person" {
+			*p = q
+			p.first, p.last = a, b
+			if p.rf < 0 {
+				p.rf, p.rl = a, poss
+			}
+			return
+		}
+	}
 	if poss < 0 && allCap(d, a, b) {
 		d.readName(a, b, p)
 		if p.typ == tName && p.definite && b-a == 1 && personNouns[d.low[a]] {
@@ -517,7 +533,11 @@ func (d *doc) readNP(a, b int, p *np) {
 		for pre > a && determiners[d.low[pre]] {
 			pre--
 		}
-		if t < b && t > a && !prepositionLike(d.low[pre]) && d.isWord(t-1) && d.low[pre] != "'s" && d.low[pre] != "’s" {
+		// not after a preposition or a quantifier ("a spokeswoman for
+		// Hillary Clinton", "an adviser to both Clintons"), nor a lone
+		// "Democrat" ("one senior Democrat")
+		if t < b && t > a && !prepositionLike(d.low[pre]) && !quantifiers[d.low[pre]] && d.isWord(t-1) &&
+			d.low[pre] != "'s" && d.low[pre] != "’s" && !(b-t == 1 && personNouns[d.low[t]]) {
 			d.readName(t, b, p)
 			if p.typ == tName && (p.class == "person" || p.class == "") {
 				if p.rf < 0 {
@@ -559,10 +579,13 @@ func (d *doc) describe(a, b int, p *np) {
 	// the head: the last word before a preposition or a clause
 	h := b - 1
 	for k := a + 1; k < b; k++ {
-		if prepositionLike(d.low[k]) && d.low[k] != "and" || !d.isWord(k) && d.low[k] != "-" {
+		if prepositionLike(d.low[k]) && d.low[k] != "and" || !d.isWord(k) && d.low[k] != "-" && d.seg.Tokens[k].Kind != segment.Number {
 			h = k - 1
 			break
 		}
+	}
+	if h > a && (d.tags[h] == tag.JJ || d.tags[h] == tag.RB) && d.tags[h-1].IsNoun() {
+		h-- // "a person close to the Clintons"
 	}
 	// "one of Mr. Obama's advisers", "eight in 10 voters": the quantifier's
 	// phrase
@@ -618,8 +641,8 @@ func (d *doc) describe(a, b int, p *np) {
 		} else {
 			p.class = "anonymous"
 		}
-	case p.plural && personSuffix(singular(head)):
-		p.class = "group"
+	case p.plural && (personSuffix(singular(head)) || d.tags[h] == tag.NNPS || wordshape.Capitalised(d.word(h))):
+		p.class = "group" // "both Clintons"
 	case !p.plural && personSuffix(head):
 		p.class = "anonymous"
 	default:

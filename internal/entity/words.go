@@ -209,7 +209,7 @@ var personNouns = set("official", "officials", "source", "sources", "witness", "
 	"panel", "jury", "couple", "both", "two", "three", "many", "some", "few", "most", "several",
 	"all", "one", "conservatives", "liberals", "progressives", "moderates", "independents",
 	"libertarians", "economists", "businessman", "billionaire", "physicist", "psychologist",
-	"psychologists", "psychiatrist", "therapist", "counselor", "professor", "professors",
+	"psychologists", "psychiatrist", "veteran", "veterans", "insider", "consultant", "consultants", "therapist", "counselor", "professor", "professors",
 	"analyst's", "prosecutor", "prosecutors", "investigators", "investigator", "detective",
 	"detectives", "sheriff", "trooper", "troopers", "aides'", "spokesmen's")
 
