@@ -176,8 +176,10 @@ func (d *doc) capNameRaw(k int) bool {
 			return false
 		}
 	}
+	nextCap := k+1 < len(d.low) && d.isWord(k+1) && wordshape.Capitalised(d.word(k+1)) && d.tags[k+1].IsProper()
 	if start && !d.tags[k].IsProper() && !wordshape.Acronym(w) && !titles[l] && !d.surnames[l] &&
-		!(d.names.Known(l) && k+1 < len(d.low) && d.isWord(k+1) && wordshape.Capitalised(d.word(k+1))) {
+		!(d.names.Known(l) && nextCap) && !(nextCap && d.tags[k] == tag.JJ && !quantifiers[l]) {
+		// "New York City Mayor …" opens a sentence as a name too
 		return false // "Christian Estrosi" opens a sentence as a name too
 	}
 	return true
@@ -297,8 +299,10 @@ func (d *doc) readName(a, b int, p *np) {
 	last := d.low[p.nl-1]
 	switch {
 	case p.class == "person":
-	case orgNames[full] || places[full] || orgHeads[last] && !(n == 1 && !orgNames[last]):
+	case orgNames[full] || places[full] || usStates[full] || orgHeads[last] && !(n == 1 && !orgNames[last]):
 		p.class = "organisation"
+	case docHeads[last] && n >= 2:
+		p.class = "" // "Morning Consult Poll"
 	case n == 1 && orgHeads[last] && d.bodyCaps[last] && p.nf > 0 && d.low[p.nf-1] == "the":
 		p.class = "organisation" // "the Post", "the Fund": a short name
 	case n == 1 && wordshape.Acronym(d.word(p.nf)):
@@ -519,7 +523,10 @@ func (d *doc) readNP(a, b int, p *np) {
 		if p.typ == tName && p.definite && b-a == 1 && personNouns[d.low[a]] {
 			p.class = "" // "the Republican": a description
 		}
-		if p.typ == tName && p.class == "" && b-a == 1 {
+		if p.typ == tName && docHeads[d.low[b-1]] && p.class != "person" && p.rf < 0 {
+			p.class = "" // "a Morning Consult Poll": a document
+		}
+		if p.typ == tName && p.class == "" {
 			p.typ = tNominal // "Protesters" at the start of a sentence
 			p.nf, p.nl = a, b
 			d.describe(a, b, p)

@@ -141,6 +141,15 @@ var places = set("russia", "china", "iran", "iraq", "syria", "israel", "turkey",
 	"malaysia", "singapore", "taiwan", "hong kong", "switzerland", "austria", "belgium",
 	"portugal", "ireland", "scotland", "wales", "argentina", "chile", "colombia", "peru")
 
+// usStates act as governments ("Utah voted").
+var usStates = set("alabama", "alaska", "arizona", "arkansas", "california", "colorado",
+	"connecticut", "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana",
+	"iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+	"minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire",
+	"new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma",
+	"oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee",
+	"texas", "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming")
+
 // docHeads head a description of a document or recording.
 var docHeads = set("report", "reports", "survey", "surveys", "statement", "statements", "ad",
 	"ads", "advertisement", "poll", "polls", "email", "emails", "e-mail", "e-mails", "tweet",
