@@ -223,6 +223,8 @@ func TestNounPhrase(t *testing.T) {
 		{"But officials said no.", "But officials", "officials"},
 		{"But said no.", "But", ""},
 		{"The minister said no.", "The minister", "The minister"},
+		{"Former New York City Mayor Michael Bloomberg said no.", "York City Mayor Michael", "New York City Mayor Michael Bloomberg"},
+		{"Said Ellis: no.", "Ellis", "Ellis"},
 		{"Officials who spoke said no.", "Officials who spoke", "Officials who spoke"},
 	} {
 		seg := segment.Split(c.text)

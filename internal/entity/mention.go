@@ -701,6 +701,26 @@ func NounPhrase(seg *segment.Doc, tags []tag.Tag, first, last int) (int, int) {
 		return first, last
 	}
 	a, b := first, last
+	// never half a name: "New" before "York City Mayor Michael Bloomberg",
+	// "Clinton" after "Hillary"
+	nameTok := func(k int) bool {
+		return seg.Tokens[k].Kind == segment.Word && tags[k].IsProper() && wordshape.Capitalised(seg.Word(k)) &&
+			!notNames[wordshape.Lower(seg.Word(k))]
+	}
+	adjacent := func(x, y int) bool { // tokens x and y with only spaces between
+		return !strings.ContainsAny(seg.Text[seg.Tokens[x].End:seg.Tokens[y].Start], "\n\r\t")
+	}
+	if nameTok(a) {
+		for n := 0; n < 4 && a > 0 && nameTok(a-1) && adjacent(a-1, a); n++ {
+			a--
+		}
+	}
+	if nameTok(b - 1) {
+		for n := 0; n < 4 && b < len(seg.Tokens) && nameTok(b) && adjacent(b-1, b); n++ {
+			b++
+		}
+	}
+	first, last = a, b
 	for a < b && seg.Tokens[a].Kind == segment.Word && (leadingJunk[wordshape.Lower(seg.Word(a))] ||
 		b-a > 1 && (isVerb(tags[a]) || tags[a] == tag.IN && !relatives[wordshape.Lower(seg.Word(a))])) {
 		a++ // "Looks like someone"
