@@ -882,10 +882,29 @@ func (r *resolver) describe(p *np) int {
 		switch kind {
 		case Organisation, Document:
 			head := p.head
-			e, _ = r.salience(p.first, func(x *ent) bool {
+			var so float32
+			e, so = r.salience(p.first, func(x *ent) bool {
 				return x.kind == kind && (x.head == head || strings.Contains(strings.ToLower(x.name), head) ||
 					kind == Organisation && genericOrg(head))
 			})
+			if kind == Organisation && personal[head] {
+				// "Hillary Clinton plans … The campaign says": the campaign
+				// of the person in view, when they are more in view than any
+				// campaign
+				pe, sp := r.salience(p.first, func(x *ent) bool { return x.kind == Person && x.named && x.last != "" })
+				if pe >= 0 && sp > so {
+					x := r.ents[pe]
+					okey := "o:" + x.last + " " + head
+					if oe, ok := r.byKey[okey]; ok {
+						e = oe
+					} else {
+						e = r.newEnt(Organisation)
+						r.ents[e].head = head
+						r.ents[e].name, r.ents[e].nameLen = x.name+"’s "+head, 3
+						r.byKey[okey] = e
+					}
+				}
+			}
 		case Anonymous:
 			e = r.byDescription(p, a)
 			if e < 0 && describesPerson[p.head] {
@@ -931,6 +950,9 @@ func (r *resolver) descKey(a, b int) string {
 	}
 	return norm(strings.Join(parts, " "))
 }
+
+// personal organisations belong to a person ("the campaign").
+var personal = map[string]bool{"campaign": true, "team": true, "camp": true, "staff": true}
 
 func genericOrg(head string) bool {
 	switch head {
