@@ -9,7 +9,8 @@ import (
 
 // FuzzResolve: any text, with mentions at any token ranges (taken from the
 // fuzzer's bytes), gives entities whose mentions are each given once, and
-// every entity a kind; never a panic.
+// every entity a kind, and NounPhrase a range inside the text; never a
+// panic.
 func FuzzResolve(f *testing.F) {
 	f.Add("FBI Director James Comey said it. \"I know,\" he said. Mrs. Clinton and the IMF, which said so.", []byte{0, 4, 6, 7, 9, 2, 12, 20})
 	f.Add("“ ” \" ' — , which who. They it.", []byte{1, 1, 0, 3, 2, 9})
@@ -37,6 +38,12 @@ func FuzzResolve(f *testing.F) {
 				b = n
 			}
 			ms = append(ms, Mention{First: a, Last: b, Speaker: int(spans[i+1])%(len(ms)+2) - 1})
+		}
+		for _, mt := range ms {
+			f, l := NounPhrase(seg, tags, mt.First, mt.Last)
+			if f < 0 || l > n || f > l {
+				t.Fatalf("NounPhrase(%d, %d) = %d, %d of %d tokens", mt.First, mt.Last, f, l, n)
+			}
 		}
 		seen := make([]bool, len(ms))
 		for _, e := range Resolve(seg, tags, DefaultNames(), ms) {
