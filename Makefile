@@ -33,9 +33,10 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 
-# The browser bridge's syscall/js glue, run under Node.
+# The browser and Worker bridges' syscall/js glue, and the Worker's net/http
+# stand-in, run under Node.
 test-wasm:
-	GOOS=js GOARCH=wasm $(GO) test -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/browser
+	GOOS=js GOARCH=wasm $(GO) test -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/browser ./wasm/worker/jsbridge ./internal/api/httpshim
 
 # The deployable site in dist/: wasm, minified hashed assets, .br/.gz, size report.
 build:

@@ -93,7 +93,12 @@ async function readBody(request, limit) {
 
 function toResponse(a, method) {
   const headers = new Headers();
-  for (const [k, v] of a.headers) headers.append(k, v);
+  for (const [k, v] of a.headers) {
+    // The runtime frames the body itself (and may compress it); a length
+    // of ours beside its own broke the connection behind `wrangler dev`
+    // now and then under load (requests failing with 503).
+    if (k.toLowerCase() !== "content-length") headers.append(k, v);
+  }
   const nullBody = method === "HEAD" || a.status === 204 || a.status === 304;
   return new Response(nullBody ? null : a.body, { status: a.status, headers });
 }

@@ -45,6 +45,13 @@ type Options struct {
 
 // Serve registers h with the glue and blocks for the life of the instance.
 func Serve(h http.Handler, opt Options) {
+	Register(h, opt)
+	select {}
+}
+
+// Register hands the glue the request function for h, by calling the
+// global ReadyName function; Serve is Register and then waiting forever.
+func Register(h http.Handler, opt Options) {
 	fallback := record(opt.Fallback, &http.Request{Method: http.MethodGet, Header: http.Header{}})
 	// One function for the life of the instance: it is never released, and
 	// a request allocates no js.Func of its own.
@@ -59,7 +66,6 @@ func Serve(h http.Handler, opt Options) {
 		"maxBody":  opt.MaxBody,
 		"fallback": fallback.toJS(),
 	}))
-	select {}
 }
 
 // serve answers one request and always calls done once.
