@@ -7,7 +7,7 @@ STATICCHECK_VERSION ?= v0.8.2
 ADDR ?= 127.0.0.1:8080
 FUZZTIME ?= 60s
 
-.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest train bench-web
+.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest loadtest-worker train bench-web
 
 test: deps fmtcheck vet staticcheck gotest test-wasm
 
@@ -77,6 +77,12 @@ worker:
 # A bounded load test of the native API on 127.0.0.1 (10,000 requests, 32 at once).
 loadtest:
 	$(GO) run ./cmd/loadtest -file ../shared/seed/text/syria-final-battle.txt
+
+# The Worker under `wrangler dev` on 127.0.0.1 (1,000 seed requests, 16 at
+# once, over-limit bodies before, in the middle and after; workerd's memory),
+# then the native handler with the same load in the same run.
+loadtest-worker: node_modules/.package-lock.json
+	wasm/worker/loadtest.sh
 
 # Retrain the attribution model from ../shared/polnear/train (deterministic).
 train:
