@@ -78,9 +78,10 @@ worker:
 loadtest:
 	$(GO) run ./cmd/loadtest -file ../shared/seed/text/syria-final-battle.txt
 
-# The Worker under `wrangler dev` on 127.0.0.1 (1,000 seed requests, 16 at
-# once, over-limit bodies before, in the middle and after; workerd's memory),
-# then the native handler with the same load in the same run.
+# The Worker under `wrangler dev` on 127.0.0.1 (2,000 seed requests to warm
+# it, then 1,000 measured, 16 at once, over-limit bodies before, in the middle
+# and after; workerd's memory and CPU), then the native handler with the same
+# load in the same run.
 loadtest-worker: node_modules/.package-lock.json
 	wasm/worker/loadtest.sh
 

@@ -4,7 +4,7 @@
 //
 //	go run ./cmd/loadtest -file ../shared/seed/text/syria-final-battle.txt            # native handler, in-process
 //	go run ./cmd/loadtest -url http://127.0.0.1:8787/api/extract -rss workerd -file … # a running Worker (wrangler dev)
-//	go run ./cmd/loadtest -url … -rss-pgid 1234 -oversize -native -n 1000 -c 16 -file …   # what make loadtest-worker runs
+//	go run ./cmd/loadtest -url … -rss workerd -rss-pgid 1234 -oversize -native -warmup 2000 -n 1000 -c 16 -file …   # make loadtest-worker
 //
 // Without -url it starts the native handler (internal/api) in-process on
 // 127.0.0.1 and reports Go memory statistics before and after; with -rss
@@ -51,7 +51,7 @@ func main() {
 type config struct {
 	url, file, contentType, rss string
 	rssPgid                     int
-	n, c                        int
+	n, c, warmup                int
 	timeout, maxTime            time.Duration
 	oversize, native            bool
 }
@@ -64,6 +64,7 @@ func run(args []string, out io.Writer) error {
 	fs.StringVar(&cfg.contentType, "type", "text/plain; charset=utf-8", "Content-Type of the body")
 	fs.IntVar(&cfg.n, "n", 10000, "number of requests")
 	fs.IntVar(&cfg.c, "c", 32, "concurrent requests")
+	fs.IntVar(&cfg.warmup, "warmup", 0, "with -url: send this many requests first, unmeasured (the runtime's JIT and heap settle)")
 	fs.DurationVar(&cfg.timeout, "timeout", 30*time.Second, "timeout of one request")
 	fs.DurationVar(&cfg.maxTime, "max-time", 5*time.Minute, "stop sending after this long, whatever -n says")
 	fs.StringVar(&cfg.rss, "rss", "", "report the summed RSS of processes with this name (e.g. workerd)")
@@ -99,6 +100,12 @@ func run(args []string, out io.Writer) error {
 			what = strconv.Quote(cfg.rss)
 		}
 		rss = newRSSProbe(what, func() procRSS { return readProcs(cfg.rss, cfg.rssPgid) })
+	}
+	if cfg.warmup > 0 {
+		w := cfg
+		w.n, w.oversize = cfg.warmup, false
+		ws := load(w, cfg.url, body, nil)
+		fmt.Fprintf(out, "warm-up: %d requests, %d failed (not counted below)\n", ws.sent, ws.failures())
 	}
 	st := load(cfg, cfg.url, body, rss)
 	st.report(out)

@@ -4,7 +4,7 @@
 # in the middle and after; the memory and CPU time of wrangler's workerd
 # processes), then the same load on the native handler in the same run.
 #
-#   wasm/worker/loadtest.sh [loadtest flags...]   (default: -n 1000 -c 16)
+#   wasm/worker/loadtest.sh [loadtest flags...]   (default: -warmup 2000 -n 1000 -c 16)
 #
 # Run from anywhere; `make loadtest-worker` runs it. Needs node_modules
 # (make deps) and ../shared beside the repository.
@@ -47,5 +47,5 @@ done
 curl -sf "http://127.0.0.1:$port/api/health" >/dev/null || { echo "wrangler dev did not start:" >&2; cat "$dir/wrangler.log" >&2; exit 1; }
 
 cd "$root"
-[ $# -gt 0 ] || set -- -n 1000 -c 16
+[ $# -gt 0 ] || set -- -warmup 2000 -n 1000 -c 16
 go run ./cmd/loadtest -url "http://127.0.0.1:$port/api/extract" -rss workerd -rss-pgid "$pgid" -oversize -native -file "$seed" "$@"
