@@ -94,9 +94,8 @@ async function readBody(request, limit) {
 function toResponse(a, method) {
   const headers = new Headers();
   for (const [k, v] of a.headers) {
-    // The runtime frames the body itself (and may compress it); a length
-    // of ours beside its own broke the connection behind `wrangler dev`
-    // now and then under load (requests failing with 503).
+    // The runtime frames the body itself and sets the length (it may also
+    // compress the body, which would make a length of ours wrong).
     if (k.toLowerCase() !== "content-length") headers.append(k, v);
   }
   const nullBody = method === "HEAD" || a.status === 204 || a.status === 304;
