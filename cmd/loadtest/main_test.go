@@ -59,3 +59,18 @@ func TestRunInProcess(t *testing.T) {
 		t.Error("a non-loopback target was accepted")
 	}
 }
+
+// TestOversize: the over-limit bodies are sent and must be refused.
+func TestOversize(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(file, []byte(`"We will rebuild," the mayor said on Monday.`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	if err := run([]string{"-file", file, "-n", "10", "-c", "2", "-oversize"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "statuses [413 413 413]") {
+		t.Errorf("report lacks the three 413s:\n%s", out.String())
+	}
+}

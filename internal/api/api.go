@@ -15,9 +15,9 @@ package api
 
 import (
 	"context"
-	"net/http"
 	"strings"
 
+	http "github.com/whosaid/whosaid/internal/api/httpshim"
 	"github.com/whosaid/whosaid/internal/engine"
 	"github.com/whosaid/whosaid/internal/export"
 )

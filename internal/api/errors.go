@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"log"
-	"net/http"
 	"strconv"
+
+	http "github.com/whosaid/whosaid/internal/api/httpshim"
 )
 
 // Error is the body of every error answer: {"error": {...}}.

@@ -9,10 +9,10 @@ import (
 	"io"
 	"log"
 	"mime"
-	"net/http"
 	"strings"
 	"unicode/utf8"
 
+	http "github.com/whosaid/whosaid/internal/api/httpshim"
 	"github.com/whosaid/whosaid/internal/engine"
 	"github.com/whosaid/whosaid/internal/export"
 )

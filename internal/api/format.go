@@ -2,11 +2,11 @@ package api
 
 import (
 	"mime"
-	"net/http"
 	"sort"
 	"strconv"
 	"strings"
 
+	http "github.com/whosaid/whosaid/internal/api/httpshim"
 	"github.com/whosaid/whosaid/internal/export"
 )
 

@@ -8,13 +8,13 @@
 package learned
 
 import (
-	"crypto/sha256"
 	_ "embed"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strings"
 	"sync"
@@ -161,9 +161,12 @@ func Load(b []byte) (*Model, error) {
 	if parts[0].Classes() != numCue || parts[1].Classes() != numSpan {
 		return nil, fmt.Errorf("%w: wrong class counts", ErrFormat)
 	}
-	sum := sha256.Sum256(b)
+	// The id tells model files apart in /api/health and reports; FNV-1a is
+	// enough for that, and keeps crypto out of the wasm builds.
+	h := fnv.New64a()
+	h.Write(b)
 	return &Model{cue: parts[0], span: parts[1], cueBias: headerBias(parts[0].Header()), srcMargin: DefaultSourceMargin,
-		id: "attrib-" + hex.EncodeToString(sum[:6])}, nil
+		id: "attrib-" + hex.EncodeToString(h.Sum(nil)[:6])}, nil
 }
 
 // MarshalBinary writes both models.

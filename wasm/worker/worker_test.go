@@ -1,3 +1,5 @@
+//go:build !js
+
 package main
 
 import (
@@ -33,38 +35,11 @@ const installHint = "make deps   (npm ci: wrangler@" + WranglerVersion + " from 
 // the native handler: status, Content-Type, the API's own headers and the
 // body must be byte for byte the same. Nothing is normalised.
 func TestWorkerMatchesNative(t *testing.T) {
-	if os.Getenv("WHOSAID_SKIP_WORKER") == "1" {
-		t.Skip("WHOSAID_SKIP_WORKER=1: not testing the Worker")
-	}
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	wrangler := findWrangler(root)
-	if wrangler == "" {
-		t.Fatalf("wrangler is missing; install it from the repository root with\n\t%s\n(or set WHOSAID_WRANGLER to a wrangler binary; WHOSAID_SKIP_WORKER=1 skips this test for quick local runs)", installHint)
-	}
 	e, err := engine.New()
 	if err != nil {
 		t.Fatalf("engine.New: %v", err)
 	}
-
-	dir := t.TempDir()
-	build := exec.Command("bash", filepath.Join(root, "wasm/worker/build.sh"), filepath.Join(dir, "build"))
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the worker: %v\n%s", err, out)
-	} else {
-		t.Logf("%s", bytes.TrimSpace(out))
-	}
-	toml, err := os.ReadFile("wrangler.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "wrangler.toml"), toml, 0o644); err != nil {
-		t.Fatal(err)
-	}
-
-	base, logs := startWrangler(t, wrangler, dir)
+	base, logs := startWorker(t)
 	native := httptest.NewServer(api.New(e))
 	defer native.Close()
 
@@ -104,6 +79,39 @@ func TestWorkerMatchesNative(t *testing.T) {
 	if t.Failed() {
 		t.Logf("wrangler output:\n%s", logs.String())
 	}
+}
+
+// startWorker builds the Worker into a temporary folder and serves it with
+// `wrangler dev` until t ends. WHOSAID_SKIP_WORKER=1 skips the test, for
+// quick local runs only: CI never sets it.
+func startWorker(t *testing.T) (base string, logs *syncBuffer) {
+	t.Helper()
+	if os.Getenv("WHOSAID_SKIP_WORKER") == "1" {
+		t.Skip("WHOSAID_SKIP_WORKER=1: not testing the Worker")
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrangler := findWrangler(root)
+	if wrangler == "" {
+		t.Fatalf("wrangler is missing; install it from the repository root with\n\t%s\n(or set WHOSAID_WRANGLER to a wrangler binary; WHOSAID_SKIP_WORKER=1 skips this test for quick local runs)", installHint)
+	}
+	dir := t.TempDir()
+	build := exec.Command("bash", filepath.Join(root, "wasm/worker/build.sh"), filepath.Join(dir, "build"))
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the worker: %v\n%s", err, out)
+	} else {
+		t.Logf("%s", bytes.TrimSpace(out))
+	}
+	toml, err := os.ReadFile("wrangler.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "wrangler.toml"), toml, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return startWrangler(t, wrangler, dir)
 }
 
 // findWrangler looks in $WHOSAID_WRANGLER, the project-local install, then
