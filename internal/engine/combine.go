@@ -29,6 +29,7 @@ import (
 // training data ever used as a cue ("have since retaken").
 func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned.Model, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote, metaParas []int, lex *cue.Lexicon) []attrib.Attribution {
 	ruled := newSpanSet(rules)
+	around := newQuoteIndex(quotes)
 	var model []attrib.Attribution
 	for _, f := range found {
 		if inParas(seg, f.Cue.Start, metaParas) || ruled.overlaps([]text.Span{f.Cue}) ||
@@ -56,7 +57,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		// cut before the rules fill in, so that what is cut off can
 		// still be theirs
 		cutAtNextCue(&at, seg, lex)
-		cutAtSentenceEnd(&at, seg, quotes)
+		cutAtSentenceEnd(&at, seg, around)
 		at.Kind = kindOf(at.Content, quotes)
 		model = append(model, at)
 	}
@@ -236,7 +237,10 @@ func kindOf(content []text.Span, quotes []quote.Quote) attrib.Kind {
 	direct, fragment := true, false
 	for _, c := range content {
 		whole := false
-		for _, q := range quotes {
+		// only quotes starting inside c count: start there (by binary
+		// search), or a paragraph of quotations is quadratic
+		k := sort.Search(len(quotes), func(i int) bool { return quotes[i].Start >= c.Start })
+		for _, q := range quotes[k:] {
 			if q.Start >= c.End {
 				break
 			}
@@ -640,7 +644,7 @@ func aroundAside(a *attrib.Attribution, seg *segment.Doc) {
 // end of the cue's sentence, outside quotation marks: the model's window
 // runs on into the next sentence (". Said Ellis", ". “We certainly can't
 // …”"), which has its own frame or none.
-func cutAtSentenceEnd(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
+func cutAtSentenceEnd(a *attrib.Attribution, seg *segment.Doc, quotes *quoteIndex) {
 	if !afterCue(a) || a.Kind == attrib.Direct {
 		return
 	}
@@ -653,10 +657,8 @@ func cutAtSentenceEnd(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Qu
 	if st := seg.Sentences[si]; st.End < end && st.End > c.Start {
 		end = st.End
 	}
-	for _, q := range quotes {
-		if q.Start < end && end < q.End {
-			return // a quotation of several sentences is one content
-		}
+	if quotes.around(end) {
+		return // a quotation of several sentences is one content
 	}
 	if end < c.End {
 		if cut := clip([]text.Span{{Start: c.Start, End: end}}, c.Start, end, seg.Text); len(cut) == 1 && hasWord(seg.Text, cut) {

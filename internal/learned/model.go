@@ -207,11 +207,18 @@ func (m *Model) Cues(d *Doc) [][2]int {
 	return m.cues(d, &scratch{feats: make([]uint64, 0, 64), scores: make([]float32, numSpan)})
 }
 
+// maxCuesPerSentence bounds the cues the labeller takes in one sentence,
+// the first ones: each reads a window of up to 2*maxReach tokens, so a
+// sentence that is nothing but speech verbs ("he said that he said that
+// …") would otherwise cost its length times the window. No sentence of
+// PolNeAR's train and dev splits has more than four.
+const maxCuesPerSentence = 8
+
 func (m *Model) cues(d *Doc, s *scratch) [][2]int {
 	var cues [][2]int
 	for _, sen := range d.Seg.Sentences {
 		labels := m.tagCues(d, sen.First, sen.Last, s)
-		for i := 0; i < len(labels); i++ {
+		for i, n := 0, 0; i < len(labels) && n < maxCuesPerSentence; i++ {
 			if labels[i] != cueB {
 				continue
 			}
@@ -220,6 +227,7 @@ func (m *Model) cues(d *Doc, s *scratch) [][2]int {
 				j++
 			}
 			cues = append(cues, [2]int{sen.First + i, sen.First + j})
+			n++
 			i = j - 1
 		}
 	}
