@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"unicode"
@@ -274,9 +275,9 @@ func tokenRange(seg *segment.Doc, sp text.Span) (first, last int) {
 	return first, last
 }
 
-// learnedFind runs the trained model on the analysed text.
-func (e *Engine) learnedFind(seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) []learned.Attribution {
-	return e.model.Find(learned.NewDoc(seg, tags, learned.InQuote(seg, quotes)))
+// learnedFind runs the trained model on the analysed text, until ctx ends.
+func (e *Engine) learnedFind(ctx context.Context, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) ([]learned.Attribution, error) {
+	return e.model.FindContext(ctx, learned.NewDoc(seg, tags, learned.InQuote(seg, quotes)))
 }
 
 // extendToSentence starts a content that comes before its cue in the same

@@ -8,6 +8,7 @@
 package learned
 
 import (
+	"context"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/binary"
@@ -215,8 +216,18 @@ func (m *Model) Cues(d *Doc) [][2]int {
 const maxCuesPerSentence = 8
 
 func (m *Model) cues(d *Doc, s *scratch) [][2]int {
+	cues, _ := m.cuesContext(context.Background(), d, s)
+	return cues
+}
+
+func (m *Model) cuesContext(ctx context.Context, d *Doc, s *scratch) ([][2]int, error) {
 	var cues [][2]int
-	for _, sen := range d.Seg.Sentences {
+	for si, sen := range d.Seg.Sentences {
+		if si%checkEvery == checkEvery-1 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		labels := m.tagCues(d, sen.First, sen.Last, s)
 		for i, n := 0, 0; i < len(labels) && n < maxCuesPerSentence; i++ {
 			if labels[i] != cueB {
@@ -231,7 +242,7 @@ func (m *Model) cues(d *Doc, s *scratch) [][2]int {
 			i = j - 1
 		}
 	}
-	return cues
+	return cues, nil
 }
 
 func (m *Model) tagCues(d *Doc, f, l int, s *scratch) []int {
@@ -272,14 +283,35 @@ const maxReach = 150
 
 // Find returns the attributions of d.
 func (m *Model) Find(d *Doc) []Attribution {
+	out, _ := m.FindContext(context.Background(), d)
+	return out
+}
+
+// checkEvery is how many sentences or cues the model handles between two
+// looks at its context: often enough to stop within milliseconds, rarely
+// enough to cost nothing.
+const checkEvery = 256
+
+// FindContext is Find that stops, with ctx's error, soon after ctx ends:
+// labelling is the engine's costliest stage.
+func (m *Model) FindContext(ctx context.Context, d *Doc) ([]Attribution, error) {
 	s := &scratch{feats: make([]uint64, 0, 64), scores: make([]float32, numSpan)}
+	cues, err := m.cuesContext(ctx, d, s)
+	if err != nil {
+		return nil, err
+	}
 	var out []Attribution
-	for _, c := range m.cues(d, s) {
+	for i, c := range cues {
+		if i%checkEvery == checkEvery-1 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		if a, ok := m.label(d, c[0], c[1], s); ok {
 			out = append(out, a)
 		}
 	}
-	return out
+	return out, ctx.Err()
 }
 
 func (m *Model) label(d *Doc, cs, ce int, s *scratch) (Attribution, bool) {
