@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"syscall"
+	"time"
 )
 
 // peakMB is the child's peak resident set size in MB (ru_maxrss: KB on
@@ -22,4 +23,13 @@ func peakMB(ps *os.ProcessState) float64 {
 		return float64(ru.Maxrss) / (1 << 20)
 	}
 	return float64(ru.Maxrss) / (1 << 10)
+}
+
+// cpuTime is the user and system time this process has used, all threads.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

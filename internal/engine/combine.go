@@ -73,7 +73,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		withRelative(&all[i], seg)
 		noPassiveSource(&all[i], seg)
 	}
-	return disjoint(joinQuotes(dropAfterFrame(all), seg), seg)
+	return limitDepth(disjoint(joinQuotes(dropAfterFrame(all), seg), seg), seg)
 }
 
 // disjoint keeps claims from crossing. Nested attributions are real ("X
