@@ -131,15 +131,30 @@ func TestOverloaded(t *testing.T) {
 	default:
 	}
 
-	// A request that waits while the slot frees up is served.
-	third := make(chan answer, 1)
-	go func() { third <- post(context.Background(), srv, "a third article") }()
-	time.Sleep(20 * time.Millisecond)
 	close(b.release)
 	if a := wait(t, first, "the first answer"); a.status != http.StatusOK {
 		t.Errorf("first request: %+v, want 200", a)
 	}
-	if a := wait(t, third, "the third answer"); a.status != http.StatusOK {
+
+	// A request that waits while the slot frees up is served.
+	b = newBlocking()
+	srv2 := httptest.NewServer(newHandlerOptions(b.extract, "m", Options{MaxAnalyses: 1, QueueTimeout: time.Minute}))
+	defer srv2.Close()
+	go func() { first <- post(context.Background(), srv2, "an article") }()
+	wait(t, b.started, "the first analysis")
+	queued := make(chan answer, 1)
+	go func() { queued <- post(context.Background(), srv2, "a queued article") }()
+	time.Sleep(50 * time.Millisecond)
+	select {
+	case <-b.started:
+		t.Fatal("a second analysis started while the only slot was taken")
+	default:
+	}
+	close(b.release)
+	if a := wait(t, first, "the first answer"); a.status != http.StatusOK {
+		t.Errorf("first request: %+v, want 200", a)
+	}
+	if a := wait(t, queued, "the queued answer"); a.status != http.StatusOK {
 		t.Errorf("a request queued while the slot freed up: %+v, want 200", a)
 	}
 }
