@@ -230,7 +230,7 @@ func measure(self, name string, n int, timeout time.Duration) row {
 	r.PeakMB = peakMB(cmd.ProcessState)
 	if ctx.Err() != nil {
 		r.Error = fmt.Sprintf("killed after %v", timeout)
-		r.Seconds = timeout.Seconds()
+		r.Seconds, r.PeakMB = timeout.Seconds(), 0 // the peak so far says little
 		return r
 	}
 	if err != nil {
