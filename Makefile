@@ -7,7 +7,7 @@ STATICCHECK_VERSION ?= v0.8.2
 ADDR ?= 127.0.0.1:8080
 FUZZTIME ?= 60s
 
-.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest loadtest-worker train bench-web
+.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest loadtest-worker train bench-web bench-hostile
 
 test: deps fmtcheck vet staticcheck gotest test-wasm
 
@@ -62,6 +62,13 @@ fuzz:
 
 bench:
 	$(GO) test ./internal/engine -run '^$$' -bench . -benchmem
+
+# The engine on hostile text (internal/hostile) at 100 KB and 1 MB, one
+# process per case for its peak memory, beside an ordinary article of the
+# same size, on one core when taskset is there.
+bench-hostile:
+	$(GO) build -o bin/benchhostile ./build/benchhostile
+	$$(command -v taskset >/dev/null && echo taskset -c 0) bin/benchhostile -json .cache/bench-hostile.json
 
 # The page's figures in headless chromium, medians of 10 runs: time to ready
 # (cold and warm), extract on the seed, 10k and 100k words, and compromise's

@@ -102,6 +102,14 @@ HTTP API at /api/. Stops gracefully on SIGINT or SIGTERM.
   --embed-ancestors "S ..."
               the sites allowed to frame embed.html, as CSP sources
               (default: any; embed.html checks message origins itself)
+  --max-analyses N
+              API analyses run at once (default: twice the CPUs; 0: no
+              limit); the others wait for a slot
+  --queue-timeout D
+              how long a request waits for a slot before a JSON 503
+              "overloaded" with Retry-After (default 5s)
+  --timeout D the longest an analysis may run before a JSON 503 "timeout"
+              (default 10s; 0: none); a client that leaves cancels its own
 `
 
 // usageError is a problem with the command line: exit status 2.

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -35,12 +36,18 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	dir := fs.String("dir", "dist", "the built site")
 	withAPI := fs.Bool("api", true, "serve the HTTP API at /api/")
 	embedAnc := fs.String("embed-ancestors", "", "sites allowed to frame embed.html, space-separated CSP sources (empty: any)")
+	maxAnalyses := fs.Int("max-analyses", 2*runtime.NumCPU(), "API analyses run at once; the others wait (0: no limit)")
+	queueTimeout := fs.Duration("queue-timeout", 5*time.Second, "how long an API request waits for an analysis slot before a 503")
+	timeout := fs.Duration("timeout", 10*time.Second, "the longest an API analysis may run before a 503 (0: no limit)")
 	pos, err := parseFlags(fs, args, usageServe, stdout)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
 		return usagef("serve takes no arguments, got %q (run 'whosaid help serve')", pos[0])
+	}
+	if *maxAnalyses < 0 || *queueTimeout < 0 || *timeout < 0 {
+		return usagef("serve: --max-analyses, --queue-timeout and --timeout may not be negative")
 	}
 	if st, err := os.Stat(*dir); err != nil || !st.IsDir() {
 		return usagef("serve: %s: no such directory; build the site first or pass --dir", *dir)
@@ -56,7 +63,8 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		mux.Handle("/api/", api.New(e))
+		mux.Handle("/api/", api.NewWithOptions(e, api.Options{
+			MaxAnalyses: *maxAnalyses, QueueTimeout: *queueTimeout, Timeout: *timeout}))
 	}
 
 	// Listen before announcing, so the address printed is the real one

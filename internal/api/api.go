@@ -16,6 +16,7 @@ package api
 import (
 	"context"
 	"strings"
+	"time"
 
 	http "github.com/whosaid/whosaid/internal/api/httpshim"
 	"github.com/whosaid/whosaid/internal/engine"
@@ -40,6 +41,8 @@ type extractFunc func(context.Context, engine.Input, engine.Options) (*engine.Re
 type handler struct {
 	extract extractFunc
 	modelID string
+	limit   *limiter      // nil: no limit on analyses at once
+	timeout time.Duration // 0: no deadline for an analysis
 }
 
 // New returns the handler for /api/… routes.
@@ -48,7 +51,11 @@ func New(e *engine.Engine) http.Handler {
 }
 
 func newHandler(extract extractFunc, modelID string) http.Handler {
-	h := &handler{extract: extract, modelID: modelID}
+	return newHandlerOptions(extract, modelID, Options{})
+}
+
+func newHandlerOptions(extract extractFunc, modelID string, opt Options) http.Handler {
+	h := &handler{extract: extract, modelID: modelID, limit: newLimiter(opt), timeout: max(opt.Timeout, 0)}
 	return recoverer(commonHeaders(http.HandlerFunc(h.route)))
 }
 

@@ -42,9 +42,17 @@ func (h *handler) serveExtract(w http.ResponseWriter, r *http.Request) {
 		writeError(w, aerr.status, aerr.code, aerr.message)
 		return
 	}
-	res, err := h.extract(r.Context(), in, engine.Options{})
+	res, err := h.analyse(r.Context(), in)
 	if err != nil {
-		aerr := engineError(err)
+		var aerr *apiError
+		if le := (*limitError)(nil); errors.As(err, &le) {
+			aerr = le.apiError
+		} else {
+			aerr = engineError(err)
+		}
+		if aerr.status == http.StatusServiceUnavailable && h.bounded() {
+			w.Header().Set("Retry-After", h.retryAfter())
+		}
 		writeError(w, aerr.status, aerr.code, aerr.message)
 		return
 	}

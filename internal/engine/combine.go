@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"unicode"
@@ -29,6 +30,7 @@ import (
 // training data ever used as a cue ("have since retaken").
 func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned.Model, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote, metaParas []int, lex *cue.Lexicon) []attrib.Attribution {
 	ruled := newSpanSet(rules)
+	around := newQuoteIndex(quotes)
 	var model []attrib.Attribution
 	for _, f := range found {
 		if inParas(seg, f.Cue.Start, metaParas) || ruled.overlaps([]text.Span{f.Cue}) ||
@@ -56,7 +58,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		// cut before the rules fill in, so that what is cut off can
 		// still be theirs
 		cutAtNextCue(&at, seg, lex)
-		cutAtSentenceEnd(&at, seg, quotes)
+		cutAtSentenceEnd(&at, seg, around)
 		at.Kind = kindOf(at.Content, quotes)
 		model = append(model, at)
 	}
@@ -71,7 +73,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		withRelative(&all[i], seg)
 		noPassiveSource(&all[i], seg)
 	}
-	return disjoint(joinQuotes(dropAfterFrame(all), seg), seg)
+	return limitDepth(disjoint(joinQuotes(dropAfterFrame(all), seg), seg), seg)
 }
 
 // disjoint keeps claims from crossing. Nested attributions are real ("X
@@ -236,7 +238,10 @@ func kindOf(content []text.Span, quotes []quote.Quote) attrib.Kind {
 	direct, fragment := true, false
 	for _, c := range content {
 		whole := false
-		for _, q := range quotes {
+		// only quotes starting inside c count: start there (by binary
+		// search), or a paragraph of quotations is quadratic
+		k := sort.Search(len(quotes), func(i int) bool { return quotes[i].Start >= c.Start })
+		for _, q := range quotes[k:] {
 			if q.Start >= c.End {
 				break
 			}
@@ -270,9 +275,9 @@ func tokenRange(seg *segment.Doc, sp text.Span) (first, last int) {
 	return first, last
 }
 
-// learnedFind runs the trained model on the analysed text.
-func (e *Engine) learnedFind(seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) []learned.Attribution {
-	return e.model.Find(learned.NewDoc(seg, tags, learned.InQuote(seg, quotes)))
+// learnedFind runs the trained model on the analysed text, until ctx ends.
+func (e *Engine) learnedFind(ctx context.Context, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) ([]learned.Attribution, error) {
+	return e.model.FindContext(ctx, learned.NewDoc(seg, tags, learned.InQuote(seg, quotes)))
 }
 
 // extendToSentence starts a content that comes before its cue in the same
@@ -640,7 +645,7 @@ func aroundAside(a *attrib.Attribution, seg *segment.Doc) {
 // end of the cue's sentence, outside quotation marks: the model's window
 // runs on into the next sentence (". Said Ellis", ". “We certainly can't
 // …”"), which has its own frame or none.
-func cutAtSentenceEnd(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
+func cutAtSentenceEnd(a *attrib.Attribution, seg *segment.Doc, quotes *quoteIndex) {
 	if !afterCue(a) || a.Kind == attrib.Direct {
 		return
 	}
@@ -653,10 +658,8 @@ func cutAtSentenceEnd(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Qu
 	if st := seg.Sentences[si]; st.End < end && st.End > c.Start {
 		end = st.End
 	}
-	for _, q := range quotes {
-		if q.Start < end && end < q.End {
-			return // a quotation of several sentences is one content
-		}
+	if quotes.around(end) {
+		return // a quotation of several sentences is one content
 	}
 	if end < c.End {
 		if cut := clip([]text.Span{{Start: c.Start, End: end}}, c.Start, end, seg.Text); len(cut) == 1 && hasWord(seg.Text, cut) {

@@ -66,7 +66,11 @@ func (e *Engine) analyze(ctx context.Context, doc *text.Doc, opt Options) (*Resu
 	a.meta = meta.Find(a.seg)
 	a.atts = e.finder.Find(a.seg, tags, quotes)
 	if !opt.RulesOnly {
-		a.atts = combine(a.atts, e.learnedFind(a.seg, tags, quotes), e.model, a.seg, tags, quotes, a.meta.Paras, e.lex)
+		found, err := e.learnedFind(ctx, a.seg, tags, quotes)
+		if err != nil {
+			return nil, err
+		}
+		a.atts = combine(a.atts, found, e.model, a.seg, tags, quotes, a.meta.Paras, e.lex)
 	}
 	a.atts = statements(a.atts, a.seg)
 	report(stepAttrib)
@@ -107,7 +111,9 @@ func (e *Engine) tagAll(ctx context.Context, seg *segment.Doc, report func(int))
 	}
 	ns := len(seg.Sentences)
 	const every = 2000
-	done := 0
+	// and every so many tokens, for text whose sentences are all long
+	const everyTokens = 1 << 16
+	done, checked := 0, 0
 	for si, s := range seg.Sentences {
 		if s.First < done || s.Last > len(words) || s.First > s.Last {
 			continue // tolerate overlapping or odd sentences: never tag twice
@@ -117,7 +123,8 @@ func (e *Engine) tagAll(ctx context.Context, seg *segment.Doc, report func(int))
 		}
 		e.tagger.Tag(words[s.First:s.Last], tags[s.First:s.Last])
 		done = s.Last
-		if si%every == every-1 {
+		if si%every == every-1 || s.Last-checked >= everyTokens {
+			checked = s.Last
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}

@@ -2,6 +2,7 @@ package learned
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -184,4 +185,39 @@ func BenchmarkFind(b *testing.B) {
 		m.Find(d)
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// countdown is a context that ends after its Err has been asked n times.
+type countdown struct {
+	context.Context
+	n int
+}
+
+func (c *countdown) Err() error {
+	if c.n--; c.n < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestFindContext: labelling stops soon after its context ends, inside
+// the stage and not only before it, and gives the context's error.
+func TestFindContext(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := prepare(t, strings.Repeat(`"We will win," he said, "they lied," she told reporters. `, 2000))
+	all, err := m.FindContext(context.Background(), d)
+	if err != nil || len(all) < 2*checkEvery {
+		t.Fatalf("FindContext: %d attributions, %v; want at least %d and no error", len(all), err, 2*checkEvery)
+	}
+	// 0: before anything; 1: while tagging cues; the last: while
+	// labelling them, after the cue tagger's looks
+	for _, n := range []int{0, 1, len(d.Seg.Sentences)/checkEvery + 1} {
+		ctx := &countdown{Context: context.Background(), n: n}
+		if got, err := m.FindContext(ctx, d); !errors.Is(err, context.Canceled) || got != nil {
+			t.Errorf("context ending after %d looks: %d attributions, %v; want none and context.Canceled", n, len(got), err)
+		}
+	}
 }

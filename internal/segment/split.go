@@ -26,7 +26,8 @@ import (
 // comma or the like follows (`"Why?" she asked`), and not after a title
 // ("Mr.", "Sen.", "vs.", "No. 5"). After an ambiguous abbreviation or an
 // initial ("U.S.", "Inc.", "J.") only a typical sentence opener ("The",
-// "He", ...) starts a new sentence. Sentences never cross a paragraph.
+// "He", ...) starts a new sentence. Sentences never cross a paragraph, and
+// none is longer than MaxSentenceTokens (see capSentences).
 //
 // Paragraphs break at blank lines. A single line break also breaks a
 // paragraph unless the two lines are one hard-wrapped paragraph; see
@@ -35,6 +36,7 @@ func Split(s string) *Doc {
 	d := &Doc{Text: s}
 	d.Tokens = tokenize(s, make([]Token, 0, len(s)/5+8))
 	d.sentences(lineBreaks(s, nil))
+	d.capSentences()
 	return d
 }
 

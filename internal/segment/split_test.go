@@ -188,6 +188,9 @@ func checkInvariants(t *testing.T, d *Doc) {
 			t.Fatalf("sentence %d tokens [%d,%d) not contiguous after %d", i, s.First, s.Last, next)
 		}
 		next = s.Last
+		if s.Last-s.First > MaxSentenceTokens {
+			t.Fatalf("sentence %d has %d tokens, over MaxSentenceTokens", i, s.Last-s.First)
+		}
 		if s.Start != int(d.Tokens[s.First].Start) || s.End != int(d.Tokens[s.Last-1].End) {
 			t.Fatalf("sentence %d bounds [%d,%d) are not its tokens'", i, s.Start, s.End)
 		}
