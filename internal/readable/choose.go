@@ -63,6 +63,7 @@ func (p *page) choose() bool {
 		return false
 	}
 	top := p.climb(best)
+	p.top = top
 	p.keep(top)
 	return true
 }
@@ -152,6 +153,18 @@ func (p *page) climb(best [5]int) int {
 		top = q
 		p.initScore(top)
 	}
+	// The page's own word for the article (<article>, articleBody) holds
+	// what the scoring split in parts, when it is not much larger.
+	for q, k := p.parent[top], 0; q > 0 && k < 4 && !p.isBody(q); q, k = p.parent[q], k+1 {
+		n := p.nodes[q]
+		if (n.DataAtom == atom.Article || strings.EqualFold(attr(n, "itemprop"), "articleBody")) && p.junk[q] == "" {
+			if p.paraChars[q] <= 2*p.paraChars[top] {
+				top = q
+				p.initScore(top)
+			}
+			break
+		}
+	}
 	return top
 }
 
@@ -206,6 +219,10 @@ func (p *page) keep(top int) {
 		ld := p.linkDensity(s)
 		switch {
 		case p.scored[s] && p.score[s]+bonus >= threshold:
+			included[s] = true
+		case !p.scored[s] && p.paraChars[s] >= max(500, p.paraChars[top]/5) && ld < 0.25 && p.hint[s] >= 0 && 10*p.headChars[s] < p.chars[s]:
+			// body text the scoring did not reach (deeply nested), not a
+			// list of teasers (a heading to each paragraph)
 			included[s] = true
 		case c.DataAtom == atom.P || p.ownChars[s] == p.chars[s] && p.chars[s] > 0 && blockish(c.DataAtom):
 			text := strings.TrimSpace(innerText(c, 400))
@@ -292,7 +309,7 @@ func (p *page) clean(i int) string {
 		return ""
 	}
 	w := float64(p.hint[i])
-	if p.scored[i] && p.score[i]+w < 0 {
+	if w < 0 {
 		return KindOther
 	}
 	if p.commas[i] >= 10 {

@@ -113,7 +113,9 @@ func classify(n *html.Node) (kind string, weight int) {
 	if containsAny(s, negativeWords) {
 		weight -= 25
 	}
-	if kind != "" {
+	// Only blocks are boilerplate by their name: an inline element
+	// ("share" link, a formula's span) sits inside a sentence.
+	if kind != "" || !blockish(n.DataAtom) {
 		return kind, weight
 	}
 	for _, h := range strongHints {

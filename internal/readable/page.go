@@ -32,6 +32,7 @@ type page struct {
 	score               []float64
 	scored              []bool
 
+	top       int // the chosen container
 	drop      []bool
 	droppedBy map[string]Dropped
 	pageLike  bool
