@@ -58,3 +58,34 @@ func TestDebugClass(t *testing.T) {
 		}
 	}
 }
+
+var debugAll = flag.String("debugall", "", "print the boilerplate kinds of every page in this directory")
+
+func TestDebugAll(t *testing.T) {
+	if *debugAll == "" {
+		t.Skip()
+	}
+	ents, _ := os.ReadDir(*debugAll)
+	kinds := func(src string) string {
+		p := newPage(htmltext.Parse(src))
+		seen := map[string]int{}
+		for i := range p.nodes {
+			if p.junk[i] != "" && p.words[i] > 0 {
+				seen[p.junk[i]] += p.words[i]
+			}
+		}
+		return fmt.Sprint(seen)
+	}
+	for _, e := range ents {
+		src, err := os.ReadFile(*debugAll + "/" + e.Name() + "/source.html")
+		if err != nil {
+			continue
+		}
+		exp, _ := os.ReadFile(*debugAll + "/" + e.Name() + "/expected.html")
+		s := string(src)
+		if i := strings.Index(strings.ToLower(s), "<body"); i >= 0 {
+			s = s[i:]
+		}
+		fmt.Printf("%-28s EXP %s\n%-28s SRC %s\n", e.Name(), kinds(string(exp)), "", kinds(s))
+	}
+}

@@ -29,7 +29,9 @@ type head struct {
 	time       string // first <time datetime>
 }
 
-func (a *Article) readMeta(doc *html.Node, p *page) {
+// readMeta reads the page's metadata into a; it reports whether the page
+// has a head that says what it is (a <title>, named <meta> tags).
+func (a *Article) readMeta(doc *html.Node, p *page) bool {
 	h := gather(doc, p)
 	var ldTitle, ldDate string
 	var ldAuthors []string
@@ -71,6 +73,7 @@ func (a *Article) readMeta(doc *html.Node, p *page) {
 	date := firstNonEmpty(ldDate, m["article:published_time"], m["og:published_time"], m["parsely-pub-date"],
 		m["dcterms.created"], m["dcterms.issued"], m["dc.date"], m["date"], m["pubdate"], m["publishdate"], h.time)
 	a.Published = isoDate(date)
+	return h.title != "" || len(h.metas) > 0
 }
 
 // gather walks the whole document once.

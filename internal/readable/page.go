@@ -237,12 +237,25 @@ func (p *page) markJunk() {
 			p.junk[i] = ""
 			continue
 		}
-		p.pageLike = true
-	}
-	for i := 1; i < len(p.nodes); i++ {
-		switch p.nodes[i].DataAtom {
-		case atom.Title, atom.Nav, atom.Header, atom.Footer, atom.Aside:
+		if p.words[i] == 0 || p.inJunk(i) {
+			continue
+		}
+		switch p.junk[i] {
+		case KindMenus, KindFooters, KindSidebars, KindNotices, KindForms, KindRelated:
+			// What surrounds an article on a page; an article's own
+			// header, share buttons or even comments can come with a
+			// selection of it.
 			p.pageLike = true
 		}
 	}
+}
+
+// inJunk reports whether an ancestor of i is junk (at most 64 levels up).
+func (p *page) inJunk(i int) bool {
+	for q, k := p.parent[i], 0; q > 0 && k < 64; q, k = p.parent[q], k+1 {
+		if p.junk[q] != "" {
+			return true
+		}
+	}
+	return false
 }

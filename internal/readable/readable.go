@@ -81,7 +81,9 @@ func Extract(src string, opt Options) (Article, error) {
 	}
 	var a Article
 	p := newPage(doc)
-	a.readMeta(doc, p)
+	if a.readMeta(doc, p) { // a saved page, not a selection
+		p.pageLike = true
+	}
 	if opt.WholePage || !p.choose() {
 		a.Text = htmltext.Text(doc, nil)
 		return a, nil
