@@ -19,7 +19,8 @@ const (
 
 // head is what the page says about itself, gathered in one walk.
 type head struct {
-	metas      map[string]string // first content of each meta name or property, lower-cased keys
+	metas      map[string]string   // first content of each meta name or property, lower-cased keys
+	all        map[string][]string // every content of the author names, when a page lists several
 	ld         []string
 	title      string   // <title>
 	h1         []string // visible <h1> texts, at most a few
@@ -40,12 +41,24 @@ func (a *Article) readMeta(doc *html.Node, p *page) bool {
 		if ldBytes += len(s); ldBytes > maxLDBytes {
 			break
 		}
+		s = strings.TrimSpace(s)
+		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, "<![CDATA["), "]]>"))
 		var v any
 		if json.Unmarshal([]byte(s), &v) != nil {
 			continue
 		}
 		if obj := findArticle(v, 0); obj != nil {
-			ldTitle = clip(firstString(obj["headline"], obj["name"]))
+			// Some sites put their own name in "name": take the headline
+			// when it, and not the name, reads like the page's title.
+			name, headline := firstString(obj["name"]), firstString(obj["headline"])
+			ldTitle = firstNonEmpty(name, headline)
+			if name != "" && headline != "" && name != headline {
+				t := h.docTitle()
+				if similarity(headline, t) > 0.75 && similarity(name, t) <= 0.75 {
+					ldTitle = headline
+				}
+			}
+			ldTitle = clip(ldTitle)
 			ldAuthors = names(obj["author"], 0)
 			ldDate = firstString(obj["datePublished"], obj["dateCreated"])
 			break
@@ -61,35 +74,48 @@ func (a *Article) readMeta(doc *html.Node, p *page) bool {
 	if len(ldAuthors) > 0 {
 		a.Authors = ldAuthors
 	} else {
-		by := firstNonEmpty(m["dc:creator"], m["dcterm:creator"], m["author"], m["parsely-author"], m["sailthru.author"])
-		if art := m["article:author"]; by == "" && !strings.Contains(art, "://") {
-			by = art
+		for _, k := range []string{"dc:creator", "dcterm:creator", "author", "parsely-author", "sailthru:author", "article:author", "og:article:author"} {
+			for _, v := range h.all[k] {
+				if !strings.Contains(v, "://") {
+					a.Authors = append(a.Authors, splitAuthors(v)...)
+				}
+			}
+			if len(a.Authors) > 0 {
+				break
+			}
 		}
-		if by == "" {
+		by := ""
+		if len(a.Authors) == 0 {
 			by = firstNonEmpty(h.bylineName, h.byline)
 		}
-		a.Authors = splitAuthors(by)
+		a.Authors = append(a.Authors, splitAuthors(by)...)
 	}
 	date := firstNonEmpty(ldDate, m["article:published_time"], m["og:published_time"], m["parsely-pub-date"],
-		m["dcterms.created"], m["dcterms.issued"], m["dc.date"], m["date"], m["pubdate"], m["publishdate"], h.time)
+		m["dcterms:created"], m["dcterms:issued"], m["dc:date"], m["date"], m["pubdate"], m["publishdate"], h.time)
 	a.Published = isoDate(date)
 	return h.title != "" || len(h.metas) > 0
 }
 
 // gather walks the whole document once.
 func gather(doc *html.Node, p *page) head {
-	h := head{metas: map[string]string{}}
+	h := head{metas: map[string]string{}, all: map[string][]string{}}
 	n := doc
 	for n != nil {
 		descend := n.FirstChild != nil
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Meta:
-				key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
+				// "DC.Title" and "dc:title" are one name.
+				key := strings.ReplaceAll(strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop"))), ".", ":")
 				if v := strings.TrimSpace(attr(n, "content")); key != "" && v != "" && len(key) < 64 {
 					for _, k := range strings.Fields(key) { // property="og:title twitter:title"
 						if _, ok := h.metas[k]; !ok {
 							h.metas[k] = clip(v)
+						}
+						if strings.HasSuffix(k, "creator") || strings.HasSuffix(k, "author") {
+							if len(h.all[k]) < maxAuthors {
+								h.all[k] = append(h.all[k], clip(v))
+							}
 						}
 					}
 				}
@@ -118,7 +144,9 @@ func gather(doc *html.Node, p *page) head {
 				}
 			}
 			if h.byline == "" && isBylineElement(n) {
-				if _, visible := p.idx[n]; visible {
+				// Only a byline outside the page's boilerplate (a login
+				// box named "author-…" is none).
+				if i, visible := p.idx[n]; visible && !p.inJunkOf(i, bylineFree) {
 					if t := collapse(htmltext.Text(n, nil)); t != "" && len(t) < 100 {
 						h.byline = t
 						h.bylineName = itempropName(n)
@@ -151,8 +179,13 @@ func isBylineElement(n *html.Node) bool {
 	if len(s) > 256 {
 		s = s[:256]
 	}
-	return containsAny(s, []string{"byline", "author", "writtenby", "dateline", "p-author"}) &&
-		!containsAny(s, []string{"comment", "authors-list", "author-bio", "authorbio", "about-author"})
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' }) {
+		if containsAny(w, []string{"byline", "writtenby", "dateline", "p-author"}) ||
+			strings.Contains(w, "author") && !containsAny(w, []string{"authoriz", "authoris", "comment", "authors-list", "author-bio", "authorbio", "about-author"}) {
+			return true
+		}
+	}
+	return false
 }
 
 // itempropName is the text of the first itemprop="name" inside n.
@@ -254,6 +287,17 @@ func splitAuthors(s string) []string {
 			break
 		}
 	}
+	// A byline often runs on into the date: "Jane Roe May 20, 2019".
+	if f := strings.Fields(s); len(f) > 1 {
+		for i, w := range f {
+			date := strings.ContainsAny(w, "0123456789") ||
+				i+1 < len(f) && month(w) && strings.ContainsAny(f[i+1], "0123456789")
+			if i > 0 && date {
+				s = strings.Join(f[:i], " ")
+				break
+			}
+		}
+	}
 	var out []string
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '&' || r == '|' }) {
 		for _, name := range strings.Split(part, " and ") {
@@ -270,7 +314,7 @@ func splitAuthors(s string) []string {
 func (h head) docTitle() string {
 	orig := h.title
 	cur := orig
-	const seps = "|-–—\\/>»·"
+	const seps = "|-–—\\/>»"
 	sepAt := func(s string, last bool) int { // index of " X " with X a separator
 		best := -1
 		for i := 1; i+1 < len(s); i++ {
@@ -386,3 +430,41 @@ func clip(s string) string {
 	}
 	return s[:i]
 }
+
+// similarity is the share of b's text made of words that a has too.
+func similarity(a, b string) float64 {
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) })
+	}
+	inA := map[string]bool{}
+	for _, w := range words(a) {
+		inA[w] = true
+	}
+	wb := words(b)
+	if len(wb) == 0 || len(inA) == 0 {
+		return 0
+	}
+	var uniq []string
+	for _, w := range wb {
+		if !inA[w] {
+			uniq = append(uniq, w)
+		}
+	}
+	return 1 - float64(len(strings.Join(uniq, " ")))/float64(len(strings.Join(wb, " ")))
+}
+
+// month reports whether w is an English month name or its abbreviation.
+func month(w string) bool {
+	switch strings.TrimSuffix(strings.ToLower(w), ".") {
+	case "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun",
+		"july", "jul", "august", "aug", "september", "sep", "sept", "october", "oct",
+		"november", "nov", "december", "dec":
+		return true
+	}
+	return false
+}
+
+// bylineFree are the kinds of boilerplate a byline is never in; an
+// article's header is where it usually is.
+var bylineFree = map[string]bool{KindMenus: true, KindFooters: true, KindComments: true,
+	KindRelated: true, KindNotices: true, KindForms: true}

@@ -259,3 +259,14 @@ func (p *page) inJunk(i int) bool {
 	}
 	return false
 }
+
+// inJunkOf reports whether i or an ancestor (at most 64 levels up) is
+// boilerplate of one of the kinds.
+func (p *page) inJunkOf(i int, kinds map[string]bool) bool {
+	for q, k := i, 0; q > 0 && k < 64; q, k = p.parent[q], k+1 {
+		if kinds[p.junk[q]] {
+			return true
+		}
+	}
+	return false
+}
