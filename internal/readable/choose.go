@@ -220,6 +220,9 @@ func (p *page) keep(top int) {
 		switch {
 		case p.scored[s] && p.score[s]+bonus >= threshold:
 			included[s] = true
+		case (c.DataAtom == atom.H1 || c.DataAtom == atom.H2 || c.DataAtom == atom.H3) && p.title != "" && similarity(p.title, innerText(c, 400)) > 0.75:
+			// the article's own headline, just outside its body
+			included[s] = true
 		case !p.scored[s] && p.paraChars[s] >= max(500, p.paraChars[top]/5) && ld < 0.25 && p.hint[s] >= 0 && 10*p.headChars[s] < p.chars[s]:
 			// body text the scoring did not reach (deeply nested), not a
 			// list of teasers (a heading to each paragraph)

@@ -32,7 +32,8 @@ type page struct {
 	score               []float64
 	scored              []bool
 
-	top       int // the chosen container
+	top       int    // the chosen container
+	title     string // the page's headline, to know it in the text
 	drop      []bool
 	droppedBy map[string]Dropped
 	pageLike  bool

@@ -18,6 +18,7 @@ package readable
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/internal/htmltext"
 	"golang.org/x/net/html"
@@ -71,7 +72,10 @@ type Article struct {
 // Extract reads the article out of the HTML src. It fails only where
 // htmltext.Extract fails (input that is not UTF-8).
 func Extract(src string, opt Options) (Article, error) {
-	doc := htmltext.Parse(src)
+	var doc *html.Node
+	if utf8.ValidString(src) {
+		doc = htmltext.Parse(src)
+	}
 	if doc == nil { // too deep for the tree parser, or not UTF-8: read it all
 		t, err := htmltext.Extract(src)
 		if err != nil {
@@ -84,6 +88,7 @@ func Extract(src string, opt Options) (Article, error) {
 	if a.readMeta(doc, p) { // a saved page, not a selection
 		p.pageLike = true
 	}
+	p.title = a.Title
 	if opt.WholePage || !p.choose() {
 		a.Text = htmltext.Text(doc, nil)
 		return a, nil
