@@ -2,6 +2,9 @@ package readable
 
 import (
 	"strings"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/internal/htmltext"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -352,17 +355,22 @@ func (p *page) isDropped(n *html.Node) bool {
 	return ok && p.drop[i]
 }
 
-// innerText is the text in n, at most limit bytes of it.
+// innerText is the text in n, at most limit bytes of it, read from a
+// bounded number of nodes so that calls on nested elements stay cheap.
 func innerText(n *html.Node, limit int) string {
 	var b strings.Builder
+	budget := 4 * limit
 	var walk func(*html.Node, int)
 	walk = func(n *html.Node, depth int) {
-		for c := n.FirstChild; c != nil && b.Len() < limit && depth < 32; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && b.Len() < limit && depth < 32 && budget > 0; c = c.NextSibling {
+			budget--
 			switch c.Type {
 			case html.TextNode:
 				b.WriteString(c.Data)
 			case html.ElementNode:
-				walk(c, depth+1)
+				if !htmltext.Hidden(c) {
+					walk(c, depth+1)
+				}
 			}
 		}
 	}
@@ -370,6 +378,9 @@ func innerText(n *html.Node, limit int) string {
 	s := b.String()
 	if len(s) > limit {
 		s = s[:limit]
+		for k := 0; k < 3 && !utf8.ValidString(s); k++ { // a cut rune
+			s = s[:len(s)-1]
+		}
 	}
 	return s
 }

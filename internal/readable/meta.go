@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/whosaid/whosaid/internal/htmltext"
 	"github.com/whosaid/whosaid/internal/meta"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -88,7 +87,11 @@ func (a *Article) readMeta(doc *html.Node, p *page) bool {
 		if len(a.Authors) == 0 {
 			by = firstNonEmpty(h.bylineName, h.byline)
 		}
-		a.Authors = append(a.Authors, splitAuthors(by)...)
+		for _, name := range splitAuthors(by) {
+			if !agencies[strings.ToLower(name)] || len(a.Authors) == 0 {
+				a.Authors = append(a.Authors, name)
+			}
+		}
 	}
 	date := firstNonEmpty(ldDate, m["article:published_time"], m["og:published_time"], m["parsely-pub-date"],
 		m["dcterms:created"], m["dcterms:issued"], m["dc:date"], m["date"], m["pubdate"], m["publishdate"], h.time)
@@ -135,11 +138,10 @@ func gather(doc *html.Node, p *page) head {
 				}
 			case atom.H1, atom.H2:
 				if _, visible := p.idx[n]; visible {
-					t := clip(collapse(htmltext.Text(n, nil)))
 					if n.DataAtom == atom.H1 && len(h.h1) < 4 {
-						h.h1 = append(h.h1, t)
+						h.h1 = append(h.h1, clip(collapse(innerText(n, maxMetaValue))))
 					} else if n.DataAtom == atom.H2 && len(h.h2) < 8 {
-						h.h2 = append(h.h2, t)
+						h.h2 = append(h.h2, clip(collapse(innerText(n, maxMetaValue))))
 					}
 				}
 			}
@@ -147,7 +149,7 @@ func gather(doc *html.Node, p *page) head {
 				// Only a byline outside the page's boilerplate (a login
 				// box named "author-…" is none).
 				if i, visible := p.idx[n]; visible && !p.inJunkOf(i, bylineFree) {
-					if t := collapse(htmltext.Text(n, nil)); t != "" && len(t) < 100 {
+					if t := collapse(innerText(n, 200)); t != "" && len(t) < 100 {
 						h.byline = t
 						h.bylineName = itempropName(n)
 					}
@@ -188,15 +190,18 @@ func isBylineElement(n *html.Node) bool {
 	return false
 }
 
-// itempropName is the text of the first itemprop="name" inside n.
+// itempropName is the text of the first itemprop="name" inside n, looked
+// for among a bounded number of elements.
 func itempropName(n *html.Node) string {
+	budget := 200
 	var found string
 	var walk func(*html.Node, int)
 	walk = func(n *html.Node, depth int) {
-		for c := n.FirstChild; c != nil && found == "" && depth < 16; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && found == "" && depth < 16 && budget > 0; c = c.NextSibling {
+			budget--
 			if c.Type == html.ElementNode {
 				if strings.EqualFold(attr(c, "itemprop"), "name") {
-					found = collapse(htmltext.Text(c, nil))
+					found = collapse(innerText(c, 200))
 					return
 				}
 				walk(c, depth+1)
@@ -468,3 +473,9 @@ func month(w string) bool {
 // article's header is where it usually is.
 var bylineFree = map[string]bool{KindMenus: true, KindFooters: true, KindComments: true,
 	KindRelated: true, KindNotices: true, KindForms: true}
+
+// agencies are news agencies a byline names after the reporter ("By Jane
+// Roe, Reuters"): the source of the copy, not an author.
+var agencies = map[string]bool{"reuters": true, "ap": true, "afp": true, "associated press": true,
+	"the associated press": true, "agence france-presse": true, "bloomberg": true, "dpa": true,
+	"upi": true, "xinhua": true, "efe": true, "ansa": true, "pa": true, "pa media": true, "press association": true}

@@ -150,6 +150,8 @@ func hostile(n int) map[string]string {
 		"huge attribute": page("<div class=\"" + strings.Repeat("comment content ", n*10) + "\" id=\"" + strings.Repeat("x", n*100) + "\">" + para + "</div>" + para),
 		"many metas":     "<head>" + strings.Repeat("<meta name=author content=\"A, B and C\">", n) + "</head><body>" + para + "<nav>n</nav></body>",
 		"bad json-ld":    "<script type=application/ld+json>" + strings.Repeat("[", n) + "</script>" + page(para),
+		"nested bylines": page(strings.Repeat("<div class=byline>by someone with a rather long name that goes on and on, "+strings.Repeat("<i></i>", 20), n/20) + para + strings.Repeat("</div>", n/20)),
+		"nested h1":      page(strings.Repeat("<h1><div>", n/4) + para + strings.Repeat("</div></h1>", n/4)),
 		"deep json-ld":   "<script type=application/ld+json>" + strings.Repeat(`{"@graph":[`, n) + strings.Repeat("]}", n) + "</script>" + page(para),
 	}
 }
