@@ -38,17 +38,17 @@ var (
 		{KindMenus, "toolbar"}, {KindMenus, "skip-link"},
 		{KindHeaders, "header"}, {KindHeaders, "masthead"}, {KindHeaders, "topbar"},
 		{KindFooters, "footer"}, {KindFooters, "copyright"},
-		{KindSidebars, "sidebar"}, {KindSidebars, "widget"}, {KindSidebars, "rail"},
+		{KindSidebars, "sidebar"}, {KindSidebars, "widget"},
 		{KindNotices, "banner"}, {KindOther, "combx"}, {KindOther, "community"},
 		{KindOther, "shoutbox"}, {KindOther, "supplemental"}, {KindOther, "agegate"},
-		{KindOther, "remark"}, {KindOther, "legends"}, {KindOther, "extra"},
+		{KindOther, "remark"}, {KindOther, "legends"},
 	}
 	// Short hints match whole words only.
 	wordHints = map[string]string{
 		"nav": KindMenus, "menu": KindMenus, "tabs": KindMenus,
 		"ad": KindNotices, "ads": KindNotices, "advertisement": KindNotices, "dfp": KindNotices,
 		"rss": KindOther, "search": KindForms, "login": KindForms,
-		"tags": KindOther, "print": KindShare,
+		"tags": KindOther, "print": KindShare, "rail": KindSidebars, "extra": KindOther, "extras": KindOther,
 	}
 	// Whole class names of elements shown to screen readers only, or not at all.
 	hiddenClasses = map[string]bool{

@@ -234,7 +234,16 @@ func (p *page) markJunk() {
 			p.junk[i] = ""
 			continue
 		}
-		if p.strong[i] || total > 0 && 2*p.paraChars[i] > total {
+		// A wrapper holding most of the page's paragraphs is not
+		// boilerplate whatever its name; a list is (a gallery's captions).
+		list := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol || n.DataAtom == atom.Dl
+		if p.strong[i] || !list && total > 0 && 2*p.paraChars[i] > total {
+			p.junk[i] = ""
+			continue
+		}
+		// Share buttons are short: a long block named "sharing…" is a
+		// section about sharing.
+		if p.junk[i] == KindShare && p.chars[i] >= 500 {
 			p.junk[i] = ""
 			continue
 		}
