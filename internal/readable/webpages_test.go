@@ -3,6 +3,7 @@ package readable
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,9 +18,9 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// webpagesDir holds Readability's test pages (source.html, expected.html,
-// expected-metadata.json per folder), beside the project.
-const webpagesDir = "../../../shared/webpages"
+// webpagesFlag holds Readability's test pages (source.html, expected.html,
+// expected-metadata.json per folder), beside the project by default.
+var webpagesFlag = flag.String("webpages", "../../../shared/webpages", "directory of Readability-style test pages")
 
 type webpage struct {
 	name, src, expected string
@@ -27,6 +28,7 @@ type webpage struct {
 }
 
 func loadWebpages(tb testing.TB) []webpage {
+	webpagesDir := *webpagesFlag
 	ents, err := os.ReadDir(webpagesDir)
 	if err != nil {
 		tb.Fatalf("the web pages corpus is missing: %v (it lives in ../shared/webpages beside the project)", err)
