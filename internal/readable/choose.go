@@ -245,17 +245,16 @@ func (p *page) keep(top int) {
 		q := p.parent[i]
 		switch {
 		case onPath[i]:
-		case included[i]:
+		case included[i]: // kept whatever its name: the scoring chose it
 			inside[i] = true
-			if p.junk[i] != "" { // top itself may be named like boilerplate
-				continue
-			}
 		case onPath[q]:
 			p.dropTree(i)
 		case inside[q]:
 			if k := p.clean(i); k != "" {
 				p.drop[i] = true
-				p.count(k, p.words[i])
+				if p.words[i] > 0 {
+					p.count(k, p.words[i])
+				}
 				continue
 			}
 			inside[i] = true

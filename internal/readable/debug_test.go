@@ -12,6 +12,10 @@ import (
 
 var debugPage = flag.String("debugpage", "", "print what is dropped from this HTML file")
 
+// TestDebugPage explains one page: the chosen container and its ancestors
+// with their scores, then every block left out with its kind.
+//
+//	go test ./internal/readable -run TestDebugPage -v -debugpage page.html
 func TestDebugPage(t *testing.T) {
 	if *debugPage == "" {
 		t.Skip("no -debugpage")
@@ -36,56 +40,5 @@ func TestDebugPage(t *testing.T) {
 			}
 			fmt.Printf("DROP %-9s %s.%s#%s score=%.1f words=%d ld=%.2f | %s\n", k, n.Data, attr(n, "class"), attr(n, "id"), p.score[i], p.words[i], p.linkDensity(i), txt)
 		}
-	}
-}
-
-var debugClass = flag.String("debugclass", "", "print nodes whose class contains this")
-
-func TestDebugClass(t *testing.T) {
-	if *debugPage == "" || *debugClass == "" {
-		t.Skip()
-	}
-	src, _ := os.ReadFile(*debugPage)
-	p := newPage(htmltext.Parse(string(src)))
-	p.choose()
-	for i, n := range p.nodes {
-		if strings.Contains(attr(n, "class")+"#"+attr(n, "id"), *debugClass) {
-			fmt.Printf("%d %s.%s#%s junk=%q hint=%d score=%.1f scored=%v words=%d paraChars=%d own=%d drop=%v\n", i, n.Data, attr(n, "class"), attr(n, "id"), p.junk[i], p.hint[i], p.score[i], p.scored[i], p.words[i], p.paraChars[i], p.ownChars[i], p.drop[i])
-			for q, k := p.parent[i], 0; q > 0 && k < 12; q, k = p.parent[q], k+1 {
-				m := p.nodes[q]
-				fmt.Printf("    ^ %d %s.%s#%s junk=%q score=%.1f\n", q, m.Data, attr(m, "class"), attr(m, "id"), p.junk[q], p.score[q])
-			}
-		}
-	}
-}
-
-var debugAll = flag.String("debugall", "", "print the boilerplate kinds of every page in this directory")
-
-func TestDebugAll(t *testing.T) {
-	if *debugAll == "" {
-		t.Skip()
-	}
-	ents, _ := os.ReadDir(*debugAll)
-	kinds := func(src string) string {
-		p := newPage(htmltext.Parse(src))
-		seen := map[string]int{}
-		for i := range p.nodes {
-			if p.junk[i] != "" && p.words[i] > 0 {
-				seen[p.junk[i]] += p.words[i]
-			}
-		}
-		return fmt.Sprint(seen)
-	}
-	for _, e := range ents {
-		src, err := os.ReadFile(*debugAll + "/" + e.Name() + "/source.html")
-		if err != nil {
-			continue
-		}
-		exp, _ := os.ReadFile(*debugAll + "/" + e.Name() + "/expected.html")
-		s := string(src)
-		if i := strings.Index(strings.ToLower(s), "<body"); i >= 0 {
-			s = s[i:]
-		}
-		fmt.Printf("%-28s EXP %s\n%-28s SRC %s\n", e.Name(), kinds(string(exp)), "", kinds(s))
 	}
 }
