@@ -280,6 +280,7 @@ async function analyze(text, opts) {
  */
 function showExtraction(result, text, type, wholePage) {
   const line = extractionLine(result);
+  wholePage = wholePage && type === 'text/html';
   const box = $('extraction');
   const btn = $('extraction-toggle');
   box.hidden = !line && !wholePage;
