@@ -3,14 +3,16 @@
 // stable API window.whosaid for tests and embedding:
 //
 //   whosaid.ready                      Promise, resolves when the engine can answer
-//   whosaid.extract(text, {type})      Promise of the Result object (offsets in code points)
+//   whosaid.extract(text, {type})      Promise of the Result object (offsets in code points);
+//                                      {type: 'text/html', wholePage: true} reads all of a page, not its article
 //   whosaid.extractRaw(text, {type})   Promise of the engine's exact JSON string
-//   whosaid.analyze(text, {type})      as if the reader pasted it; resolves when drawn
+//   whosaid.analyze(text, {type})      as if the reader pasted it; resolves when drawn (wholePage too)
 //   whosaid.format(result, format)     Promise of the "csv" / "md" / "json" export
 //   whosaid.cancel()                   stops the running analysis (restarts the worker)
 
 import { render, filterSource, fillTip } from './render.js';
 import { EXAMPLE } from './example.js';
+import { extractionLine } from './extraction.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -187,7 +189,9 @@ const engine = new Engine((st) => {
 });
 
 async function extractRaw(text, opts) {
-  return engine.request({ type: 'extract', text: String(text), mediaType: mediaType(opts) }, opts && opts.onProgress);
+  const req = { type: 'extract', text: String(text), mediaType: mediaType(opts) };
+  if (opts && opts.wholePage) req.wholePage = true;
+  return engine.request(req, opts && opts.onProgress);
 }
 
 async function extract(text, opts) {
@@ -237,8 +241,10 @@ async function analyze(text, opts) {
   setStatus('Analysing…');
   setProgress(0, 0);
   try {
+    const wholePage = !!(opts && opts.wholePage);
     const raw = await extractRaw(text, {
       type,
+      wholePage,
       onProgress: (done, total) => {
         setStatus('Analysing: ' + Math.round((100 * done) / (total || 1)) + '%');
         setProgress(done, total);
@@ -248,6 +254,7 @@ async function analyze(text, opts) {
     state.result = result;
     state.raw = raw;
     render(document, result);
+    showExtraction(result, text, type, wholePage);
     $('results').hidden = false;
     setStatus('Done: ' + $('summary').textContent + '.');
     return result;
@@ -265,6 +272,21 @@ async function analyze(text, opts) {
       setProgress(null);
     }
   }
+}
+
+/**
+ * showExtraction says what was left out of a whole page, with a control to
+ * analyse the whole page instead (or the article again).
+ */
+function showExtraction(result, text, type, wholePage) {
+  const line = extractionLine(result);
+  wholePage = wholePage && type === 'text/html';
+  const box = $('extraction');
+  const btn = $('extraction-toggle');
+  box.hidden = !line && !wholePage;
+  $('extraction-text').textContent = wholePage ? 'Analysed the whole page.' : line;
+  btn.textContent = wholePage ? 'Read only the article' : 'Analyse the whole page instead';
+  btn.onclick = () => analyze(text, { type, wholePage: !wholePage }).catch(() => {});
 }
 
 /** analyzeFromUI runs analyze and reports failures on the page only. */
@@ -469,12 +491,12 @@ wire();
 window.whosaid = Object.freeze({
   ready: engine.firstReady,
   extract,
-  extractRaw: (text, opts) => extractRaw(text, opts && { type: opts.type }),
+  extractRaw: (text, opts) => extractRaw(text, opts && { type: opts.type, wholePage: opts.wholePage }),
   analyze: (text, opts) => {
     const type = mediaType(opts);
     if (type === 'text/html') setInput('', String(text), null, 'Analysed from HTML.');
     else setInput(String(text), null, null, '');
-    return analyze(String(text), { type });
+    return analyze(String(text), { type, wholePage: !!(opts && opts.wholePage) });
   },
   format,
   cancel: () => engine.cancel(),

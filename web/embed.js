@@ -5,7 +5,8 @@
 //   <who-said src-selector="article.post-body" mode="panel"></who-said>
 //
 // Attributes: theme (light | dark | auto), mode (inline | panel | summary),
-// lang (en | fr), src-selector. Events on the element: whosaid:ready,
+// lang (en | fr), src-selector, whole-page (an HTML page read whole, not
+// just its article). Events on the element: whosaid:ready,
 // whosaid:result (detail: the engine's result object), whosaid:error
 // (detail: {code, message}). Method: analyze(text, mediaType) → Promise of
 // the result, for pages that have the text in hand (embed-frame.js uses it).
@@ -116,11 +117,11 @@ function startEngine() {
       onReady = res;
       onFail = rej;
     }),
-    extract(text, mediaType) {
+    extract(text, mediaType, wholePage) {
       const id = ++next;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        w.postMessage({ type: 'extract', id, text, mediaType });
+        w.postMessage({ type: 'extract', id, text, mediaType, wholePage: !!wholePage });
       });
     },
   };
@@ -321,7 +322,8 @@ class WhoSaid extends HTMLElement {
       const info = await eng.ready;
       if (seq === this.#seq) this.#say(this.#labels.working);
       this.#emitReadyOnce(info);
-      out = await eng.extract(String(text), String(mediaType));
+      // whole-page: all of an HTML page, not just its article.
+      out = await eng.extract(String(text), String(mediaType), this.hasAttribute('whole-page'));
     } catch (err) {
       const error = { code: 'engine_unavailable', message: String(err.message || err) };
       if (seq === this.#seq) this.#fail(error);

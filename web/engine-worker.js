@@ -111,7 +111,7 @@ self.onmessage = async (ev) => {
         last = now;
         postMessage({ type: 'progress', phase: 'extract', id: msg.id, done, total });
       };
-      out = eng.extract(String(msg.text), String(msg.mediaType || 'text/plain'), onProgress);
+      out = eng.extract(String(msg.text), String(msg.mediaType || 'text/plain'), onProgress, { wholePage: !!msg.wholePage });
     } else if (msg.type === 'format') {
       out = self.whosaidEngineFormat(String(msg.json), String(msg.format));
     } else {

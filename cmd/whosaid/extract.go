@@ -17,6 +17,7 @@ func cmdExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs := newFlags("extract")
 	format := fs.String("format", "json", "output format")
 	typ := fs.String("type", "", "input type: text/plain or text/html")
+	wholePage := fs.Bool("whole-page", false, "HTML: analyse all the visible text, not just the article")
 	pos, err := parseFlags(fs, args, usageExtract, stdout)
 	if err != nil {
 		return err
@@ -44,7 +45,7 @@ func cmdExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	res, err := e.Extract(context.Background(), engine.Input{Text: text, Type: inType}, engine.Options{})
+	res, err := e.Extract(context.Background(), engine.Input{Text: text, Type: inType}, engine.Options{WholePage: *wholePage})
 	if err != nil {
 		var ee *engine.Error
 		if errors.As(err, &ee) {

@@ -22,6 +22,9 @@ type extractRequest struct {
 	Text   *string `json:"text"` // a pointer, to tell a missing field from ""
 	Type   string  `json:"type"`
 	Format string  `json:"format"`
+	// WholePage analyses all the visible text of an HTML page, not just
+	// its article.
+	WholePage bool `json:"whole_page"`
 }
 
 // apiError is an answer that ends a request early.
@@ -31,7 +34,7 @@ type apiError struct {
 }
 
 func (h *handler) serveExtract(w http.ResponseWriter, r *http.Request) {
-	in, format, aerr := readExtract(w, r)
+	in, format, opt, aerr := readExtract(w, r)
 	if aerr == nil {
 		format, aerr = chooseFormat(r, format)
 	}
@@ -42,7 +45,7 @@ func (h *handler) serveExtract(w http.ResponseWriter, r *http.Request) {
 		writeError(w, aerr.status, aerr.code, aerr.message)
 		return
 	}
-	res, err := h.analyse(r.Context(), in)
+	res, err := h.analyse(r.Context(), in, opt)
 	if err != nil {
 		var aerr *apiError
 		if le := (*limitError)(nil); errors.As(err, &le) {
@@ -69,29 +72,39 @@ func (h *handler) serveExtract(w http.ResponseWriter, r *http.Request) {
 }
 
 // readExtract reads the body into an engine input, with the format the
-// JSON body asked for ("" when none).
-func readExtract(w http.ResponseWriter, r *http.Request) (engine.Input, string, *apiError) {
+// JSON body asked for ("" when none) and the options: the JSON body's
+// whole_page, or ?whole_page=1 for a raw body.
+func readExtract(w http.ResponseWriter, r *http.Request) (engine.Input, string, engine.Options, *apiError) {
+	in, format, whole, aerr := readExtractBody(w, r)
+	if q := r.URL.Query().Get("whole_page"); q == "1" || q == "true" {
+		whole = true
+	}
+	return in, format, engine.Options{WholePage: whole}, aerr
+}
+
+func readExtractBody(w http.ResponseWriter, r *http.Request) (engine.Input, string, bool, *apiError) {
 	kind, aerr := bodyType(r.Header.Get("Content-Type"))
 	if aerr != nil {
-		return engine.Input{}, "", aerr
+		return engine.Input{}, "", false, aerr
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return engine.Input{}, "", &apiError{http.StatusRequestEntityTooLarge, "too_large",
+			return engine.Input{}, "", false, &apiError{http.StatusRequestEntityTooLarge, "too_large",
 				fmt.Sprintf("the request body is over the limit of %d bytes (1 MB)", MaxBody)}
 		}
-		return engine.Input{}, "", &apiError{http.StatusBadRequest, "bad_body", "cannot read the request body: " + err.Error()}
+		return engine.Input{}, "", false, &apiError{http.StatusBadRequest, "bad_body", "cannot read the request body: " + err.Error()}
 	}
 	if len(body) == 0 {
-		return engine.Input{}, "", &apiError{http.StatusBadRequest, "empty", "the request body is empty"}
+		return engine.Input{}, "", false, &apiError{http.StatusBadRequest, "empty", "the request body is empty"}
 	}
 	if kind != "application/json" {
 		// The engine checks the encoding and says where it breaks.
-		return engine.Input{Text: string(body), Type: kind}, "", nil
+		return engine.Input{Text: string(body), Type: kind}, "", false, nil
 	}
-	return parseJSON(body)
+	in, format, aerr := parseJSON(body)
+	return in, format, aerr == nil && wholePage(body), aerr
 }
 
 // bodyType maps a Content-Type to the body's kind. A missing one means
@@ -138,6 +151,12 @@ func parseJSON(body []byte) (engine.Input, string, *apiError) {
 			`the JSON body has no "text" field: send {"text": "the article..."}`}
 	}
 	return engine.Input{Text: *req.Text, Type: req.Type}, req.Format, nil
+}
+
+// wholePage reads the whole_page field of a JSON body parseJSON accepted.
+func wholePage(body []byte) bool {
+	var req extractRequest
+	return json.Unmarshal(body, &req) == nil && req.WholePage
 }
 
 // jsonError explains a decoding error with its line and column.

@@ -78,7 +78,7 @@ func (l *limiter) release() {
 
 // analyse runs the engine under ctx — the request's, so a client that
 // leaves cancels its analysis — once a slot is free, within the deadline.
-func (h *handler) analyse(ctx context.Context, in engine.Input) (*engine.Result, error) {
+func (h *handler) analyse(ctx context.Context, in engine.Input, opt engine.Options) (*engine.Result, error) {
 	if aerr := h.limit.acquire(ctx); aerr != nil {
 		return nil, &limitError{aerr}
 	}
@@ -88,7 +88,7 @@ func (h *handler) analyse(ctx context.Context, in engine.Input) (*engine.Result,
 		ctx, cancel = context.WithTimeout(ctx, h.timeout)
 		defer cancel()
 	}
-	return h.extract(ctx, in, engine.Options{})
+	return h.extract(ctx, in, opt)
 }
 
 // limitError is a request refused before its analysis started.

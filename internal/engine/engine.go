@@ -15,8 +15,8 @@ import (
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/cue"
 	"github.com/whosaid/whosaid/internal/entity"
-	"github.com/whosaid/whosaid/internal/htmltext"
 	"github.com/whosaid/whosaid/internal/learned"
+	"github.com/whosaid/whosaid/internal/readable"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
 )
@@ -41,6 +41,9 @@ type Options struct {
 	// RulesOnly leaves the trained model out: the hand-written rules alone,
 	// for comparison (whosaid eval --rules-only).
 	RulesOnly bool
+	// WholePage reads all the visible text of an HTML page instead of
+	// its article (see internal/readable).
+	WholePage bool
 }
 
 // Error is a problem with the input, to be shown to the reader as is.
@@ -100,10 +103,20 @@ func (e *Engine) Extract(ctx context.Context, in Input, opt Options) (res *Resul
 		if _, err := text.New(raw); err != nil { // report encoding errors against what was given
 			return nil, inputError(err)
 		}
-		raw, err = htmltext.Extract(raw)
+		art, err := readable.Extract(raw, readable.Options{WholePage: opt.WholePage})
 		if err != nil {
 			return nil, &Error{Code: "bad_html", Message: err.Error()}
 		}
+		doc, err := text.New(art.Text)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		res, err := e.analyze(ctx, doc, opt)
+		if err != nil {
+			return nil, err
+		}
+		withPage(res, &art)
+		return res, nil
 	default:
 		return nil, &Error{Code: "unsupported_type", Message: fmt.Sprintf("unsupported input type %q: use text/plain or text/html", in.Type)}
 	}

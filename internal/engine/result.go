@@ -14,6 +14,9 @@ type Result struct {
 	Meta    Meta     `json:"meta"`
 	Sources []Source `json:"sources"`
 	Claims  []Claim  `json:"claims"`
+	// Extraction is set when the input was a whole web page and only its
+	// article was analysed: what was kept and what was left out.
+	Extraction *Extraction `json:"extraction,omitempty"`
 }
 
 // Span is a stretch of Text.

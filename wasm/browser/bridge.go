@@ -2,7 +2,7 @@
 // reader's page. It runs inside a Web Worker (web/engine-worker.js) and
 // exposes two synchronous functions on globalThis:
 //
-//	whosaidEngine = {version, model, extract(text, type, onProgress) → string}
+//	whosaidEngine = {version, model, extract(text, type, onProgress, {wholePage}) → string}
 //	whosaidEngineFormat(resultJSON, format) → string
 //
 // Both return either the engine's output exactly as internal/export writes
@@ -57,6 +57,12 @@ func newBridge(e *engine.Engine, err error) *bridge {
 // below — the engine, the export, the progress callback calling into
 // JavaScript — becomes an "internal" error so the worker keeps serving.
 func (b *bridge) Extract(text, typ string, progress func(done, total int)) (out string) {
+	return b.ExtractWith(text, typ, false, progress)
+}
+
+// ExtractWith is Extract with the options: wholePage analyses all the
+// visible text of an HTML page, not just its article.
+func (b *bridge) ExtractWith(text, typ string, wholePage bool, progress func(done, total int)) (out string) {
 	defer func() {
 		if r := recover(); r != nil {
 			out = errorJSON(codeInternal, fmt.Sprintf("internal error: %v", r))
@@ -66,7 +72,7 @@ func (b *bridge) Extract(text, typ string, progress func(done, total int)) (out 
 		return errorJSON(codeInternal, "loading the engine: "+b.loadErr.Error())
 	}
 	// The worker is terminated to cancel a run, so no context is needed.
-	res, err := b.extract(context.Background(), engine.Input{Text: text, Type: typ}, engine.Options{Progress: progress})
+	res, err := b.extract(context.Background(), engine.Input{Text: text, Type: typ}, engine.Options{Progress: progress, WholePage: wholePage})
 	if err != nil {
 		return errorFor(err)
 	}

@@ -42,7 +42,9 @@ func register(global js.Value, b *bridge, model string) {
 			cb := args[2]
 			progress = func(done, total int) { cb.Invoke(done, total) }
 		}
-		return b.Extract(text, typ, progress)
+		// An optional fourth argument holds the options: {wholePage: true}.
+		whole := len(args) > 3 && args[3].Type() == js.TypeObject && args[3].Get("wholePage").Truthy()
+		return b.ExtractWith(text, typ, whole, progress)
 	})
 	format := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		res, ok1 := stringArg(args, 0)

@@ -49,6 +49,8 @@ type Case struct {
 	// Input what the engine must have been given for it.
 	Format string
 	Input  *engine.Input
+	// Options are those the engine must have been given (whole_page).
+	Options engine.Options
 	// Allow is the Allow header of a 405 or OPTIONS answer.
 	Allow string
 }
@@ -82,6 +84,15 @@ func Cases() []Case {
 		ex    = "/api/extract"
 	)
 	html := "<html><head><title>Flood</title></head><body><p>\"We are safe now,\" said Ana Ruiz.</p><script>x=1</script></body></html>"
+	// A whole page: its article is analysed, unless whole_page asks for all of it.
+	page := "<html><head><title>Flood</title></head><body><nav><a href=/>Home</a> <a href=/world>World</a></nav>" +
+		"<article><h1>Flood</h1><p>\"We are safe now,\" said Ana Ruiz, the mayor, on Monday evening.</p>" +
+		"<p>The river fell by a metre overnight, officials said, and roads reopened.</p></article>" +
+		"<aside class=most-read><a href=/a>The president said rates would fall</a></aside><footer>© The Example</footer></body></html>"
+	whole := func(c Case) Case {
+		c.Options = engine.Options{WholePage: true}
+		return c
+	}
 	in := func(text, typ string) *engine.Input { return &engine.Input{Text: text, Type: typ} }
 	ok := func(c Case, format string, input *engine.Input) Case {
 		if _, has := export.ContentType(format); !has {
@@ -158,6 +169,9 @@ func Cases() []Case {
 		ok(post("json format md", ex, js, jsonBody(map[string]string{"text": Article, "format": "md"})), "md", in(Article, "")),
 		ok(post("json body format beats query", ex+"?format=csv", js, jsonBody(map[string]string{"text": Article, "format": "json"})), "json", in(Article, "")),
 		ok(post("json html", ex, js, jsonBody(map[string]string{"text": html, "type": "text/html"})), "json", in(html, "text/html")),
+		ok(post("html page", ex, "text/html", []byte(page)), "json", in(page, "text/html")),
+		whole(ok(post("html page whole_page=1", ex+"?whole_page=1", "text/html", []byte(page)), "json", in(page, "text/html"))),
+		whole(ok(post("json page whole_page", ex, js, jsonBody(map[string]any{"text": page, "type": "text/html", "whole_page": true, "format": "md"})), "md", in(page, "text/html"))),
 		ok(post("json unicode", ex, js, []byte(`{"text": "\u00c9lodie said \"caf\u00e9 \ud83d\ude00\" is open."}`)), "json", in("Élodie said \"café 😀\" is open.", "")),
 		ok(post("json at limit", ex, js, padded(`{"text": "x"}`, maxBody)), "json", in("x", "")),
 		bad(post("json unknown type", ex, js, []byte(`{"text": "a", "type": "application/pdf"}`)), 400, "unsupported_type", "application/pdf"),
@@ -271,7 +285,7 @@ func (c Case) Check(e *engine.Engine, a *Answer) error {
 			fail("Access-Control-Allow-Methods: %q", a.Header.Get("Access-Control-Allow-Methods"))
 		}
 	case c.Input != nil:
-		want, wantCT, err := Expected(e, *c.Input, c.Format)
+		want, wantCT, err := ExpectedWith(e, *c.Input, c.Options, c.Format)
 		if err != nil {
 			fail("computing the expected answer: %v", err)
 			break
@@ -327,7 +341,12 @@ func checkError(c Case, ct string, body []byte, fail func(string, ...any)) {
 
 // Expected is the body and Content-Type a successful extract must answer.
 func Expected(e *engine.Engine, in engine.Input, format string) ([]byte, string, error) {
-	res, err := e.Extract(context.Background(), in, engine.Options{})
+	return ExpectedWith(e, in, engine.Options{}, format)
+}
+
+// ExpectedWith is Expected for an extract with options.
+func ExpectedWith(e *engine.Engine, in engine.Input, opt engine.Options, format string) ([]byte, string, error) {
+	res, err := e.Extract(context.Background(), in, opt)
 	if err != nil {
 		return nil, "", err
 	}
