@@ -7,7 +7,7 @@ STATICCHECK_VERSION ?= v0.8.2
 ADDR ?= 127.0.0.1:8080
 FUZZTIME ?= 60s
 
-.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest train bench-web
+.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest train train-checkworthy bench-web
 
 test: deps fmtcheck vet staticcheck gotest test-wasm
 
@@ -77,9 +77,13 @@ worker:
 loadtest:
 	$(GO) run ./cmd/loadtest -file ../shared/seed/text/syria-final-battle.txt
 
-# Retrain the attribution model from ../shared/polnear/train (deterministic).
-train:
+# Retrain the attribution model from ../shared/polnear/train and the
+# check-worthiness model from ../shared/checkworthy/train.tsv (deterministic).
+train: train-checkworthy
 	$(GO) run ./build/train -epochs 12 -min-seen 6 -min-weight 7 -span-min-seen 8 -span-min-weight 8 -cue-bias 20
+
+train-checkworthy:
+	$(GO) run ./build/traincw -epochs 8 -rate 0.02 -l2 0 -min-weight 0.02 -max-features 45000
 
 # Regenerate the POS tagger's model from prose's weights.
 tagger:
