@@ -36,10 +36,10 @@ import (
 
 type config struct {
 	data, out, cuts, holdout, holdoutTSV, dev string
-	set                                  checkworthy.Settings
-	minWeight                            float64
-	maxFeatures                          int
-	cv                                   bool
+	set                                       checkworthy.Settings
+	minWeight                                 float64
+	maxFeatures                               int
+	cv                                        bool
 }
 
 func main() {

@@ -4,20 +4,20 @@ package checkworthy
 type class uint16
 
 const (
-	cNumber     class = 1 << iota // four, dozen, million
-	cUnit                         // percent, dollars, million: a quantity by itself
-	cMeasure                      // miles, tons: a quantity after a number
-	cPercent                      // percent, pct
-	cComparison                   // than, most, record, doubled
-	cCausal                       // because, caused, therefore
-	cTime                         // weekdays, months, yesterday, ago
-	cPeriod                       // year(s), week(s): a time with a number or "last"
-	cReport                       // said, claimed, denied, according
-	cOpinion                      // think, believe, feel
-	cNegation                     // not, never
-	cFirstSing                    // I, me, my
-	cFirstPlural                  // we, us, our
-	cSecond                       // you, your
+	cNumber      class = 1 << iota // four, dozen, million
+	cUnit                          // percent, dollars, million: a quantity by itself
+	cMeasure                       // miles, tons: a quantity after a number
+	cPercent                       // percent, pct
+	cComparison                    // than, most, record, doubled
+	cCausal                        // because, caused, therefore
+	cTime                          // weekdays, months, yesterday, ago
+	cPeriod                        // year(s), week(s): a time with a number or "last"
+	cReport                        // said, claimed, denied, according
+	cOpinion                       // think, believe, feel
+	cNegation                      // not, never
+	cFirstSing                     // I, me, my
+	cFirstPlural                   // we, us, our
+	cSecond                        // you, your
 )
 
 const cPerson = cFirstSing | cFirstPlural | cSecond
