@@ -290,6 +290,7 @@ func foldIDs(cuts []int, f int) string {
 // fitted is a model with its quantised weights, to write it.
 type fitted struct {
 	*checkworthy.Model
+	h    checkworthy.Header
 	keys []uint32
 	q    []int8
 }
@@ -315,7 +316,7 @@ func fit(d *data, c config) (fitted, checkworthy.Header, error) {
 	a, b := checkworthy.Calibrate(oz, oy)
 	h := checkworthy.Header{Bits: checkworthy.Bits, A: a, B: b}
 	m, err := trainQ(d, c, h)
-	return m, h, err
+	return m, m.h, err
 }
 
 func trainQ(d *data, c config, h checkworthy.Header) (fitted, error) {
@@ -323,7 +324,7 @@ func trainQ(d *data, c config, h checkworthy.Header) (fitted, error) {
 	keys, q, scale := checkworthy.Quantise(w, c.minWeight, c.maxFeatures)
 	h.Scale = scale
 	m, err := checkworthy.NewModel(h, keys, q)
-	return fitted{m, keys, q}, err
+	return fitted{m, h, keys, q}, err
 }
 
 // evalTSV prints the model's figures on a labelled TSV, each text scored

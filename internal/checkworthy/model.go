@@ -185,7 +185,8 @@ func (m *Model) Score(toks []Token, sc *Scratch) Score {
 		var buf [nReasons]rw
 		cand := buf[:0]
 		for g := Sign(0); g < nReasons; g++ {
-			if w := m.weight(signKey(g)); s.Has(g) && w > 0 {
+			// a sign the model learnt nothing against is still a reason
+			if w := m.weight(signKey(g)); s.Has(g) && w >= 0 {
 				cand = append(cand, rw{g, w})
 			}
 		}

@@ -55,8 +55,8 @@ func classOf(w []byte) class {
 		return cTime
 	case "year", "years", "month", "months", "week", "weeks", "days", "hours", "minutes":
 		return cPeriod
-	case "said", "says", "claimed", "claims", "claim", "denied", "denies", "deny", "according",
-		"stated", "reported", "announced", "admitted", "insisted", "alleged", "told", "confirmed", "testified":
+	case "claimed", "claims", "claim", "denied", "denies", "deny", "according",
+		"stated", "reported", "announced", "admitted", "insisted", "alleged", "confirmed", "testified", "acknowledged", "maintained":
 		return cReport
 	case "think", "believe", "feel", "hope", "wish", "guess", "suppose", "want", "love", "agree",
 		"disagree", "opinion", "sure", "should", "must", "need":

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/checkworthy"
 	"github.com/whosaid/whosaid/internal/cue"
 	"github.com/whosaid/whosaid/internal/htmltext"
 	"github.com/whosaid/whosaid/internal/learned"
@@ -56,6 +57,7 @@ type Engine struct {
 	finder *attrib.Finder
 	lex    *cue.Lexicon
 	model  *learned.Model
+	cw     *checkworthy.Model
 }
 
 // New loads the embedded models (each once per process: later calls share
@@ -69,8 +71,12 @@ func New() (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the attribution model: %w", err)
 	}
+	cw, err := checkworthy.Default()
+	if err != nil {
+		return nil, fmt.Errorf("loading the check-worthiness model: %w", err)
+	}
 	lex := cue.Default()
-	return &Engine{tagger: tg, finder: attrib.New(lex), lex: lex, model: m}, nil
+	return &Engine{tagger: tg, finder: attrib.New(lex), lex: lex, model: m, cw: cw}, nil
 }
 
 // ModelID names the models in use, for /api/health and reports: the rules'
