@@ -54,7 +54,7 @@ gotest:
 # input, segmenter, quote finder). FUZZ=pkg:Target,... picks others.
 FUZZ ?= htmltext:FuzzExtract segment:FuzzSplit quote:FuzzFind text:FuzzNew meta:FuzzParseDate meta:FuzzFind \
 	claims:FuzzUnattributed attrib:FuzzFind brat:FuzzParse export:FuzzWrite api:FuzzExtractJSON tag:FuzzLoad \
-	tag:FuzzMatchers perceptron:FuzzLoad site:FuzzFileName site:FuzzAcceptedCodings
+	tag:FuzzMatchers perceptron:FuzzLoad checkworthy:FuzzLoad site:FuzzFileName site:FuzzAcceptedCodings
 fuzz:
 	@set -e; for t in $(FUZZ); do pkg=$${t%%:*}; fn=$${t##*:}; \
 	  echo "== $$pkg $$fn"; $(GO) test ./internal/$$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME); done

@@ -40,6 +40,7 @@ type config struct {
 	minWeight                                 float64
 	maxFeatures                               int
 	cv                                        bool
+	limit, minSeen                            int
 }
 
 func main() {
@@ -56,7 +57,9 @@ func main() {
 	flag.Float64Var(&c.set.PosWeight, "pos-weight", 1, "loss weight of Yes examples")
 	flag.Float64Var(&c.minWeight, "min-weight", 0.02, "drop weights smaller than this")
 	flag.IntVar(&c.maxFeatures, "max-features", 45000, "keep at most this many weights")
+	flag.IntVar(&c.minSeen, "min-seen", 1, "drop the weights of features seen in fewer training sentences")
 	flag.StringVar(&c.dev, "dev", "", "also report the model's figures on this TSV (e.g. ../shared/checkworthy/dev.tsv), sentence by sentence as a whole")
+	flag.IntVar(&c.limit, "limit", 0, "use only the first N sentences by id (0: all)")
 	flag.BoolVar(&c.cv, "cv", false, "report cross-validated figures, fold by fold")
 	flag.Parse()
 	if err := run(c); err != nil {
@@ -144,6 +147,9 @@ func run(c config) error {
 		return err
 	}
 	sum := sha256.Sum256(raw)
+	if c.limit > 0 && c.limit < len(rows) {
+		rows = rows[:c.limit]
+	}
 	var cuts []int
 	for _, f := range strings.Split(c.cuts, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
@@ -253,7 +259,7 @@ func run(c config) error {
 	h.Settings = map[string]string{
 		"epochs": strconv.Itoa(c.set.Epochs), "seed": strconv.FormatUint(c.set.Seed, 10),
 		"rate": fmt.Sprint(c.set.Rate), "l2": fmt.Sprint(c.set.L2), "pos_weight": fmt.Sprint(c.set.PosWeight),
-		"min_weight": fmt.Sprint(c.minWeight), "max_features": strconv.Itoa(c.maxFeatures),
+		"min_weight": fmt.Sprint(c.minWeight), "max_features": strconv.Itoa(c.maxFeatures), "min_seen": strconv.Itoa(c.minSeen),
 		"cuts": c.cuts, "holdout": c.holdout,
 	}
 	if c.dev != "" {
@@ -321,6 +327,20 @@ func fit(d *data, c config) (fitted, checkworthy.Header, error) {
 
 func trainQ(d *data, c config, h checkworthy.Header) (fitted, error) {
 	w := checkworthy.Train(d.xs, d.ys, c.set)
+	if c.minSeen > 1 {
+		// rare words and pairs get weights from a sentence or two: noise
+		seen := make([]int32, len(w))
+		for _, x := range d.xs {
+			for _, k := range x {
+				seen[k]++
+			}
+		}
+		for k, n := range seen {
+			if int(n) < c.minSeen {
+				w[k] = 0
+			}
+		}
+	}
 	keys, q, scale := checkworthy.Quantise(w, c.minWeight, c.maxFeatures)
 	h.Scale = scale
 	m, err := checkworthy.NewModel(h, keys, q)

@@ -57,6 +57,7 @@ const (
 	Exclamation
 	ManyEntities
 	ManyNumbers
+	Comparative
 	nSigns
 )
 
@@ -74,6 +75,7 @@ var signNames = [nSigns]string{
 	"number", "quantity", "percentage", "comparison", "causal", "named_entity", "time", "reported", "",
 	"past", "present", "future", "first_singular", "first_plural", "second_person", "modal",
 	"opinion", "negation", "question", "exclamation", "many_entities", "many_numbers",
+	"comparative",
 }
 
 // String names the sign.
@@ -198,6 +200,7 @@ func features(toks []Token, sc *Scratch) Signs {
 		inEnt, first       = false, true
 		prevForm           = []byte("<s>")
 		lastNum            = -10
+		lastSome           = -10
 		prevWord, prevPrev []byte // lower-cased words (nil after a number)
 	)
 	for i, t := range toks {
@@ -253,14 +256,20 @@ func features(toks []Token, sc *Scratch) Signs {
 			nums++
 			lastNum = i
 		}
-		if cls&cUnit != 0 || (lastNum >= 0 && i-lastNum <= 3 && i != lastNum && (t.Tag == tag.NNS || cls&cMeasure != 0)) {
+		if cls&cSome != 0 {
+			lastSome = i
+		}
+		if cls&cUnit != 0 || (i-lastNum <= 3 && i != lastNum && cls&cPeriod == 0 && (t.Tag == tag.NNS || cls&cMeasure != 0)) || (cls&cMeasure != 0 && i-lastSome <= 3) {
 			s.add(Quantity)
 		}
 		if cls&cPercent != 0 {
 			s.add(Percentage)
 		}
-		if cls&cComparison != 0 || (is(lw, "of") && is(prevWord, "size")) || t.Tag == tag.JJR || t.Tag == tag.RBR || t.Tag == tag.JJS || t.Tag == tag.RBS {
+		if cls&cComparison != 0 || (is(lw, "of") && is(prevWord, "size")) || t.Tag == tag.JJS || t.Tag == tag.RBS {
 			s.add(Comparison)
+		}
+		if t.Tag == tag.JJR || t.Tag == tag.RBR {
+			s.add(Comparative) // "better", "more": as often opinion as fact
 		}
 		if cls&cCausal != 0 || (is(lw, "to") && (is(prevWord, "due") || is(prevWord, "led") || is(prevWord, "leads") || is(prevWord, "lead"))) ||
 			(is(lw, "of") && is(prevWord, "because")) || (is(lw, "result") && is(prevWord, "a") && is(prevPrev, "as")) {

@@ -1,5 +1,7 @@
 package checkworthy
 
+import "bytes"
+
 // class is a set of word classes the signs are read from.
 type class uint16
 
@@ -18,6 +20,7 @@ const (
 	cFirstSing                     // I, me, my
 	cFirstPlural                   // we, us, our
 	cSecond                        // you, your
+	cSome                          // couple, several: a count before a unit ("a couple of miles")
 )
 
 const cPerson = cFirstSing | cFirstPlural | cSecond
@@ -25,6 +28,9 @@ const cPerson = cFirstSing | cFirstPlural | cSecond
 // classOf returns the classes of a lower-cased word (nil for numbers). A
 // switch keeps the lists immutable and the lookup allocation-free.
 func classOf(w []byte) class {
+	if h := bytes.IndexByte(w, '-'); h > 0 && classOf(w[:h])&cNumber != 0 {
+		return cNumber // "twenty-two"
+	}
 	switch string(w) {
 	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -37,6 +43,8 @@ func classOf(w []byte) class {
 		return cUnit | cPercent
 	case "dollars", "dollar", "euros", "euro", "yen", "yuan", "rupees", "cents", "usd", "eur", "gbp":
 		return cUnit
+	case "couple", "several", "few", "many":
+		return cSome
 	case "miles", "mile", "km", "kilometres", "kilometers", "kilometre", "kilometer", "pounds",
 		"metres", "meters", "feet", "acres", "hectares", "tonnes", "tons", "kg", "kilograms",
 		"barrels", "gallons", "litres", "liters", "degrees", "mph":

@@ -11,9 +11,10 @@ import (
 
 // scoreClaims gives every claim its check-worthiness from the trained
 // model: an unattributed claim is read as its sentence; an attributed one
-// as its content with its cue and source, because what the cue says
-// ("claimed", "denied", "according to") and who speaks weigh too, and the
-// model learnt from whole sentences that carry them.
+// as its content with its cue, because what the cue says ("claimed",
+// "denied", "according to") weighs too. The source is left out: who speaks
+// does not make a claim more checkable, and names would lift every
+// attributed claim above the article's own.
 func (e *Engine) scoreClaims(a *analysis, tags []tag.Tag) {
 	if e.cw == nil {
 		return // the rules' scores stay
@@ -33,9 +34,6 @@ func (e *Engine) scoreClaims(a *analysis, tags []tag.Tag) {
 	for i, at := range a.atts {
 		spans = append(spans[:0], at.Content...)
 		spans = append(spans, at.Cue)
-		if at.Source.End > at.Source.Start {
-			spans = append(spans, at.Source)
-		}
 		slices.SortFunc(spans, func(x, y text.Span) int { return x.Start - y.Start })
 		toks = checkworthy.AppendTokens(toks[:0], a.seg, tags, mergeSpans(spans))
 		s := e.cw.Score(toks, &sc)
