@@ -10,8 +10,8 @@ import (
 )
 
 // writeCSV writes one row per claim under a header row. Empty cells mean
-// "not applicable": no source, no cue, or no score (attributed claims are
-// not scored). parts is "start-end" pairs joined by ";" for a discontinuous
+// "not applicable": no source, no cue, or no score (the engine scores
+// every claim; a result from elsewhere may not). parts is "start-end" pairs joined by ";" for a discontinuous
 // claim, empty otherwise.
 func writeCSV(buf *bytes.Buffer, res *engine.Result) error {
 	d := newDoc(res)
