@@ -83,7 +83,7 @@ train: train-checkworthy
 	$(GO) run ./build/train -epochs 12 -min-seen 6 -min-weight 7 -span-min-seen 8 -span-min-weight 8 -cue-bias 20
 
 train-checkworthy:
-	$(GO) run ./build/traincw -epochs 8 -rate 0.02 -l2 0 -min-weight 0.02 -max-features 45000
+	$(GO) run ./build/traincw -epochs 8 -rate 0.02 -l2 0 -min-weight 0.02 -max-features 45000 -calibrate-on engine
 
 # Regenerate the POS tagger's model from prose's weights.
 tagger:

@@ -18,11 +18,13 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -31,6 +33,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"github.com/whosaid/whosaid/internal/checkworthy"
+	"github.com/whosaid/whosaid/internal/engine"
 	"github.com/whosaid/whosaid/internal/tag"
 )
 
@@ -40,6 +43,7 @@ type config struct {
 	minWeight                                 float64
 	maxFeatures                               int
 	cv                                        bool
+	calibrateOn                               string
 	limit, minSeen                            int
 }
 
@@ -60,6 +64,7 @@ func main() {
 	flag.IntVar(&c.minSeen, "min-seen", 1, "drop the weights of features seen in fewer training sentences")
 	flag.StringVar(&c.dev, "dev", "", "also report the model's figures on this TSV (e.g. ../shared/checkworthy/dev.tsv), sentence by sentence as a whole")
 	flag.IntVar(&c.limit, "limit", 0, "use only the first N sentences by id (0: all)")
+	flag.StringVar(&c.calibrateOn, "calibrate-on", "engine", "calibrate on the scores the engine gives (engine: the highest of a sentence's claims, as the extractor is scored) or on whole sentences (sentence)")
 	flag.BoolVar(&c.cv, "cv", false, "report cross-validated figures, fold by fold")
 	flag.Parse()
 	if err := run(c); err != nil {
@@ -123,19 +128,22 @@ func parseRange(s string) (lo, hi int, err error) {
 
 // data is the training set as keys, labels and folds.
 type data struct {
-	xs   [][]uint32
-	ys   []bool
-	fold []int
-	nf   int
+	xs    [][]uint32
+	ys    []bool
+	fold  []int
+	texts []string
+	nf    int
+	eng   *engine.Engine // nil: calibrate on whole sentences, not the engine's claims
 }
 
 func (d *data) subset(keep func(i int) bool) *data {
-	s := &data{nf: d.nf}
+	s := &data{nf: d.nf, eng: d.eng}
 	for i := range d.xs {
 		if keep(i) {
 			s.xs = append(s.xs, d.xs[i])
 			s.ys = append(s.ys, d.ys[i])
 			s.fold = append(s.fold, d.fold[i])
+			s.texts = append(s.texts, d.texts[i])
 		}
 	}
 	return s
@@ -193,6 +201,14 @@ func run(c config) error {
 		d.xs = append(d.xs, checkworthy.Keys(toks))
 		d.ys = append(d.ys, r.yes)
 		d.fold = append(d.fold, f)
+		d.texts = append(d.texts, r.text)
+	}
+	if c.calibrateOn == "engine" {
+		if d.eng, err = engine.New(); err != nil {
+			return err
+		}
+	} else if c.calibrateOn != "sentence" {
+		return fmt.Errorf("-calibrate-on %q: want engine or sentence", c.calibrateOn)
 	}
 	if c.holdoutTSV != "" {
 		if err := os.WriteFile(c.holdoutTSV, held.Bytes(), 0o644); err != nil {
@@ -260,7 +276,7 @@ func run(c config) error {
 		"epochs": strconv.Itoa(c.set.Epochs), "seed": strconv.FormatUint(c.set.Seed, 10),
 		"rate": fmt.Sprint(c.set.Rate), "l2": fmt.Sprint(c.set.L2), "pos_weight": fmt.Sprint(c.set.PosWeight),
 		"min_weight": fmt.Sprint(c.minWeight), "max_features": strconv.Itoa(c.maxFeatures), "min_seen": strconv.Itoa(c.minSeen),
-		"cuts": c.cuts, "holdout": c.holdout,
+		"cuts": c.cuts, "holdout": c.holdout, "calibrate_on": c.calibrateOn,
 	}
 	if c.dev != "" {
 		if err := evalTSV(m, tg, c.dev); err != nil {
@@ -315,7 +331,13 @@ func fit(d *data, c config) (fitted, checkworthy.Header, error) {
 			return fitted{}, checkworthy.Header{}, err
 		}
 		for i, x := range test.xs {
-			oz = append(oz, m.Raw(x))
+			z := m.Raw(x)
+			if d.eng != nil {
+				if z, err = engineRaw(d.eng, m.Model, test.texts[i]); err != nil {
+					return fitted{}, checkworthy.Header{}, err
+				}
+			}
+			oz = append(oz, z)
 			oy = append(oy, test.ys[i])
 		}
 	}
@@ -367,4 +389,30 @@ func evalTSV(m fitted, tg *tag.Model, path string) error {
 	f1, p, r := checkworthy.F1(s, y, 0.5)
 	fmt.Printf("%s: AP %.3f  F1@0.5 %.3f (P %.3f R %.3f)\n", path, checkworthy.AP(s, y), f1, p, r)
 	return nil
+}
+
+// noClaim is the raw score of a sentence the engine finds no claim in:
+// below any a model gives, as the extractor's scorer counts it 0.
+const noClaim = -20
+
+// engineRaw is the raw score the engine gives a text with model m (whose
+// calibration must be the identity, a = 1 and b = 0): the highest over its
+// claims, as ../shared/bench/checkworthy.py reads it, turned back from a
+// probability rounded to three decimals.
+func engineRaw(e *engine.Engine, m *checkworthy.Model, text string) (float64, error) {
+	res, err := e.Extract(context.Background(), engine.Input{Text: text}, engine.Options{Checkworthy: m})
+	if err != nil {
+		return 0, err
+	}
+	best := -1.0
+	for _, c := range res.Claims {
+		if c.Checkworthiness != nil {
+			best = max(best, *c.Checkworthiness)
+		}
+	}
+	if best < 0 {
+		return noClaim, nil
+	}
+	p := min(max(best, 0.0005), 0.9995)
+	return math.Log(p / (1 - p)), nil
 }

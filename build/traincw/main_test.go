@@ -21,7 +21,7 @@ func TestDeterministic(t *testing.T) {
 	var runs [2][]byte
 	for i := range runs {
 		out := filepath.Join(dir, "model.bin")
-		c := config{data: data, out: out, cuts: "4415,7538", limit: 3000, minWeight: 0.02, maxFeatures: 5000,
+		c := config{data: data, out: out, cuts: "4415,7538", limit: 3000, calibrateOn: "engine", minWeight: 0.02, maxFeatures: 5000,
 			set: checkworthy.Settings{Epochs: 3, Seed: 1, Rate: 0.02, PosWeight: 1}}
 		if err := run(c); err != nil {
 			t.Fatal(err)

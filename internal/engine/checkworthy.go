@@ -15,8 +15,11 @@ import (
 // "denied", "according to") weighs too. The source is left out: who speaks
 // does not make a claim more checkable, and names would lift every
 // attributed claim above the article's own.
-func (e *Engine) scoreClaims(a *analysis, tags []tag.Tag) {
-	if e.cw == nil {
+func (e *Engine) scoreClaims(a *analysis, tags []tag.Tag, m *checkworthy.Model) {
+	if m == nil {
+		m = e.cw
+	}
+	if m == nil {
 		return // the rules' scores stay
 	}
 	var (
@@ -27,7 +30,7 @@ func (e *Engine) scoreClaims(a *analysis, tags []tag.Tag) {
 	for i := range a.claims {
 		c := &a.claims[i]
 		toks = checkworthy.AppendTokens(toks[:0], a.seg, tags, []text.Span{c.Span})
-		s := e.cw.Score(toks, &sc)
+		s := m.Score(toks, &sc)
 		c.Score, c.Reasons = roundScore(s.P), s.Reasons
 	}
 	a.attScores = make([]checkworthy.Score, len(a.atts))
@@ -36,7 +39,7 @@ func (e *Engine) scoreClaims(a *analysis, tags []tag.Tag) {
 		spans = append(spans, at.Cue)
 		slices.SortFunc(spans, func(x, y text.Span) int { return x.Start - y.Start })
 		toks = checkworthy.AppendTokens(toks[:0], a.seg, tags, mergeSpans(spans))
-		s := e.cw.Score(toks, &sc)
+		s := m.Score(toks, &sc)
 		s.P = roundScore(s.P)
 		a.attScores[i] = s
 	}

@@ -41,6 +41,10 @@ type Options struct {
 	// RulesOnly leaves the trained model out: the hand-written rules alone,
 	// for comparison (whosaid eval --rules-only).
 	RulesOnly bool
+	// Checkworthy, when set, scores the claims instead of the embedded
+	// check-worthiness model: build/traincw calibrates a model on the
+	// scores the engine gives with it.
+	Checkworthy *checkworthy.Model
 }
 
 // Error is a problem with the input, to be shown to the reader as is.

@@ -91,7 +91,7 @@ func (e *Engine) analyze(ctx context.Context, doc *text.Doc, opt Options) (*Resu
 	}
 	sort.Slice(covered, func(i, j int) bool { return covered[i].Start < covered[j].Start })
 	a.claims = claims.Unattributed(a.seg, tags, covered, a.meta.Paras)
-	e.scoreClaims(&a, tags)
+	e.scoreClaims(&a, tags, opt.Checkworthy)
 	report(stepClaims)
 	if err := ctx.Err(); err != nil {
 		return nil, err
