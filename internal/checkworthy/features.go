@@ -181,7 +181,6 @@ func norm(buf []byte, w string, k segment.Kind) []byte {
 type Scratch struct {
 	keys  []uint32
 	forms []byte
-	toks  []Token
 }
 
 // features appends the keys of toks' features to sc.keys and returns the
