@@ -292,7 +292,7 @@ export function render(doc, result) {
     b.dataset.claim = String(i);
     b.append(el('span', 'unattr-text', c.text));
     const score = typeof c.checkworthiness === 'number' ? c.checkworthiness.toFixed(2) : '–';
-    const why = c.reasons && c.reasons.length ? ' · ' + c.reasons.join(', ') : '';
+    const why = c.reasons && c.reasons.length ? ' · ' + c.reasons.map((r) => REASON_WORDS[r] || r).join(', ') : '';
     b.append(el('span', 'unattr-score', 'check-worthiness ' + score + why));
     li.append(b);
     ul.append(li);
