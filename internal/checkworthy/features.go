@@ -181,6 +181,7 @@ func norm(buf []byte, w string, k segment.Kind) []byte {
 type Scratch struct {
 	keys  []uint32
 	forms []byte
+	set   []uint32 // dedupe's table
 }
 
 // features appends the keys of toks' features to sc.keys and returns the
@@ -306,7 +307,7 @@ func features(toks []Token, sc *Scratch) Signs {
 		if cls&cNegation != 0 {
 			s.add(Negation)
 		}
-		if entity(t, first) {
+		if entity(t, first, cls) {
 			if !inEnt {
 				ents++
 				s.add(NamedEntity)
@@ -354,7 +355,7 @@ func features(toks []Token, sc *Scratch) Signs {
 
 // entity reports a word that names someone or something: a proper noun,
 // a capitalised word inside the sentence, an acronym.
-func entity(t Token, first bool) bool {
+func entity(t Token, first bool, cls class) bool {
 	if t.Kind != segment.Word || t.Word == "I" {
 		return false
 	}
@@ -365,8 +366,7 @@ func entity(t Token, first bool) bool {
 	if r < 'A' || r > 'Z' {
 		return false
 	}
-	var buf [24]byte
-	if len(t.Word) <= len(buf) && classOf(norm(buf[:0], t.Word, t.Kind))&(cTime|cNumber) != 0 {
+	if cls&(cTime|cNumber) != 0 {
 		return false
 	}
 	if first {

@@ -49,7 +49,11 @@ type Model struct {
 	h    Header
 	keys []uint32 // sorted
 	w    []int8
-	id   string
+	// dense holds every key's weight, 0 for the keys pruned: one index per
+	// feature instead of a search (1 MiB, and scoring stays a small part
+	// of the pipeline).
+	dense []int8
+	id    string
 }
 
 // ID names the model file: "checkworthy-" and the start of its SHA-256.
@@ -141,20 +145,17 @@ func Load(data []byte) (*Model, error) {
 		return nil, errors.New("checkworthy: weights do not match the keys")
 	}
 	m.w = make([]int8, n)
+	m.dense = make([]int8, keyMask+1)
 	for i, b := range rest {
 		m.w[i] = int8(b)
+		m.dense[m.keys[i]] = int8(b)
 	}
 	s := sha256.Sum256(data)
 	m.id = "checkworthy-" + hex.EncodeToString(s[:6])
 	return m, nil
 }
 
-func (m *Model) weight(k uint32) float64 {
-	if i, ok := slices.BinarySearch(m.keys, k); ok {
-		return float64(m.w[i]) * m.h.Scale
-	}
-	return 0
-}
+func (m *Model) weight(k uint32) float64 { return float64(m.dense[k&keyMask]) * m.h.Scale }
 
 // Score is a claim's check-worthiness and the strongest signs behind it.
 type Score struct {
@@ -208,13 +209,42 @@ func (m *Model) Score(toks []Token, sc *Scratch) Score {
 	return Score{P: p, Reasons: r}
 }
 
-// keysOf reads toks' features into sc.keys, sorted and without repeats:
-// the features are binary.
+// keysOf reads toks' features into sc.keys without repeats (the features
+// are binary), in the order they first come.
 func keysOf(toks []Token, sc *Scratch) Signs {
 	s := features(toks, sc)
-	slices.Sort(sc.keys)
-	sc.keys = slices.Compact(sc.keys)
+	sc.dedupe()
 	return s
+}
+
+// dedupe drops repeated keys with a small open-addressing set: cheaper
+// than sorting, which scoring does not need.
+func (sc *Scratch) dedupe() {
+	size := 64
+	for size < 2*len(sc.keys) {
+		size *= 2
+	}
+	if cap(sc.set) < size {
+		sc.set = make([]uint32, size)
+	} else {
+		sc.set = sc.set[:size]
+		clear(sc.set)
+	}
+	mask := uint32(size - 1)
+	out := sc.keys[:0]
+	for _, k := range sc.keys {
+		for h := (k * 2654435761) >> 12 & mask; ; h = (h + 1) & mask {
+			if sc.set[h] == 0 {
+				sc.set[h] = k + 1 // 0 marks an empty slot
+				out = append(out, k)
+				break
+			}
+			if sc.set[h] == k+1 {
+				break
+			}
+		}
+	}
+	sc.keys = out
 }
 
 func sigmoid(x float64) float64 {

@@ -12,7 +12,9 @@ import (
 func Keys(toks []Token) []uint32 {
 	var sc Scratch
 	keysOf(toks, &sc)
-	return slices.Clone(sc.keys)
+	k := slices.Clone(sc.keys)
+	slices.Sort(k)
+	return k
 }
 
 // Settings are the training settings build/traincw records in the model.
