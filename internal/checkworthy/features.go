@@ -124,11 +124,16 @@ func finish(h uint32) uint32 {
 	return (h ^ h>>Bits) & keyMask
 }
 
+// signKeys are the signs' keys, computed once (never written after).
+var signKeys = func() (k [nSigns]uint32) {
+	for g := range k {
+		k[g] = finish(hashBytes(hashByte(fnvOffset, fSign), []byte(signNames[g])))
+	}
+	return k
+}()
+
 // signKey is the key of sign g.
-func signKey(g Sign) uint32 {
-	h := hashByte(fnvOffset, fSign)
-	return finish(hashBytes(h, []byte(signNames[g])))
-}
+func signKey(g Sign) uint32 { return signKeys[g] }
 
 // biasKey is the key of the feature every claim has.
 var biasKey = finish(hashByte(fnvOffset, fBias))
