@@ -204,7 +204,7 @@ func run(c config) error {
 		d.texts = append(d.texts, r.text)
 	}
 	if c.calibrateOn == "engine" {
-		if d.eng, err = engine.New(); err != nil {
+		if d.eng, err = engine.NewWith(nil); err != nil {
 			return err
 		}
 	} else if c.calibrateOn != "sentence" {

@@ -67,6 +67,18 @@ type Engine struct {
 // New loads the embedded models (each once per process: later calls share
 // them).
 func New() (*Engine, error) {
+	cw, err := checkworthy.Default()
+	if err != nil {
+		return nil, fmt.Errorf("loading the check-worthiness model: %w", err)
+	}
+	return NewWith(cw)
+}
+
+// NewWith is New with the given check-worthiness model; nil leaves the
+// rules' scores on unattributed claims and none on attributed ones, unless
+// Options.Checkworthy gives one. build/traincw uses it, so that a model
+// file this build cannot read never stops its own retraining.
+func NewWith(cw *checkworthy.Model) (*Engine, error) {
 	tg, err := tag.Default()
 	if err != nil {
 		return nil, fmt.Errorf("loading the tagger: %w", err)
@@ -74,10 +86,6 @@ func New() (*Engine, error) {
 	m, err := learned.Default()
 	if err != nil {
 		return nil, fmt.Errorf("loading the attribution model: %w", err)
-	}
-	cw, err := checkworthy.Default()
-	if err != nil {
-		return nil, fmt.Errorf("loading the check-worthiness model: %w", err)
 	}
 	lex := cue.Default()
 	return &Engine{tagger: tg, finder: attrib.New(lex), lex: lex, model: m, cw: cw}, nil
