@@ -299,7 +299,7 @@ export function render(doc, result) {
   }
   if (!unattr.length) ul.append(el('li', 'empty', 'None.'));
 
-  renderWorth(doc, claims, sources);
+  renderWorth(doc, claims, sources, result.text || '');
   return { byClaim, styles };
 }
 
@@ -319,12 +319,13 @@ const REASON_WORDS = {
 export const FACTCHECK_SEARCH = 'https://toolbox.google.com/factcheck/explorer/search/';
 
 /**
- * factCheckURL is the search for a claim's text: one line, without the
- * quotation marks around it, cut at a word near 200 characters (longer
- * queries find nothing).
+ * factCheckURL is the search for a claim's text: one line, without
+ * quotation marks, cut at a word near 200 characters (longer queries find
+ * nothing).
  */
 export function factCheckURL(text) {
-  let q = String(text).replace(/\s+/g, ' ').trim().replace(/^["“”‘’'«»]+|["“”‘’'«»,]+$/g, '');
+  // double quotation marks would make the search an exact phrase
+  let q = String(text).replace(/["“”«»„]/g, '').replace(/\s+/g, ' ').trim().replace(/^[‘’']+|[‘’',]+$/g, '');
   if (q.length > 200) {
     q = q.slice(0, 200);
     const sp = q.lastIndexOf(' ');
@@ -340,10 +341,15 @@ export function factCheckURL(text) {
  * leaves the page until the reader follows it. The "unattributed only"
  * filter hides the attributed items.
  */
-function renderWorth(doc, claims, sources) {
+function renderWorth(doc, claims, sources, text) {
   const list = doc.getElementById('worth');
   if (!list) return;
   list.replaceChildren();
+  const toU = offsetMap(text);
+  // a discontinuous claim is searched for its parts, without the "he
+  // said" between them
+  const searchText = (c) =>
+    c.parts && c.parts.length > 1 ? c.parts.map((p) => text.slice(toU(p.start), toU(p.end))).join(' ') : c.text;
   const byId = new Map(sources.map((s) => [s.id, s]));
   const score = (c) => (typeof c.checkworthiness === 'number' ? c.checkworthiness : -1);
   const ranked = claims.map((c, i) => ({ c, i })).sort((x, y) => score(y.c) - score(x.c) || x.c.start - y.c.start);
@@ -369,7 +375,7 @@ function renderWorth(doc, claims, sources) {
     );
     const link = el('a', 'factcheck', 'Search fact-checks');
     link.id = 'factcheck-' + i;
-    link.href = factCheckURL(c.text);
+    link.href = factCheckURL(searchText(c));
     link.target = '_blank';
     link.rel = 'noopener noreferrer';
     link.setAttribute('aria-label', 'Search fact-checks for claim ' + (i + 1) + ' (opens in a new tab)');
