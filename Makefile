@@ -7,7 +7,7 @@ STATICCHECK_VERSION ?= v0.8.2
 ADDR ?= 127.0.0.1:8080
 FUZZTIME ?= 60s
 
-.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest loadtest-worker train bench-web bench-hostile
+.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest loadtest-worker train train-checkworthy bench-web bench-hostile
 
 test: deps fmtcheck vet staticcheck gotest test-wasm
 
@@ -55,7 +55,7 @@ gotest:
 # input, segmenter, quote finder). FUZZ=pkg:Target,... picks others.
 FUZZ ?= htmltext:FuzzExtract readable:FuzzExtract segment:FuzzSplit quote:FuzzFind text:FuzzNew meta:FuzzParseDate meta:FuzzFind \
 	claims:FuzzUnattributed attrib:FuzzFind brat:FuzzParse export:FuzzWrite api:FuzzExtractJSON tag:FuzzLoad \
-	tag:FuzzMatchers perceptron:FuzzLoad site:FuzzFileName site:FuzzAcceptedCodings entity:FuzzResolve entity:FuzzParseNames
+	tag:FuzzMatchers perceptron:FuzzLoad checkworthy:FuzzLoad site:FuzzFileName site:FuzzAcceptedCodings entity:FuzzResolve entity:FuzzParseNames
 fuzz:
 	@set -e; for t in $(FUZZ); do pkg=$${t%%:*}; fn=$${t##*:}; \
 	  echo "== $$pkg $$fn"; $(GO) test ./internal/$$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME); done
@@ -92,9 +92,16 @@ loadtest:
 loadtest-worker: node_modules/.package-lock.json
 	wasm/worker/loadtest.sh
 
-# Retrain the attribution model from ../shared/polnear/train (deterministic).
+# Retrain the attribution model from ../shared/polnear/train and the
+# check-worthiness model from ../shared/checkworthy/train.tsv (deterministic).
+# The check-worthiness model comes second: its calibration reads the scores
+# of the engine built with the new attribution model.
 train:
 	$(GO) run ./build/train -epochs 12 -min-seen 6 -min-weight 7 -span-min-seen 8 -span-min-weight 8 -cue-bias 20
+	$(MAKE) train-checkworthy
+
+train-checkworthy:
+	$(GO) run ./build/traincw -epochs 8 -rate 0.02 -l2 0 -min-weight 0.02 -max-features 45000 -calibrate-on engine
 
 # Regenerate the POS tagger's model from prose's weights.
 tagger:

@@ -29,6 +29,7 @@ type config struct {
 	budget  int64  // the most brotli bytes the page may transfer
 	quality int    // brotli quality; 0 means the best (tests trade size for speed)
 	worker  string // the API Worker's main package, only measured; "" skips it
+	models  string // model files to report, comma-separated; "" reports none
 }
 
 // goal is the transfer size the project aims at; over it the build warns.
@@ -42,6 +43,7 @@ func main() {
 	flag.StringVar(&c.goBin, "go", "go", "the go command to build with")
 	flag.Int64Var(&c.budget, "budget", 2_000_000, "fail when the brotli-compressed page exceeds this many bytes")
 	flag.StringVar(&c.worker, "worker", "./wasm/worker", "the API Worker's main package, built to report its size (\"\" skips it)")
+	flag.StringVar(&c.models, "models", defaultModels, "the embedded model files to report the size of, comma-separated")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "build: unexpected arguments:", flag.Args())
@@ -100,6 +102,9 @@ func run(c config, w io.Writer) error {
 		if rep.Worker, err = measureWorker(g, c.worker); err != nil {
 			return err
 		}
+	}
+	if rep.Models, err = measureModels(c.models, c.quality); err != nil {
+		return err
 	}
 	if err := writeOut(c.out, files, rep); err != nil {
 		return err

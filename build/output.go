@@ -41,6 +41,8 @@ type report struct {
 	Goal   int64        `json:"goal"`
 	// Worker is the API Worker's wasm, which is not part of the page.
 	Worker *workerReport `json:"worker,omitempty"`
+	// Models are the model files the wasm embeds, each weighed alone.
+	Models []modelReport `json:"models,omitempty"`
 
 	compressed map[string][2][]byte // name → brotli, gzip; nil for stored files
 }
@@ -159,6 +161,7 @@ func (r *report) print(w io.Writer) {
 	if r.Total.Brotli > r.Goal && r.Total.Brotli <= r.Budget {
 		fmt.Fprintf(w, "warning: %d bytes over the goal\n", r.Total.Brotli-r.Goal)
 	}
+	printModels(w, r.Models)
 	if wr := r.Worker; wr != nil {
 		fmt.Fprintf(w, "API Worker (%s, not in the page): wasm %d bytes raw, %d gzip; limit %d gzip (%d to spare)\n",
 			wr.Package, wr.Raw, wr.Gzip, wr.Limit, wr.Limit-wr.Gzip)

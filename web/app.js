@@ -10,7 +10,7 @@
 //   whosaid.format(result, format)     Promise of the "csv" / "md" / "json" export
 //   whosaid.cancel()                   stops the running analysis (restarts the worker)
 
-import { render, filterSource, fillTip } from './render.js';
+import { render, filterSource, fillTip, filterWorth } from './render.js';
 import { EXAMPLE } from './example.js';
 import { extractionLine } from './extraction.js';
 
@@ -465,6 +465,21 @@ function wire() {
       setTimeout(() => target.classList.remove('flash'), 1500);
     }
   });
+
+  // Worth checking: jump to the claim in the article; the filter shows
+  // the unattributed claims only.
+  $('worth').addEventListener('click', (ev) => {
+    const b = ev.target.closest('button');
+    if (!b) return;
+    const target = article.querySelector('[data-claim="' + Number(b.dataset.worth) + '"]:is(mark.claim, .unattr)');
+    if (target) {
+      target.scrollIntoView({ block: 'center' });
+      target.focus();
+      target.classList.add('flash');
+      setTimeout(() => target.classList.remove('flash'), 1500);
+    }
+  });
+  $('worth-unattr').addEventListener('change', () => filterWorth(document));
 
   $('download').addEventListener('click', async () => {
     try {

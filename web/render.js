@@ -1,6 +1,6 @@
 // Draws an engine Result into the page: the article with its claims
-// highlighted, the sources panel, the unattributed list, the meta and the
-// summary. Every piece of the article reaches the DOM as a text node: the
+// highlighted, the sources panel, the "Worth checking" ranking, the
+// unattributed list, the meta and the summary. Every piece of the article reaches the DOM as a text node: the
 // text is the reader's data, never markup.
 
 import { offsetMap } from './offsets.js';
@@ -302,13 +302,107 @@ export function render(doc, result) {
     b.dataset.claim = String(i);
     b.append(el('span', 'unattr-text', c.text));
     const score = typeof c.checkworthiness === 'number' ? c.checkworthiness.toFixed(2) : '–';
-    const why = c.reasons && c.reasons.length ? ' · ' + c.reasons.join(', ') : '';
+    const why = c.reasons && c.reasons.length ? ' · ' + c.reasons.map((r) => REASON_WORDS[r] || r).join(', ') : '';
     b.append(el('span', 'unattr-score', 'check-worthiness ' + score + why));
     li.append(b);
     ul.append(li);
   }
   if (!unattr.length) ul.append(el('li', 'empty', 'None.'));
+
+  renderWorth(doc, claims, sources, result.text || '');
   return { byClaim, styles };
+}
+
+/** Reasons in a reader's words (the engine's names in the JSON). */
+const REASON_WORDS = {
+  number: 'a number',
+  quantity: 'a quantity',
+  percentage: 'a percentage',
+  comparison: 'a comparison',
+  causal: 'a cause',
+  named_entity: 'a name',
+  time: 'a date or time',
+  reported: 'a claim verb ("claimed", "according to")',
+};
+
+/** Where "Search fact-checks" goes: Google Fact Check Explorer's search. */
+export const FACTCHECK_SEARCH = 'https://toolbox.google.com/factcheck/explorer/search/';
+
+/**
+ * factCheckURL is the search for a claim's text: one line, without
+ * quotation marks, cut at a word near 200 characters (longer queries find
+ * nothing).
+ */
+export function factCheckURL(text) {
+  // double quotation marks would make the search an exact phrase
+  let q = String(text).replace(/["“”«»„]/g, '').replace(/\s+/g, ' ').trim().replace(/^[‘’']+|[‘’',]+$/g, '');
+  if (q.length > 200) {
+    q = q.slice(0, 200);
+    const sp = q.lastIndexOf(' ');
+    if (sp > 100) q = q.slice(0, sp);
+  }
+  return FACTCHECK_SEARCH + encodeURIComponent(q);
+}
+
+/**
+ * renderWorth fills the "Worth checking" list: every claim, most
+ * check-worthy first, with who said it and a link that searches
+ * fact-checks for it in a new tab. The link is a plain link: nothing
+ * leaves the page until the reader follows it. The "unattributed only"
+ * filter hides the attributed items.
+ */
+function renderWorth(doc, claims, sources, text) {
+  const list = doc.getElementById('worth');
+  if (!list) return;
+  list.replaceChildren();
+  const toU = offsetMap(text);
+  // a discontinuous claim is searched for its parts, without the "he
+  // said" between them
+  const searchText = (c) =>
+    c.parts && c.parts.length > 1 ? c.parts.map((p) => text.slice(toU(p.start), toU(p.end))).join(' ') : c.text;
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const score = (c) => (typeof c.checkworthiness === 'number' ? c.checkworthiness : -1);
+  const ranked = claims.map((c, i) => ({ c, i })).sort((x, y) => score(y.c) - score(x.c) || x.c.start - y.c.start);
+  for (const { c, i } of ranked) {
+    const a = c.attribution;
+    let who = 'no source';
+    if (a) {
+      const src = a.source_id && byId.get(a.source_id);
+      who = src ? src.name : a.source ? a.source.text : 'source not named';
+    }
+    const li = el('li', 'worth-entry');
+    li.dataset.attributed = String(!!a);
+    const b = el('button', 'worth-item');
+    b.type = 'button';
+    b.id = 'worth-' + i;
+    b.dataset.worth = String(i);
+    const s = score(c);
+    const why = c.reasons && c.reasons.length ? ' · ' + c.reasons.map((r) => REASON_WORDS[r] || r).join(', ') : '';
+    b.append(
+      el('span', 'worth-text', c.text),
+      el('span', 'worth-who', (a ? 'Said by ' : '') + who),
+      el('span', 'worth-score', (s >= 0 ? 'check-worthiness ' + s.toFixed(2) + (s >= 0.5 ? ' (worth checking)' : '') : 'not scored') + why),
+    );
+    const link = el('a', 'factcheck', 'Search fact-checks');
+    link.id = 'factcheck-' + i;
+    link.href = factCheckURL(searchText(c));
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    link.setAttribute('aria-label', 'Search fact-checks for claim ' + (i + 1) + ' (opens in a new tab)');
+    li.append(b, link);
+    list.append(li);
+  }
+  if (!ranked.length) list.append(el('li', 'empty', 'None.'));
+  filterWorth(doc);
+}
+
+/** filterWorth shows only unattributed claims when the filter is on. */
+export function filterWorth(doc) {
+  const only = doc.getElementById('worth-unattr');
+  const on = !!(only && only.checked);
+  for (const li of doc.querySelectorAll('#worth li.worth-entry')) {
+    li.hidden = on && li.dataset.attributed === 'true';
+  }
 }
 
 /** filterSource highlights only the claims of source id (null: all). */

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/checkworthy"
 	"github.com/whosaid/whosaid/internal/cue"
 	"github.com/whosaid/whosaid/internal/entity"
 	"github.com/whosaid/whosaid/internal/learned"
@@ -44,6 +45,10 @@ type Options struct {
 	// WholePage reads all the visible text of an HTML page instead of
 	// its article (see internal/readable).
 	WholePage bool
+	// Checkworthy, when set, scores the claims instead of the embedded
+	// check-worthiness model: build/traincw calibrates a model on the
+	// scores the engine gives with it.
+	Checkworthy *checkworthy.Model
 }
 
 // Error is a problem with the input, to be shown to the reader as is.
@@ -61,11 +66,24 @@ type Engine struct {
 	lex    *cue.Lexicon
 	model  *learned.Model
 	names  *entity.Names
+	cw     *checkworthy.Model
 }
 
 // New loads the embedded models (each once per process: later calls share
 // them).
 func New() (*Engine, error) {
+	cw, err := checkworthy.Default()
+	if err != nil {
+		return nil, fmt.Errorf("loading the check-worthiness model: %w", err)
+	}
+	return NewWith(cw)
+}
+
+// NewWith is New with the given check-worthiness model; nil leaves the
+// rules' scores on unattributed claims and none on attributed ones, unless
+// Options.Checkworthy gives one. build/traincw uses it, so that a model
+// file this build cannot read never stops its own retraining.
+func NewWith(cw *checkworthy.Model) (*Engine, error) {
 	tg, err := tag.Default()
 	if err != nil {
 		return nil, fmt.Errorf("loading the tagger: %w", err)
@@ -75,7 +93,7 @@ func New() (*Engine, error) {
 		return nil, fmt.Errorf("loading the attribution model: %w", err)
 	}
 	lex := cue.Default()
-	return &Engine{tagger: tg, finder: attrib.New(lex), lex: lex, model: m, names: entity.DefaultNames()}, nil
+	return &Engine{tagger: tg, finder: attrib.New(lex), lex: lex, model: m, names: entity.DefaultNames(), cw: cw}, nil
 }
 
 // ModelID names the models in use, for /api/health and reports: the rules'

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -163,7 +164,18 @@ func TestSeed(t *testing.T) {
 			}
 		}
 	}
-	// check-worthy unattributed sentences
+	// every claim has a check-worthiness score and reasons (maybe none)
+	var scores []float64
+	for _, c := range res.Claims {
+		if c.Checkworthiness == nil || *c.Checkworthiness < 0 || *c.Checkworthiness > 1 || c.Reasons == nil {
+			t.Errorf("claim %q has no check-worthiness score or reasons", c.Text)
+			continue
+		}
+		scores = append(scores, *c.Checkworthiness)
+	}
+	// check-worthy unattributed sentences, ranked in the top half of all
+	// the claims
+	sort.Sort(sort.Reverse(sort.Float64Slice(scores)))
 	for _, want := range ex.UnattributedCheckworthy {
 		found := false
 		for _, c := range res.Claims {
@@ -174,6 +186,12 @@ func TestSeed(t *testing.T) {
 				}
 				if c.Checkworthiness == nil || *c.Checkworthiness <= 0 {
 					t.Errorf("%q has no check-worthiness score", want)
+					continue
+				}
+				// rank: 1 + the claims scored strictly higher
+				rank := 1 + sort.Search(len(scores), func(i int) bool { return scores[i] <= *c.Checkworthiness })
+				if rank > len(scores)/2 {
+					t.Errorf("%q ranks %d of %d claims by check-worthiness (%.3f), want the top half", want, rank, len(scores), *c.Checkworthiness)
 				}
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/checkworthy"
 	"github.com/whosaid/whosaid/internal/claims"
 	"github.com/whosaid/whosaid/internal/entity"
 	"github.com/whosaid/whosaid/internal/meta"
@@ -38,6 +39,8 @@ type analysis struct {
 	roster   []entity.Entity
 	meta     meta.Meta
 	claims   []claims.Claim
+	// attScores is the check-worthiness of each attribution's content.
+	attScores []checkworthy.Score
 }
 
 // analyze runs the stages on a checked text.
@@ -92,6 +95,7 @@ func (e *Engine) analyze(ctx context.Context, doc *text.Doc, opt Options) (*Resu
 	}
 	sort.Slice(covered, func(i, j int) bool { return covered[i].Start < covered[j].Start })
 	a.claims = claims.Unattributed(a.seg, tags, covered, a.meta.Paras)
+	e.scoreClaims(&a, tags, opt.Checkworthy)
 	report(stepClaims)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -274,6 +278,14 @@ func assemble(doc *text.Doc, a *analysis) *Result {
 			att.SourceID = sourceID(ent)
 		}
 		claim.Attribution = att
+		if i < len(a.attScores) {
+			score := a.attScores[i].P
+			claim.Checkworthiness = &score
+			claim.Reasons = a.attScores[i].Reasons
+			if claim.Reasons == nil {
+				claim.Reasons = []string{}
+			}
+		}
 		items = append(items, item{claim, ent})
 	}
 	for _, u := range a.claims {

@@ -84,7 +84,7 @@ type Attribution struct {
 }
 
 // Claim is one statement of the article: attributed content, or an
-// unattributed sentence with its check-worthiness.
+// unattributed sentence; each with its check-worthiness.
 type Claim struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
@@ -93,8 +93,11 @@ type Claim struct {
 	// "he said"); the claim is then the union of the parts.
 	Parts       []Range      `json:"parts,omitempty"`
 	Attribution *Attribution `json:"attribution"`
-	// Checkworthiness is set for unattributed claims only: a score in [0,1]
-	// and the reasons behind it ("number", "comparison", …).
+	// Checkworthiness is set for every claim, attributed or not: a score
+	// in [0,1] from the trained model (internal/checkworthy), 0.5 and above
+	// worth checking, and the strongest reasons behind it ("number",
+	// "comparison", …, "reported" for a cue such as "claimed" or
+	// "according to").
 	Checkworthiness *float64 `json:"checkworthiness,omitempty"`
-	Reasons         []string `json:"reasons,omitempty"`
+	Reasons         []string `json:"reasons"`
 }

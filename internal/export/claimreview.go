@@ -20,6 +20,9 @@ import (
 //     author the article's byline when known: the article makes it in its
 //     own voice.
 //
+// The items come most check-worthy first (then in text order), so a
+// fact-checker starts at the top; their @id keeps the claim's index.
+//
 // appearance is the article (title, date, byline when the text shows
 // them). firstAppearance is left out: the article reports the claim, and
 // nothing tells us it appeared there first.
@@ -63,8 +66,13 @@ func claimItems(res *engine.Result) *schemaDoc {
 		art.Author = append(art.Author, schemaAgent{Type: "Person", Name: a})
 	}
 	out := &schemaDoc{Context: schemaContext, Graph: []schemaClaim{}}
+	order := make([]*engine.Claim, 0, len(res.Claims))
 	for i := range res.Claims {
-		c := &res.Claims[i]
+		order = append(order, &res.Claims[i])
+	}
+	sortByScore(order)
+	for _, c := range order {
+		i := index(res.Claims, c)
 		item := schemaClaim{Type: "Claim", ID: articleIRI(res.Text, "claim/"+strconv.Itoa(i)),
 			Text: d.reviewText(c), Appearance: art}
 		switch {
@@ -84,6 +92,16 @@ func claimItems(res *engine.Result) *schemaDoc {
 		out.Graph = append(out.Graph, item)
 	}
 	return out
+}
+
+// index is the position of c, a pointer into claims.
+func index(claims []engine.Claim, c *engine.Claim) int {
+	for i := range claims {
+		if &claims[i] == c {
+			return i
+		}
+	}
+	return -1
 }
 
 // reviewText is a claim's content ready for claimReviewed: each part

@@ -10,10 +10,11 @@ import (
 )
 
 // writeCSV writes one row per claim under a header row. Empty cells mean
-// "not applicable": no source, no cue, or no score (attributed claims are
-// not scored). parts is "start-end" pairs joined by ";" for a discontinuous
-// claim, empty otherwise. source_role, last so that older readers' column
-// positions hold, is the source's title or role.
+// "not applicable": no source, no cue, or no score (the engine scores
+// every claim; a result from elsewhere may not). parts is "start-end" pairs
+// joined by ";" for a discontinuous claim, empty otherwise. source_role,
+// last so that older readers' column positions hold, is the source's title
+// or role.
 func writeCSV(buf *bytes.Buffer, res *engine.Result) error {
 	d := newDoc(res)
 	cw := csv.NewWriter(buf)

@@ -12,7 +12,8 @@ import (
 
 // writeMarkdown writes a readable report: the article's title, byline and
 // date, a one-line summary, a table of sources, the claims grouped by
-// source, then the unattributed statements, most check-worthy first. The
+// source, every claim ranked by check-worthiness ("Worth checking"), then
+// the unattributed statements, most check-worthy first. The
 // article's text is data: every piece of it is escaped.
 func writeMarkdown(b *bytes.Buffer, res *engine.Result) {
 	d := newDoc(res)
@@ -72,6 +73,24 @@ func writeMarkdown(b *bytes.Buffer, res *engine.Result) {
 					fmt.Fprintf(b, ">\n> — %s\n", strings.Join(how, ", "))
 				}
 			}
+		}
+	}
+
+	if ranked := d.ranked(); len(ranked) > 0 {
+		b.WriteString("\n## Worth checking\n\nEvery claim, most check-worthy first (0.50 and above: worth checking).\n\n")
+		for _, c := range ranked {
+			who := "no source"
+			if c.Attribution != nil {
+				who = "source not named"
+				if name := d.sourceName(c); name != "" {
+					who = name
+				}
+			}
+			fmt.Fprintf(b, "- **%s** %s — %s", scoreText(c), mdInline(oneLine(d.claimText(c))), mdInline(who))
+			if len(c.Reasons) > 0 {
+				fmt.Fprintf(b, " (%s)", mdInline(strings.Join(c.Reasons, ", ")))
+			}
+			b.WriteString("\n")
 		}
 	}
 
@@ -159,6 +178,43 @@ func (d *doc) bySource() []group {
 		}
 	}
 	return out
+}
+
+// scoreText is a claim's check-worthiness with two decimals, "–" when it
+// has none.
+func scoreText(c *engine.Claim) string {
+	if c.Checkworthiness == nil {
+		return "–"
+	}
+	return strconv.FormatFloat(*c.Checkworthiness, 'f', 2, 64)
+}
+
+// ranked is every claim, highest check-worthiness first, then in text
+// order; claims without a score come last.
+func (d *doc) ranked() []*engine.Claim {
+	out := make([]*engine.Claim, 0, len(d.res.Claims))
+	for i := range d.res.Claims {
+		out = append(out, &d.res.Claims[i])
+	}
+	sortByScore(out)
+	return out
+}
+
+// sortByScore orders claims by check-worthiness, highest first, then by
+// position.
+func sortByScore(cs []*engine.Claim) {
+	score := func(c *engine.Claim) float64 {
+		if c.Checkworthiness == nil {
+			return -1
+		}
+		return *c.Checkworthiness
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		if si, sj := score(cs[i]), score(cs[j]); si != sj {
+			return si > sj
+		}
+		return cs[i].Start < cs[j].Start
+	})
 }
 
 // unattributed are the claims with no attribution, highest score first,

@@ -38,6 +38,7 @@ const checkDOM = `(() => {
 	const regions = [
 		['#article', ['MARK', 'SPAN'], ['class', 'tabindex', 'aria-describedby', 'data-label', 'data-source-id', 'data-kind', 'data-claim', 'data-part']],
 		['#sources, #unattributed', ['LI', 'BUTTON', 'SPAN'], ['class', 'type', 'data-source-id', 'data-claim', 'aria-pressed', 'aria-label', 'aria-hidden']],
+		['#worth', ['LI', 'BUTTON', 'SPAN', 'A'], ['class', 'type', 'id', 'hidden', 'data-worth', 'data-attributed', 'href', 'target', 'rel', 'aria-label']],
 		['#tip', ['DL', 'DT', 'DD'], []],
 	];
 	for (const [sel, tags, attrs] of regions) {
@@ -57,7 +58,7 @@ const checkDOM = `(() => {
 })()`
 
 // outsideDOM describes every element outside the regions the renderer fills.
-const outsideDOM = `[...document.querySelectorAll('*')].filter((e) => !e.closest('#article, #sources, #unattributed, #tip'))
+const outsideDOM = `[...document.querySelectorAll('*')].filter((e) => !e.closest('#article, #sources, #unattributed, #worth, #tip'))
 	.map((e) => e.tagName + (e.id ? '#' + e.id : '')).join(',')`
 
 // TestXSSPayloads: pasted payloads, as plain text and as rich HTML, run
@@ -196,6 +197,8 @@ func TestNoNetworkAfterReady(t *testing.T) {
 	tb.Await(`document.getElementById('example').click(), true`, nil)
 	tb.waitIdle()
 	tb.Await(`document.querySelector('#sources button').click(), document.querySelector('#article mark.claim').focus(), true`, nil)
+	// the "Worth checking" list and its filter: its links leave only when followed
+	tb.Await(`document.getElementById('worth-unattr').click(), document.querySelector('#worth button.worth-item').click(), true`, nil)
 	tb.Await(`new Promise((r) => setTimeout(() => r(true), 300))`, nil)
 	if err := chromedp.Run(tb.Ctx, network.Disable()); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,63 @@
+package engine
+
+import (
+	"math"
+	"slices"
+
+	"github.com/whosaid/whosaid/internal/checkworthy"
+	"github.com/whosaid/whosaid/internal/tag"
+	"github.com/whosaid/whosaid/internal/text"
+)
+
+// scoreClaims gives every claim its check-worthiness from the trained
+// model: an unattributed claim is read as its sentence; an attributed one
+// as its content with its cue, because what the cue says ("claimed",
+// "denied", "according to") weighs too. The source is left out: who speaks
+// does not make a claim more checkable, and names would lift every
+// attributed claim above the article's own.
+func (e *Engine) scoreClaims(a *analysis, tags []tag.Tag, m *checkworthy.Model) {
+	if m == nil {
+		m = e.cw
+	}
+	if m == nil {
+		return // the rules' scores stay
+	}
+	var (
+		sc    checkworthy.Scratch
+		toks  []checkworthy.Token
+		spans []text.Span
+	)
+	for i := range a.claims {
+		c := &a.claims[i]
+		toks = checkworthy.AppendTokens(toks[:0], a.seg, tags, []text.Span{c.Span})
+		s := m.Score(toks, &sc)
+		c.Score, c.Reasons = roundScore(s.P), s.Reasons
+	}
+	a.attScores = make([]checkworthy.Score, len(a.atts))
+	for i, at := range a.atts {
+		spans = append(spans[:0], at.Content...)
+		spans = append(spans, at.Cue)
+		slices.SortFunc(spans, func(x, y text.Span) int { return x.Start - y.Start })
+		toks = checkworthy.AppendTokens(toks[:0], a.seg, tags, mergeSpans(spans))
+		s := m.Score(toks, &sc)
+		s.P = roundScore(s.P)
+		a.attScores[i] = s
+	}
+}
+
+// mergeSpans merges overlapping sorted spans in place, so that no token is
+// read twice.
+func mergeSpans(sp []text.Span) []text.Span {
+	out := sp[:0]
+	for _, s := range sp {
+		if n := len(out); n > 0 && s.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// roundScore keeps three decimals: enough to rank, short to read.
+func roundScore(p float64) float64 { return math.Round(p*1000) / 1000 }
