@@ -89,6 +89,11 @@ func TestResolve(t *testing.T) {
 			[]string{"The Republican presidential nominee"}, nil, []want{{"Donald Trump", "Republican presidential nominee", Person}}},
 		{"an outlet's person", "CNN's Dana Bash reported that the meeting was tense.",
 			[]string{"CNN's Dana Bash"}, nil, []want{{"Dana Bash", "CNN", Person}}},
+		{"an outlet before a name is no role", "In a meeting with the Washington Post Donald Trump was blunt. Mr. Trump said NATO costs too much.",
+			[]string{"Mr. Trump"}, nil, []want{{"Donald Trump", "", Person}}},
+		{"a document from a campaign", "A new ad from Donald Trump's presidential campaign is seizing on her words. The ad uses footage of the debate. It ends with a question.",
+			[]string{"A new ad from Donald Trump's presidential campaign", "The ad", "It"}, nil,
+			[]want{{"new ad from Donald Trump's presidential campaign", "", Document}, {"new ad from Donald Trump's presidential campaign", "", Document}, {"new ad from Donald Trump's presidential campaign", "", Document}}},
 		{"a person from a place", "In fact, some Republicans, including Senator Lamar Alexander of Tennessee, changed their minds. Mr. Alexander said so.",
 			[]string{"Mr. Alexander"}, nil, []want{{"Lamar Alexander", "Senator", Person}}},
 		// acronyms
@@ -226,6 +231,17 @@ func TestNounPhrase(t *testing.T) {
 		{"Former New York City Mayor Michael Bloomberg said no.", "York City Mayor Michael", "New York City Mayor Michael Bloomberg"},
 		{"Said Ellis: no.", "Ellis", "Ellis"},
 		{"Officials who spoke said no.", "Officials who spoke", "Officials who spoke"},
+		// the document, not who it comes from
+		{"1 p.m.\n\nA new ad from Donald Trump's presidential campaign is seizing on her words.", "Donald Trump's presidential campaign", "A new ad from Donald Trump's presidential campaign"},
+		{"He met a man from the campaign.", "the campaign", "the campaign"},
+		// an organisation's name, then a person's: two noun phrases
+		{"In a meeting with the editorial board of the Washington Post Trump said no.", "the editorial board of the Washington Post Trump", "Trump"},
+		{"In a meeting with the Washington Post Trump said no.", "Trump", "Trump"},
+		{"Secretary of State John Kerry said no.", "Secretary of State John Kerry", "Secretary of State John Kerry"},
+		{"The Daily Caller reported it.", "The Daily Caller", "The Daily Caller"},
+		// the end of an aside between dashes: the subject before it
+		{"John Dickey, the chief executive of Ora Media -- the company that owns Ora's site -- told me so.", "Ora's site --", "John Dickey, the chief executive of Ora Media"},
+		{"In the last few days, Democratic leaders — and, in particular, Harry Reid — insisted on it.", "Harry Reid —", "Democratic leaders"},
 	} {
 		seg := segment.Split(c.text)
 		words := make([]string, len(seg.Tokens))

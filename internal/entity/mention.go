@@ -279,7 +279,11 @@ func (d *doc) readName(a, b int, p *np) {
 			orgish = true
 		}
 	}
-	if split && !orgish {
+	if split && !orgish && orgThenPerson(d.seg, t) {
+		// "the Washington Post Trump said": an organisation's name, then
+		// a person's, with no title between them, are two noun phrases
+		p.nf, p.nl, p.class = t, b, "person"
+	} else if split && !orgish {
 		p.nf, p.nl, p.rf, p.rl = t, b, a, t
 		p.class = "person"
 		for k := a; k < t; k++ {
@@ -701,6 +705,7 @@ func NounPhrase(seg *segment.Doc, tags []tag.Tag, first, last int) (int, int) {
 		return first, last
 	}
 	a, b := first, last
+	a, b = aside(seg, a, b)
 	// never half a name: "New" before "York City Mayor Michael Bloomberg",
 	// "Clinton" after "Hillary"
 	nameTok := func(k int) bool {
@@ -710,16 +715,22 @@ func NounPhrase(seg *segment.Doc, tags []tag.Tag, first, last int) (int, int) {
 	adjacent := func(x, y int) bool { // tokens x and y with only spaces between
 		return !strings.ContainsAny(seg.Text[seg.Tokens[x].End:seg.Tokens[y].Start], "\n\r\t")
 	}
+	// but an organisation's name right before a person's, with no title
+	// between, is another noun phrase ("the Washington Post Trump said")
 	if nameTok(a) {
-		for n := 0; n < 4 && a > 0 && nameTok(a-1) && adjacent(a-1, a); n++ {
+		for n := 0; n < 4 && a > 0 && nameTok(a-1) && adjacent(a-1, a) && !orgThenPerson(seg, a); n++ {
 			a--
 		}
 	}
 	if nameTok(b - 1) {
-		for n := 0; n < 4 && b < len(seg.Tokens) && nameTok(b) && adjacent(b-1, b); n++ {
+		for n := 0; n < 4 && b < len(seg.Tokens) && nameTok(b) && adjacent(b-1, b) && !orgThenPerson(seg, b); n++ {
 			b++
 		}
 	}
+	a, b = nameAfterOrg(seg, tags, a, b)
+	// "A new ad from Donald Trump's presidential campaign is seizing on
+	// …": the document is the source, not who it comes from
+	a = docOwner(seg, tags, a)
 	first, last = a, b
 	for a < b && seg.Tokens[a].Kind == segment.Word && (leadingJunk[wordshape.Lower(seg.Word(a))] ||
 		b-a > 1 && (isVerb(tags[a]) || tags[a] == tag.IN && !relatives[wordshape.Lower(seg.Word(a))])) {
@@ -754,6 +765,143 @@ func NounPhrase(seg *segment.Doc, tags []tag.Tag, first, last int) (int, int) {
 		return first, first
 	}
 	return a, b
+}
+
+func isDash(l string) bool { return l == "--" || l == "—" || l == "–" }
+
+// aside moves a source that is only the end of an aside between dashes
+// ("John Dickey, the chief executive of Ora Media -- the production
+// company that …, which is also streamed on Hulu and Ora's site -- told
+// me") to the subject before the aside: the sentence's words up to the
+// opening dash.
+func aside(seg *segment.Doc, a, b int) (int, int) {
+	if b-a < 2 || seg.Tokens[b-1].Kind == segment.Word || !isDash(seg.Word(b-1)) {
+		return a, b
+	}
+	for k := a; k < b-1; k++ {
+		if isDash(seg.Word(k)) {
+			return a, b
+		}
+	}
+	sent := seg.SentenceAt(int(seg.Tokens[a].Start))
+	for k := a - 1; k > 0 && a-k <= maxMention; k-- {
+		if seg.SentenceAt(int(seg.Tokens[k].Start)) != sent {
+			return a, b
+		}
+		if !isDash(seg.Word(k)) {
+			continue
+		}
+		// the subject: back to the sentence's start or a comma; past the
+		// comma when what follows it is an appositive of a name ("John
+		// Dickey, the chief executive of Ora Media --")
+		s := k
+		for s > 0 && k-s < maxMention && seg.SentenceAt(int(seg.Tokens[s-1].Start)) == sent && seg.Word(s-1) != "," {
+			s--
+		}
+		if s > 1 && s < k && seg.Word(s-1) == "," && determiners[wordshape.Lower(seg.Word(s))] {
+			n := s - 1
+			for n > 0 && s-1-n < 4 && seg.Tokens[n-1].Kind == segment.Word && wordshape.Capitalised(seg.Word(n-1)) &&
+				seg.SentenceAt(int(seg.Tokens[n-1].Start)) == sent {
+				n--
+			}
+			if n < s-1 {
+				s = n
+			}
+		}
+		if s < k && seg.Tokens[s].Kind == segment.Word {
+			return s, k
+		}
+		return a, b
+	}
+	return a, b
+}
+
+// nameAfterOrg cuts a source that ends in a person's name written right
+// after an organisation's, just before a verb ("the editorial board of the
+// Washington Post Trump said") to that name: with no title between them
+// they are two noun phrases, and the name is the one that speaks.
+func nameAfterOrg(seg *segment.Doc, tags []tag.Tag, a, b int) (int, int) {
+	k := b
+	for k > a && b-k < 3 && seg.Tokens[k-1].Kind == segment.Word && tags[k-1] == tag.NNP && wordshape.Capitalised(seg.Word(k-1)) {
+		l := wordshape.Lower(seg.Word(k - 1))
+		if orgHeads[l] || titles[l] || docHeads[l] || notNames[l] {
+			break
+		}
+		k--
+	}
+	if k == b || k-1 <= a || seg.Tokens[k-1].Kind != segment.Word || !tags[k-1].IsProper() ||
+		b >= len(seg.Tokens) || !(tags[b] == tag.VBD || tags[b] == tag.VBZ || tags[b] == tag.VBP || tags[b] == tag.MD) {
+		return a, b
+	}
+	if !orgThenPerson(seg, k) || strings.ContainsAny(seg.Text[seg.Tokens[k-1].End:seg.Tokens[k].Start], "\n\r\t") {
+		return a, b
+	}
+	return k, b
+}
+
+// orgThenPerson reports an organisation's name ending just before token k
+// and a person's name starting at k, with no title in either ("the
+// Washington Post Trump said"): two noun phrases, where "Secretary of
+// State John Kerry", "State Department" and "The Daily Caller" are one.
+func orgThenPerson(seg *segment.Doc, k int) bool {
+	if k < 1 || k >= len(seg.Tokens) || seg.Tokens[k].Kind != segment.Word || seg.Tokens[k-1].Kind != segment.Word {
+		return false
+	}
+	l, w := wordshape.Lower(seg.Word(k-1)), seg.Word(k)
+	r := wordshape.Lower(w)
+	if !orgHeads[l] || titles[l] || !wordshape.Capitalised(w) || wordshape.Acronym(w) || orgHeads[r] || titles[r] || docHeads[r] || connectors[r] {
+		return false
+	}
+	// the organisation's name: two capitalised words or more after "the"
+	// ("The Daily Caller" is one name); a title among them makes them a
+	// role ("Secretary of State John Kerry")
+	for j := k - 2; j >= 0 && k-j <= 6 && seg.Tokens[j].Kind == segment.Word; j-- {
+		lj := wordshape.Lower(seg.Word(j))
+		if titles[lj] {
+			return false
+		}
+		if lj == "the" {
+			return k-1-j >= 2
+		}
+		if !wordshape.Capitalised(seg.Word(j)) && !connectors[lj] {
+			return false
+		}
+	}
+	return false
+}
+
+// docOwner extends a source that follows "from" or "by" after a document
+// noun to that document's noun phrase, when the phrase opens a clause: a
+// determiner, then at most three adjectives or nouns, then the noun. It
+// returns where the source starts.
+func docOwner(seg *segment.Doc, tags []tag.Tag, a int) int {
+	if a < 2 {
+		return a
+	}
+	if l := wordshape.Lower(seg.Word(a - 1)); l != "from" && l != "by" {
+		return a
+	}
+	h := a - 2
+	if seg.Tokens[h].Kind != segment.Word || !docHeads[wordshape.Lower(seg.Word(h))] || !tags[h].IsNoun() {
+		return a
+	}
+	for k := h - 1; k >= 0 && h-k <= 4; k-- {
+		if seg.Tokens[k].Kind != segment.Word {
+			return a
+		}
+		l := wordshape.Lower(seg.Word(k))
+		if l == "a" || l == "an" || l == "the" || l == "this" || l == "that" {
+			if k == 0 || seg.Tokens[k-1].Kind != segment.Word || leadingJunk[wordshape.Lower(seg.Word(k-1))] ||
+				seg.SentenceAt(int(seg.Tokens[k-1].Start)) != seg.SentenceAt(int(seg.Tokens[k].Start)) {
+				return k
+			}
+			return a
+		}
+		if tags[k] != tag.JJ && !tags[k].IsNoun() {
+			return a
+		}
+	}
+	return a
 }
 
 func isVerb(t tag.Tag) bool {
