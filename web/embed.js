@@ -18,6 +18,7 @@
 // element becomes visible, so the engine's bytes are fetched once.
 
 import { offsetMap } from './offsets.js';
+import { KIND_NAMES, who } from './sourcelabel.js';
 
 // The build rewrites the quoted name to the content-hashed file; resolving
 // it against this module keeps it on the whosaid origin when a host page on
@@ -32,9 +33,12 @@ const LABELS = {
     summary: (a, s, u) => `${a} attributed ${a === 1 ? 'claim' : 'claims'} from ${s} ${s === 1 ? 'source' : 'sources'}; ${u} unattributed ${u === 1 ? 'statement' : 'statements'}.`,
     sources: 'Sources',
     unattributed: 'Unattributed',
-    claimBy: (name, cue) => `${name}${cue ? ' (' + cue + ')' : ''}`,
+    // the tooltip, as the page's: who (the mention → the name and role),
+    // then what kind of source, the cue and the kind of attribution
+    tip: (who, srcKind, cue, kind) => `${who}\n${[srcKind, cue && '“' + cue + '”', kind].filter(Boolean).join(' · ')}`,
     noSource: 'No source given',
     kinds: { direct: 'direct quote', indirect: 'reported speech', mixed: 'partly quoted' },
+    sourceKinds: KIND_NAMES,
     by: 'Analysed by whosaid',
   },
   fr: {
@@ -44,9 +48,10 @@ const LABELS = {
     summary: (a, s, u) => `${a} ${a > 1 ? 'affirmations attribuées' : 'affirmation attribuée'} à ${s} ${s > 1 ? 'sources' : 'source'} ; ${u} ${u > 1 ? 'affirmations sans source' : 'affirmation sans source'}.`,
     sources: 'Sources',
     unattributed: 'Sans source',
-    claimBy: (name, cue) => `${name}${cue ? ' (' + cue + ')' : ''}`,
+    tip: (who, srcKind, cue, kind) => `${who}\n${[srcKind, cue && '« ' + cue + ' »', kind].filter(Boolean).join(' · ')}`,
     noSource: 'Aucune source indiquée',
     kinds: { direct: 'citation directe', indirect: 'discours rapporté', mixed: 'citation partielle' },
+    sourceKinds: { person: 'personne nommée', organisation: 'organisation', group: 'groupe', anonymous: 'anonyme', document: 'document', other: 'autre' },
     by: 'Analyse par whosaid',
   },
 };
@@ -76,6 +81,8 @@ sup{font-size:.7em;font-weight:700;margin-left:1px;color:var(--muted)}
 h3{font-size:1em;margin:.5em 0}
 ul,ol{margin:0 0 1em;padding-left:1.25em}
 li{margin:.2em 0}
+.sr,.sk{color:var(--muted);font-size:.875em}
+.sr::before,.sk::before{content:" · "}
 .dot{display:inline-block;width:.8em;height:.8em;border-radius:50%;background:var(--c);margin-right:.4em;vertical-align:-.05em;border:1px solid var(--line)}
 .by{font-size:.75em;color:var(--muted);margin:.5em 0 0}
 ${Array.from({ length: PALETTE }, (_, i) => `.c${i}{--c:var(--c${i})}`).join('')}
@@ -385,7 +392,8 @@ class WhoSaid extends HTMLElement {
           const i = num.get(c.attribution.source_id);
           const m = node('mark', 'c' + (i % PALETTE), t);
           const a = c.attribution;
-          m.title = L.claimBy(sources[i].name, a.cue && a.cue.text) + ' · ' + (L.kinds[a.kind] || a.kind);
+          const s = sources[i];
+          m.title = L.tip(who(s, a.source && a.source.text), L.sourceKinds[s.kind] || s.kind, a.cue && a.cue.text, L.kinds[a.kind] || a.kind);
           p.append(m);
           if (toU(c.end) === pc.e || (c.parts && c.parts.length && toU(c.parts[c.parts.length - 1].end) === pc.e)) {
             p.append(node('sup', null, String(i + 1)));
@@ -405,7 +413,10 @@ class WhoSaid extends HTMLElement {
     const ul = node('ul');
     sources.forEach((s, i) => {
       const li = node('li');
-      li.append(node('span', 'dot c' + (i % PALETTE)), document.createTextNode(`${i + 1}. ${s.name} (${(s.claims || []).length})`));
+      // name, role and kind, as the page's sources panel shows them
+      li.append(node('span', 'dot c' + (i % PALETTE)), document.createTextNode(`${i + 1}. `), node('span', 'sn', s.name));
+      if (s.role) li.append(node('span', 'sr', s.role));
+      li.append(node('span', 'sk', L.sourceKinds[s.kind] || s.kind), document.createTextNode(` (${(s.claims || []).length})`));
       ul.append(li);
     });
     side.append(ul);

@@ -4,18 +4,10 @@
 // text is the reader's data, never markup.
 
 import { offsetMap } from './offsets.js';
+import { KIND_NAMES, who as whoIs } from './sourcelabel.js';
 
 const PALETTE = 8; // colours in style.css (.c0 … .c7)
 const PATTERNS = 3; // underline patterns in style.css (.p0 … .p2)
-
-const KIND_NAMES = {
-  person: 'named person',
-  organisation: 'organisation',
-  group: 'group',
-  anonymous: 'anonymous',
-  document: 'document',
-  other: 'other',
-};
 
 const ATTR_KINDS = {
   direct: 'direct quote',
@@ -230,10 +222,7 @@ export function fillTip(tip, result, c) {
   };
   // "he → James Comey (FBI Director)": the mention, then who it is.
   let who = a.source ? a.source.text : 'no source given';
-  if (src) {
-    const named = src.name + (src.role ? ' (' + src.role + ')' : '');
-    who = a.source && a.source.text !== src.name ? a.source.text + ' → ' + named : named;
-  }
+  if (src) who = whoIs(src, a.source && a.source.text);
   row('Who', who);
   if (src) row('Source', KIND_NAMES[src.kind] || src.kind);
   row('Cue', a.cue ? a.cue.text : 'none');

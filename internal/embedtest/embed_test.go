@@ -3,8 +3,11 @@ package embedtest
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/whosaid/whosaid/internal/browsertest"
 	"github.com/whosaid/whosaid/internal/engine"
@@ -36,6 +39,7 @@ func TestElementMatchesCLI(t *testing.T) {
 	tb.waitFor(rec+`.events.some(e => e.type === 'whosaid:result' && e.id === 'inline')`, 2*time.Minute)
 	tb.Await(`document.getElementById('panel').scrollIntoView()`, nil)
 	tb.waitFor(rec+`.events.some(e => e.type === 'whosaid:result' && e.id === 'panel')`, time.Minute)
+	roles, pronouns := 0, 0
 	for _, c := range []struct{ id, source string }{{"inline", "#inline"}, {"panel", "article.post-body"}} {
 		var in struct{ Text, Type string }
 		tb.Await(`(() => { const s = document.querySelector('`+c.source+`'); const h = s.children.length > 0;
@@ -70,6 +74,78 @@ func TestElementMatchesCLI(t *testing.T) {
 		if shadow.UserSelect == "none" {
 			t.Errorf("%s: the annotated text is not selectable", c.id)
 		}
+		r, p := checkWho(t, tb, c.id, &res)
+		roles, pronouns = roles+r, pronouns+p
+	}
+	if roles == 0 || pronouns == 0 {
+		t.Errorf("the examples show %d claims by a source with a role, %d by a mention that is not the name; the tooltip check needs both", roles, pronouns)
 	}
 	tb.noProblems()
+}
+
+// checkWho: the element says who each source is as the page does (web/
+// sourcelabel.js): a claim's tooltip starts "He → Tomas Reyes (council's
+// transport chair)", and the sources list shows each source's name, role and
+// kind (in English for an element without lang).
+// It returns how many claims it checked whose source has a role and whose
+// mention is not the name.
+func checkWho(t *testing.T, tb *tab, id string, res *engine.Result) (roles, pronouns int) {
+	t.Helper()
+	var ui struct {
+		Titles []string
+		Panel  []string
+		Lang   string
+	}
+	tb.Await(`(() => { const h = document.getElementById('`+id+`'); const r = h.shadowRoot;
+		return { titles: [...r.querySelectorAll('mark')].map((m) => m.title),
+			panel: [...r.querySelectorAll('.side ul li')].map((l) => l.textContent), lang: h.getAttribute('lang') || '' }; })()`, &ui)
+	byID := map[string]engine.Source{}
+	for _, s := range res.Sources {
+		byID[s.ID] = s
+	}
+	for _, cl := range res.Claims {
+		a := cl.Attribution
+		if a == nil || a.Source == nil || a.SourceID == "" {
+			continue
+		}
+		s := byID[a.SourceID]
+		want := s.Name
+		if s.Role != "" {
+			want += " (" + s.Role + ")"
+			roles++
+		}
+		if bare(a.Source.Text) != bare(s.Name) {
+			want = a.Source.Text + " → " + want
+			pronouns++
+		}
+		if !slices.ContainsFunc(ui.Titles, func(x string) bool { return strings.HasPrefix(x, want+"\n") }) {
+			t.Errorf("%s: no tooltip starts %q; tooltips %q", id, want, ui.Titles)
+		}
+	}
+	kinds := map[string]string{"person": "named person", "organisation": "organisation", "group": "group",
+		"anonymous": "anonymous", "document": "document", "other": "other"}
+	if len(ui.Panel) != len(res.Sources) {
+		t.Errorf("%s: %d sources listed, want %d", id, len(ui.Panel), len(res.Sources))
+		return roles, pronouns
+	}
+	for i, s := range res.Sources {
+		li := ui.Panel[i]
+		if !strings.Contains(li, s.Name) || !strings.Contains(li, s.Role) || ui.Lang == "" && !strings.Contains(li, kinds[s.Kind]) {
+			t.Errorf("%s: source %d listed as %q, want its name %q, role %q and kind %q", id, i+1, li, s.Name, s.Role, s.Kind)
+		}
+	}
+	return roles, pronouns
+}
+
+// bare is a mention as web/sourcelabel.js compares it with the name: no
+// leading article, no punctuation around it, any case.
+func bare(s string) string {
+	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+	for _, a := range []string{"the ", "a ", "an "} {
+		if len(s) > len(a) && strings.EqualFold(s[:len(a)], a) {
+			s = s[len(a):]
+			break
+		}
+	}
+	return strings.ToLower(strings.TrimSpace(s))
 }

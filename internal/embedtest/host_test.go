@@ -225,7 +225,7 @@ func TestEmbedSize(t *testing.T) {
 	e := mustEnv(t)
 	const budget = 15 * 1024
 	total := 0
-	for _, f := range []struct{ stem, ext string }{{"embed", ".js"}, {"embed-frame", ".js"}, {"embed", ".html"}, {"offsets", ".js"}} {
+	for _, f := range []struct{ stem, ext string }{{"embed", ".js"}, {"embed-frame", ".js"}, {"embed", ".html"}, {"offsets", ".js"}, {"sourcelabel", ".js"}} {
 		name, err := builtName(e.dist, f.stem, f.ext)
 		if err != nil {
 			t.Fatal(err)

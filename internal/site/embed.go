@@ -16,10 +16,10 @@ import (
 const EmbedPage = "embed.html"
 
 // embedCORSFiles are the files, by unhashed name, that pages on other
-// origins load: the module and its import, the frame's module (a sandboxed
+// origins load: the module and its imports, the frame's module (a sandboxed
 // frame has an opaque origin, so even our own page loads it cross-origin),
 // the worker, the Go glue and the engine. They hold no secrets.
-var embedCORSFiles = []string{"embed.js", "embed-frame.js", "offsets.js", "engine-worker.js", "wasm_exec.js", "engine.wasm"}
+var embedCORSFiles = []string{"embed.js", "embed-frame.js", "offsets.js", "sourcelabel.js", "engine-worker.js", "wasm_exec.js", "engine.wasm"}
 
 // embedPolicy is the CSP of embed.html: basePolicy, but the engine runs in
 // a blob: worker (the sandboxed frame's opaque origin may not start a

@@ -11,7 +11,7 @@ import (
 
 func TestEmbedHeaders(t *testing.T) {
 	dir := t.TempDir()
-	for _, n := range []string{"index.html", "embed.html", "embed.js", "embed-frame.0123456789.js", "engine.abcdef0123.wasm", "app.0123456789.js", "wasm_exec.0123456789.js", "engine-worker.0123456789.js", "offsets.0123456789.js"} {
+	for _, n := range []string{"index.html", "embed.html", "embed.js", "embed-frame.0123456789.js", "engine.abcdef0123.wasm", "app.0123456789.js", "wasm_exec.0123456789.js", "engine-worker.0123456789.js", "offsets.0123456789.js", "sourcelabel.0123456789.js"} {
 		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -31,6 +31,7 @@ func TestEmbedHeaders(t *testing.T) {
 		{"/wasm_exec.0123456789.js", nil, true, "'none'", "'self'"},
 		{"/engine-worker.0123456789.js", nil, true, "'none'", "'self'"},
 		{"/offsets.0123456789.js", nil, true, "'none'", "'self'"},
+		{"/sourcelabel.0123456789.js", nil, true, "'none'", "'self'"},
 		{"/embed.html", nil, false, "*", "blob:"},
 		{"/embed.html", []string{"https://a.example", " https://b.example "}, false, "https://a.example https://b.example", "blob:"},
 		{"/embed.html", []string{"https://a.example; script-src *"}, false, "*", "blob:"},
