@@ -20,7 +20,7 @@ import (
 const (
 	rosterNameFloor    = 0.964 // 0.974
 	rosterKindFloor    = 0.977 // 0.987
-	rosterClusterFloor = 0.975 // 0.985
+	rosterClusterFloor = 0.983 // 0.993
 	rosterEntriesCeil  = 1.052 // 1.042
 )
 

@@ -78,6 +78,7 @@ type ent struct {
 	plural    bool
 	role      string
 	roles     map[string]bool // lower-cased, spelled-out role words
+	described map[string]bool // heads of the descriptions that stand for it ("nominee")
 	head      string          // a description's head noun
 	aliases   []string
 	mentions  []int
@@ -913,6 +914,15 @@ func (r *resolver) describe(p *np) int {
 					r.guess = true
 				}
 			}
+			if e >= 0 && describesPerson[p.head] {
+				x := r.ents[e]
+				if x.described == nil {
+					x.described = map[string]bool{}
+				}
+				if len(x.described) < 16 {
+					x.described[roleOf(p.head)] = true
+				}
+			}
 		}
 	}
 	if e < 0 {
@@ -1018,14 +1028,36 @@ func (r *resolver) salientPerson(p *np, a int) int {
 			party = "republican"
 		}
 	}
+	head := roleOf(p.head)
 	e, s := r.salience(p.first, func(x *ent) bool {
 		return x.kind == Person && x.named && (g == genderNone || x.gender == genderNone || x.gender == g) &&
-			(party == "" || !x.roles[party])
+			(party == "" || !x.roles[party]) && !otherOffice(x, head)
 	})
 	if s < minDescSalience {
 		return -1 // no one in view: a person the article does not name
 	}
 	return e
+}
+
+// offices are the roles one holds by title: "the Indiana governor" is
+// not the person the article calls its nominee or businessman.
+var offices = map[string]bool{"governor": true, "senator": true, "mayor": true, "secretary": true,
+	"congressman": true, "congresswoman": true, "chancellor": true, "premier": true, "minister": true,
+	"prosecutor": true, "president": true, "representative": true}
+
+// otherOffice reports a description by an office (head) of a person
+// whom other descriptions already stood for, none of them by that office
+// nor the person's role: "the Indiana governor" is not the one the
+// article has called its nominee and businessman.
+func otherOffice(x *ent, head string) bool {
+	return offices[head] && len(x.described) > 0 && !x.roles[head] && !x.described[head]
+}
+
+func roleOf(w string) string {
+	if n, ok := roleNorm[w]; ok {
+		return n
+	}
+	return w
 }
 
 // minDescSalience is how salient a named person must be for a
