@@ -14,6 +14,7 @@ import (
 func FuzzResolve(f *testing.F) {
 	f.Add("FBI Director James Comey said it. \"I know,\" he said. Mrs. Clinton and the IMF, which said so.", []byte{0, 4, 6, 7, 9, 2, 12, 20})
 	f.Add("“ ” \" ' — , which who. They it.", []byte{1, 1, 0, 3, 2, 9})
+	f.Add("A new ad from the Washington Post Trump said -- a man, the aide -- told me —", []byte{4, 3, 7, 2, 13, 1, 16, 0})
 	m, err := tag.Default()
 	if err != nil {
 		f.Fatal(err)
