@@ -1,0 +1,507 @@
+package readable
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/internal/htmltext"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// maxBylineChars bounds a byline element's text once its white space is
+// collapsed: a longer element is an author's note or bio, not a byline.
+const maxBylineChars = 100
+
+// bylineLines is the visible text of a byline element as the reader sees
+// its lines: a <br> or a block element starts a new one ("By Kelli Miller"
+// above "WebMD Health News" are a name and a desk, not one name). ok is
+// false when the text is longer than maxBylineChars, or too deep or wide to
+// read within a bounded number of nodes.
+func bylineLines(n *html.Node) (lines []string, ok bool) {
+	var cur strings.Builder
+	total := 0
+	space := false
+	budget := 8 * maxBylineChars
+	brk := func() {
+		if cur.Len() > 0 {
+			lines = append(lines, cur.String())
+			cur.Reset()
+		}
+		space = false
+	}
+	var walk func(*html.Node, int) bool
+	walk = func(n *html.Node, depth int) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if budget--; budget < 0 || depth > 32 {
+				return false
+			}
+			switch c.Type {
+			case html.TextNode:
+				for _, r := range c.Data {
+					if unicode.IsSpace(r) {
+						space = true
+						continue
+					}
+					if space && cur.Len() > 0 {
+						cur.WriteByte(' ')
+						total++
+					}
+					space = false
+					cur.WriteRune(r)
+					if total++; total > maxBylineChars {
+						return false
+					}
+				}
+			case html.ElementNode:
+				if htmltext.Hidden(c) {
+					continue
+				}
+				if c.DataAtom == atom.Br {
+					brk()
+					continue
+				}
+				block := blockish(c.DataAtom)
+				if block {
+					brk()
+				}
+				if !walk(c, depth+1) {
+					return false
+				}
+				if block {
+					brk()
+				}
+			}
+		}
+		return true
+	}
+	if !walk(n, 0) {
+		return nil, false
+	}
+	brk()
+	return lines, true
+}
+
+// authorNames reads author names out of lines of text: the lines of a
+// byline element, or the values of author meta tags and JSON-LD. It keeps
+// the names a reader would want, whole, and drops what bylines hold around
+// them: "By" and the like, dates and times ("Nolan22 Dec 2016" is Nolan),
+// "Last Updated:" and other labels, credentials ("MA", "PhD"), links,
+// reviewers, and buttons ("Follow Author"). A desk, an outlet, a job title
+// or a news agency ("WebMD Health News", "Games Editor", "Reuters", the
+// site's own name) is kept only when no person is named. reorder turns a
+// catalogue's "Jong, Michiel de" into "Michiel de Jong" (metadata only: in a
+// byline the comma separates two people).
+func authorNames(lines []string, site string, reorder bool) []string {
+	var out, desks []string
+	seen := map[string]bool{}
+	add := func(list *[]string, name string) {
+		if k := strings.ToLower(name); !seen[k] && len(*list) < maxAuthors {
+			seen[k] = true
+			*list = append(*list, clip(name))
+		}
+	}
+	site = strings.ToLower(collapse(site))
+	for _, line := range lines {
+		line = dropLinks(collapse(line))
+		var sub []string
+		if reorder {
+			// "Roe, Jane; Doe, John" is two people, each surname first.
+			for _, l := range strings.Split(line, ";") {
+				if name, ok := lastFirst(l); ok {
+					l = name
+				}
+				sub = append(sub, l)
+			}
+		} else {
+			sub = []string{line}
+		}
+		for _, l := range sub {
+			for _, chunk := range roleChunks(l) {
+				chunk, ok := dropLabel(cutDate(chunk))
+				if !ok {
+					continue
+				}
+				for _, piece := range splitNames(chunk) {
+					name := cleanName(piece)
+					if !isName(name) || jobTitle(name) {
+						continue
+					}
+					if low := strings.ToLower(name); outlet(name) || agencies[low] || low == site {
+						add(&desks, name)
+					} else {
+						add(&out, name)
+					}
+				}
+			}
+		}
+	}
+	// After a full name, a lone word is where the writer works, not who
+	// wrote ("Jane Roe, CNN", "Jane Roe, Washington").
+	full := false
+	for _, name := range out {
+		full = full || strings.Contains(name, " ")
+	}
+	if full {
+		kept := out[:0]
+		for _, name := range out {
+			if strings.Contains(name, " ") {
+				kept = append(kept, name)
+			}
+		}
+		out = kept
+	}
+	if len(out) == 0 {
+		return desks
+	}
+	return out
+}
+
+// dropLinks removes links, e-mail addresses and handles: a parenthesis
+// holding one goes with it ("Bradley M. Kuhn (http://ebb.org/bkuhn/)"),
+// and a name in parentheses after an address stays ("jane@x.org (Jane Roe)").
+func dropLinks(s string) string {
+	if !strings.ContainsAny(s, ":@.") {
+		return s
+	}
+	isLink := func(w string) bool {
+		w = strings.Trim(w, "()<>[],;")
+		return strings.Contains(w, "://") || strings.HasPrefix(strings.ToLower(w), "www.") ||
+			strings.HasPrefix(w, "@") && len(w) > 1 || strings.Contains(w, "@") && strings.Contains(w, ".")
+	}
+	var keep []string
+	inParen, parenLink := false, false
+	var paren []string
+	// A separator after what is dropped stays: "Jane Roe (@jr), Reuters".
+	tail := func(w string) {
+		if sep := w[len(strings.TrimRight(w, ",;|")):]; sep != "" {
+			keep = append(keep, sep)
+		}
+	}
+	for _, w := range strings.Fields(s) {
+		switch {
+		case inParen:
+			paren = append(paren, w)
+			parenLink = parenLink || isLink(w)
+			if strings.Contains(w, ")") {
+				if !parenLink {
+					keep = append(keep, paren...)
+				} else {
+					tail(w)
+				}
+				inParen, paren = false, nil
+			}
+		case strings.HasPrefix(w, "(") && !strings.Contains(w, ")"):
+			inParen, parenLink, paren = true, isLink(w), []string{w}
+		case isLink(w):
+			tail(w)
+		default:
+			keep = append(keep, w)
+		}
+	}
+	if inParen && !parenLink {
+		keep = append(keep, paren...)
+	}
+	out := strings.Join(keep, " ")
+	// What is left of "jane@x.org (Jane Roe)" is "(Jane Roe)".
+	if strings.HasPrefix(out, "(") && strings.HasSuffix(out, ")") {
+		out = out[1 : len(out)-1]
+	}
+	return out
+}
+
+// dropLabel removes a leading label ("By:", "Author:") and reports false
+// for a line whose label says it holds no author ("Last Updated:",
+// "Published:", "Source:").
+func dropLabel(s string) (string, bool) {
+	i := strings.IndexByte(s, ':')
+	if i < 0 {
+		return s, true
+	}
+	label := strings.ToLower(strings.TrimSpace(s[:i]))
+	if label == "" || strings.ContainsAny(label, "0123456789") || len(strings.Fields(label)) > 3 {
+		return s, true // a time, "10:30", or a colon inside a longer text
+	}
+	switch label {
+	case "by", "author", "authors", "written by", "words", "words by", "text", "story", "story by",
+		"byline", "reporter", "reporters", "writer", "posted by", "contributor", "contributors",
+		"reporting", "reporting by", "creator", "creators":
+		return strings.TrimSpace(s[i+1:]), true
+	}
+	return "", false
+}
+
+// lastFirst turns "Roe, Jane" or "Kooman, F." into "Jane Roe" and
+// "F. Kooman": one comma, one word before it, a given name or initials
+// after it.
+func lastFirst(s string) (string, bool) {
+	last, first, ok := strings.Cut(s, ",")
+	if !ok || strings.ContainsAny(first, ",;&|/") {
+		return "", false
+	}
+	last, first = strings.TrimSpace(last), strings.TrimSpace(first)
+	lf, ff := strings.Fields(last), strings.Fields(first)
+	if len(lf) != 1 || len(ff) == 0 || len(ff) > 3 || !upperStart(last) || !upperStart(first) {
+		return "", false
+	}
+	for _, w := range ff {
+		if strings.EqualFold(w, "and") || credential(w) || hasDigit(w) {
+			return "", false
+		}
+	}
+	if outlet(first) || jobTitle(first) || agencies[strings.ToLower(first)] {
+		return "", false
+	}
+	return first + " " + last, true
+}
+
+// roleChunks splits a line at each "by": "Written by Rob Ewaschuk Edited by
+// Betsy Beyer" holds two names. The words before a "by" say the role; the
+// text after a reviewer's, photographer's or translator's "by" is dropped,
+// as is the lead of a line before its first "by" ("Posted on May 3 by").
+// "A note from" leads a name as "by" does.
+func roleChunks(line string) []string {
+	w := strings.Fields(line)
+	if len(w) >= 3 && strings.EqualFold(w[0], "a") && strings.EqualFold(w[1], "note") && strings.EqualFold(w[2], "from") {
+		w = w[3:]
+	}
+	var bys []int
+	for i, x := range w {
+		if strings.EqualFold(strings.TrimRight(x, ":"), "by") {
+			bys = append(bys, i)
+		}
+	}
+	if len(bys) == 0 {
+		return []string{strings.Join(w, " ")}
+	}
+	var out []string
+	for k, b := range bys {
+		end := len(w)
+		if k+1 < len(bys) {
+			// The role words before the next "by" belong to it.
+			end = bys[k+1]
+			for end > b+1 && roleWords[strings.ToLower(strings.Trim(w[end-1], ",;|/"))] {
+				end--
+			}
+		}
+		// The role of this chunk: the word just before its "by".
+		if b > 0 && otherRoles[strings.ToLower(strings.Trim(w[b-1], ",;|/"))] {
+			continue
+		}
+		if end > b+1 {
+			out = append(out, strings.Join(w[b+1:end], " "))
+		}
+	}
+	return out
+}
+
+// roleWords lead a "by" ("Edited by"); otherRoles name roles that are not
+// the article's authors.
+var (
+	roleWords = map[string]bool{"written": true, "edited": true, "reviewed": true, "medically": true,
+		"checked": true, "fact-checked": true, "fact": true, "reported": true, "reporting": true,
+		"photos": true, "photo": true, "photographs": true, "photography": true, "illustrations": true,
+		"illustration": true, "illustrated": true, "translated": true, "compiled": true, "produced": true,
+		"words": true, "story": true, "text": true, "additional": true, "posted": true, "published": true,
+		"images": true, "video": true, "and": true}
+	otherRoles = map[string]bool{"reviewed": true, "checked": true, "fact-checked": true, "photos": true,
+		"photo": true, "photographs": true, "photography": true, "illustrations": true,
+		"illustration": true, "illustrated": true, "translated": true, "images": true, "video": true}
+)
+
+// cutDate ends a name where a date or time starts: "Jane Roe May 20, 2019",
+// "Lucas Nolan22 Dec 2016", "Joe Wee Monday, February 29", "Jane Roe
+// Updated 3 hours ago". A line that starts with one holds no name.
+func cutDate(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		bare := strings.Trim(w, ",.;:|()•·")
+		low := strings.ToLower(bare)
+		switch {
+		case hasDigit(w):
+			// "Nolan22": the name glued to the date stays whole.
+			if i > 0 {
+				if j := strings.IndexAny(bare, "0123456789"); j >= 2 && upperStart(bare) && allLetters(bare[:j]) {
+					return strings.Join(append(f[:i:i], bare[:j]), " ")
+				}
+			}
+		case i+1 < len(f) && month(bare) && hasDigit(f[i+1]), weekday(low),
+			low == "updated" || low == "published" || low == "posted" || low == "last":
+		default:
+			continue
+		}
+		return strings.Join(f[:i], " ")
+	}
+	return s
+}
+
+// splitNames splits a byline's run of names at commas, "and", "&",
+// slashes, bars, bullets and dashes.
+func splitNames(s string) []string {
+	parts := strings.FieldsFunc(s, func(r rune) bool {
+		return strings.ContainsRune(",;&|/•·–—", r)
+	})
+	var out []string
+	for _, p := range parts {
+		for _, q := range strings.Split(p, " - ") {
+			w := strings.Fields(q)
+			from := 0
+			for i, x := range w {
+				if strings.EqualFold(x, "and") || strings.EqualFold(x, "with") {
+					out = append(out, strings.Join(w[from:i], " "))
+					from = i + 1
+				}
+			}
+			out = append(out, strings.Join(w[from:], " "))
+		}
+	}
+	return out
+}
+
+// cleanName trims what surrounds a name: punctuation, a leading "By" or
+// "With", trailing credentials ("Brenda Goodman MA", "Hansa D. Bhargava,
+// MD"), a trailing "on" or "at" left by a date.
+func cleanName(s string) string {
+	w := strings.Fields(s)
+	for len(w) > 0 {
+		first := strings.ToLower(strings.Trim(w[0], "():"))
+		if first != "by" && first != "with" && first != "and" && strings.Trim(w[0], "():-") != "" {
+			break
+		}
+		w = w[1:]
+	}
+	for len(w) > 0 {
+		last := strings.ToLower(w[len(w)-1])
+		if !credential(w[len(w)-1]) && last != "on" && last != "at" && last != "in" && strings.Trim(last, "-:()") != "" {
+			break
+		}
+		w = w[:len(w)-1]
+	}
+	s = strings.Join(w, " ")
+	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' })
+	s = strings.TrimLeft(s, ".")
+	// A final full stop ends a sentence, not an initial ("John C.").
+	if f := strings.Fields(s); len(f) > 0 {
+		if l := f[len(f)-1]; strings.HasSuffix(l, ".") && utf8.RuneCountInString(l) > 2 && !suffixes[strings.ToLower(l)] {
+			s = strings.TrimSuffix(s, ".")
+		}
+	}
+	return s
+}
+
+var suffixes = map[string]bool{"jr.": true, "sr.": true}
+
+// isName: a name has letters and no digits, at most six words, does not
+// start with a button's verb ("Follow Author", "View profile"), is not a
+// lone generic word ("Author", "Staff"), and reads as a name, not a
+// sentence (at most one lower-case word that is not a particle: "Michiel
+// de Jong", "Contributors to Wikimedia projects").
+func isName(s string) bool {
+	w := strings.Fields(s)
+	if len(w) == 0 || len(w) > 6 || hasDigit(s) || strings.ContainsAny(s, ":?!") {
+		return false
+	}
+	letters := false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters = true
+			break
+		}
+	}
+	if !letters || buttons[strings.ToLower(w[0])] {
+		return false
+	}
+	if len(w) == 1 && generic[strings.ToLower(strings.TrimSuffix(w[0], "s"))] {
+		return false
+	}
+	lower := 0
+	for _, x := range w[1:] {
+		if r, _ := utf8.DecodeRuneInString(x); unicode.IsLower(r) && !particles[x] {
+			lower++
+		}
+	}
+	return lower < 2
+}
+
+var (
+	buttons = map[string]bool{"follow": true, "contact": true, "email": true, "e-mail": true, "view": true,
+		"more": true, "about": true, "see": true, "share": true, "subscribe": true, "read": true,
+		"sign": true, "log": true, "click": true, "visit": true, "send": true, "message": true, "tweet": true,
+		"updated": true, "published": true, "posted": true, "last": true, "special": true, "for": true,
+		"via": true, "from": true, "courtesy": true}
+	generic = map[string]bool{"author": true, "admin": true, "administrator": true, "staff": true,
+		"editor": true, "anonymous": true, "unknown": true, "guest": true, "contributor": true,
+		"by": true, "team": true, "user": true, "writer": true, "reporter": true}
+	particles = map[string]bool{"de": true, "da": true, "di": true, "du": true, "del": true, "della": true,
+		"der": true, "den": true, "van": true, "von": true, "la": true, "le": true, "bin": true, "ibn": true,
+		"al": true, "el": true, "dos": true, "das": true, "y": true, "of": true, "for": true, "to": true,
+		"the": true, "and": true, "on": true}
+)
+
+// outlet: a desk or an outlet's section rather than a person ("WebMD
+// Health News", "NPR Staff"); it is kept when no person is named.
+func outlet(s string) bool {
+	switch lastWord(s) {
+	case "news", "staff", "desk", "team", "bureau", "wire", "service", "newsroom", "report", "reports",
+		"editors", "writers", "reporters", "correspondents", "contributors":
+		return true
+	}
+	return false
+}
+
+// jobTitle: a job title rather than a person ("Games Editor", "Staff
+// Writer"); it is never an author.
+func jobTitle(s string) bool {
+	switch lastWord(s) {
+	case "editor", "writer", "reporter", "correspondent", "contributor", "columnist", "producer",
+		"intern", "critic", "analyst":
+		return true
+	}
+	return false
+}
+
+func lastWord(s string) string {
+	w := strings.Fields(strings.ToLower(s))
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
+}
+
+// credential reports whether w is an academic or professional title
+// written after a name, as written: "MA" and "Ph.D." are, "Ma" is not.
+func credential(w string) bool {
+	switch strings.ReplaceAll(strings.Trim(w, ",;()"), ".", "") {
+	case "MA", "MS", "MSc", "BA", "BS", "BSc", "PhD", "MD", "RN", "MPH", "MBA", "JD", "DO", "DVM",
+		"PharmD", "DDS", "LCSW", "CPA", "Esq", "FACP", "MFA", "EdD", "DrPH", "APRN", "NP", "PA-C",
+		"RD", "LD", "CNM", "MSN", "BSN", "FRCP", "MRCP", "MBBS", "MPhil", "DPhil", "LLM", "CFA", "CFP":
+		return true
+	}
+	return false
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+func upperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func allLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// weekday reports whether w (lower-cased) is an English day of the week.
+func weekday(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
