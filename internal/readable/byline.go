@@ -83,17 +83,81 @@ func bylineLines(n *html.Node) (lines []string, ok bool) {
 	return lines, true
 }
 
-// authorNames reads author names out of lines of text: the lines of a
-// byline element, or the values of author meta tags and JSON-LD. It keeps
-// the names a reader would want, whole, and drops what bylines hold around
+// How a text holds names: a byline element's line, an author meta tag or
+// JSON-LD string (either may be "Jane Roe and John Doe", or a catalogue's
+// "Roe, Jane"), or a JSON-LD person's or organisation's name (one name,
+// "Centers for Disease Control and Prevention" among them).
+type nameSource int
+
+const (
+	fromByline nameSource = iota
+	fromMeta
+	fromRecord
+)
+
+// authorNames reads author names out of texts of one source: the lines
+// of a byline element, or the values of author meta tags. It keeps the
+// names a reader would want, whole, and drops what bylines hold around
 // them: "By" and the like, dates and times ("Nolan22 Dec 2016" is Nolan),
 // "Last Updated:" and other labels, credentials ("MA", "PhD"), links,
-// reviewers, and buttons ("Follow Author"). A desk, an outlet, a job title
-// or a news agency ("WebMD Health News", "Games Editor", "Reuters", the
-// site's own name) is kept only when no person is named. reorder turns a
-// catalogue's "Jong, Michiel de" into "Michiel de Jong" (metadata only: in a
-// byline the comma separates two people).
-func authorNames(lines []string, site string, reorder bool) []string {
+// reviewers, and buttons ("Follow Author"). A desk, an outlet or a news
+// agency ("WebMD Health News", "Reuters", the site's own name) is kept only
+// when no person is named; a job title ("Games Editor") never.
+func authorNames(texts []string, site string, src nameSource) []string {
+	var all []string
+	for _, t := range texts {
+		all = append(all, namePieces(t, src)...)
+	}
+	return pickAuthors(all, site)
+}
+
+// namePieces are the candidate names in one text, cleaned.
+func namePieces(text string, src nameSource) []string {
+	text = dropLinks(collapse(text))
+	var sub []string
+	switch src {
+	case fromRecord:
+		// One name, unless a credential, a job title or a desk follows
+		// it: "Jane Roe, Senior Correspondent".
+		if name, ok := lastFirst(text); ok {
+			return []string{cleanName(name)}
+		}
+		parts := strings.Split(text, ",")
+		for _, p := range parts[1:] {
+			if p = cleanName(p); p != "" && !jobTitle(p) && !outlet(p) && !agencies[strings.ToLower(p)] {
+				return []string{cleanName(cutDate(text))}
+			}
+		}
+		return []string{cleanName(cutDate(parts[0]))}
+	case fromMeta:
+		// "Roe, Jane; Doe, John" is two people, each surname first (in a
+		// byline, the comma separates two people).
+		for _, l := range strings.Split(text, ";") {
+			if name, ok := lastFirst(l); ok {
+				l = name
+			}
+			sub = append(sub, l)
+		}
+	default:
+		sub = []string{text}
+	}
+	var out []string
+	for _, l := range sub {
+		for _, chunk := range roleChunks(l) {
+			chunk, ok := dropLabel(cutDate(chunk))
+			if !ok {
+				continue
+			}
+			for _, piece := range splitNames(chunk) {
+				out = append(out, cleanName(cutPlace(piece)))
+			}
+		}
+	}
+	return out
+}
+
+// pickAuthors keeps the names among the pieces, once each, people first.
+func pickAuthors(pieces []string, site string) []string {
 	var out, desks []string
 	seen := map[string]bool{}
 	add := func(list *[]string, name string) {
@@ -102,39 +166,17 @@ func authorNames(lines []string, site string, reorder bool) []string {
 			*list = append(*list, clip(name))
 		}
 	}
-	site = strings.ToLower(collapse(site))
-	for _, line := range lines {
-		line = dropLinks(collapse(line))
-		var sub []string
-		if reorder {
-			// "Roe, Jane; Doe, John" is two people, each surname first.
-			for _, l := range strings.Split(line, ";") {
-				if name, ok := lastFirst(l); ok {
-					l = name
-				}
-				sub = append(sub, l)
-			}
-		} else {
-			sub = []string{line}
+	site = strings.TrimPrefix(strings.ToLower(collapse(site)), "the ")
+	for _, name := range pieces {
+		if !isName(name) || jobTitle(name) {
+			continue
 		}
-		for _, l := range sub {
-			for _, chunk := range roleChunks(l) {
-				chunk, ok := dropLabel(cutDate(chunk))
-				if !ok {
-					continue
-				}
-				for _, piece := range splitNames(chunk) {
-					name := cleanName(piece)
-					if !isName(name) || jobTitle(name) {
-						continue
-					}
-					if low := strings.ToLower(name); outlet(name) || agencies[low] || low == site {
-						add(&desks, name)
-					} else {
-						add(&out, name)
-					}
-				}
-			}
+		// People's names do not start with "The": "The New York Times".
+		if low := strings.ToLower(name); outlet(name) || agencies[low] || strings.TrimPrefix(low, "the ") == site ||
+			strings.HasPrefix(low, "the ") {
+			add(&desks, name)
+		} else {
+			add(&out, name)
 		}
 	}
 	// After a full name, a lone word is where the writer works, not who
@@ -336,6 +378,23 @@ func cutDate(s string) string {
 	return s
 }
 
+// cutPlace ends a name where the place or the outlet it writes from
+// starts: "Eleanor Ainge Roy in Dunedin", "Jane Roe for CNN", "Senior
+// Editor at Wired". Two words at least stay, so that "Centers for Disease
+// Control" is whole.
+func cutPlace(s string) string {
+	f := strings.Fields(s)
+	for i := 2; i+1 < len(f); i++ {
+		switch f[i] {
+		case "in", "at", "for", "from", "reporting":
+			if upperStart(f[i+1]) {
+				return strings.Join(f[:i], " ")
+			}
+		}
+	}
+	return s
+}
+
 // splitNames splits a byline's run of names at commas, "and", "&",
 // slashes, bars, bullets and dashes.
 func splitNames(s string) []string {
@@ -373,7 +432,7 @@ func cleanName(s string) string {
 	}
 	for len(w) > 0 {
 		last := strings.ToLower(w[len(w)-1])
-		if !credential(w[len(w)-1]) && last != "on" && last != "at" && last != "in" && strings.Trim(last, "-:()") != "" {
+		if !credential(w[len(w)-1]) && !trailers[last] && strings.Trim(last, "-:()") != "" {
 			break
 		}
 		w = w[:len(w)-1]
@@ -390,7 +449,14 @@ func cleanName(s string) string {
 	return s
 }
 
-var suffixes = map[string]bool{"jr.": true, "sr.": true}
+var (
+	suffixes = map[string]bool{"jr.": true, "sr.": true}
+	// trailers end a byline's text after the name: a date's "on", a
+	// button, a network.
+	trailers = map[string]bool{"on": true, "at": true, "in": true, "follow": true, "unfollow": true,
+		"following": true, "subscribe": true, "email": true, "e-mail": true, "twitter": true,
+		"facebook": true, "linkedin": true, "instagram": true, "bio": true, "profile": true}
+)
 
 // isName: a name has letters and no digits, at most six words, does not
 // start with a button's verb ("Follow Author", "View profile"), is not a

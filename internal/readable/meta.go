@@ -82,10 +82,10 @@ func (a *Article) readMeta(doc *html.Node, p *page) bool {
 	}
 	a.Title = collapse(a.Title)
 	site := firstNonEmpty(m["og:site_name"], m["application-name"])
-	a.Authors = authorNames(ldAuthors, site, true)
+	a.Authors = pickAuthors(ldAuthors, site)
 	if len(a.Authors) == 0 {
 		for _, k := range []string{"dc:creator", "dcterm:creator", "author", "parsely-author", "sailthru:author", "article:author", "og:article:author"} {
-			if a.Authors = authorNames(h.all[k], site, true); len(a.Authors) > 0 {
+			if a.Authors = authorNames(h.all[k], site, fromMeta); len(a.Authors) > 0 {
 				break
 			}
 		}
@@ -95,10 +95,10 @@ func (a *Article) readMeta(doc *html.Node, p *page) bool {
 			break
 		}
 		if b.name != "" {
-			a.Authors = authorNames([]string{b.name}, site, false)
+			a.Authors = authorNames([]string{b.name}, site, fromByline)
 		}
 		if len(a.Authors) == 0 {
-			a.Authors = authorNames(b.lines, site, false)
+			a.Authors = authorNames(b.lines, site, fromByline)
 		}
 	}
 	date := firstNonEmpty(ldDate, m["article:published_time"], m["og:published_time"], m["parsely-pub-date"],
@@ -258,8 +258,8 @@ func articleType(t any) bool {
 	return false
 }
 
-// names are the author names in a JSON-LD author value, as written:
-// authorNames cleans them.
+// names are the candidate author names in a JSON-LD author value: a
+// string may hold several, a person's or organisation's "name" is one.
 func names(v any, depth int) []string {
 	if depth > 4 {
 		return nil
@@ -267,10 +267,10 @@ func names(v any, depth int) []string {
 	var out []string
 	switch v := v.(type) {
 	case string:
-		out = append(out, clip(v))
+		out = namePieces(clip(v), fromMeta)
 	case map[string]any:
 		if s, ok := v["name"].(string); ok {
-			out = append(out, clip(s))
+			out = namePieces(clip(s), fromRecord)
 		}
 	case []any:
 		for _, e := range v {
