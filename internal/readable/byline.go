@@ -148,8 +148,10 @@ func namePieces(text string, src nameSource) []string {
 			if !ok {
 				continue
 			}
-			for _, piece := range splitNames(chunk) {
-				out = append(out, cleanName(cutPlace(piece)))
+			for _, piece := range splitNames(chunk, src) {
+				if name := cleanName(cutPlace(piece)); src != fromByline || !sentence(name) {
+					out = append(out, name)
+				}
 			}
 		}
 	}
@@ -310,7 +312,7 @@ func roleChunks(line string) []string {
 	}
 	var bys []int
 	for i, x := range w {
-		if strings.EqualFold(strings.TrimRight(x, ":"), "by") {
+		if x := strings.ToLower(strings.TrimRight(x, ":")); x == "by" || byWords[x] {
 			bys = append(bys, i)
 		}
 	}
@@ -395,9 +397,27 @@ func cutPlace(s string) string {
 	return s
 }
 
+// connectors join names in other languages ("et", "und", "y"): lower-case
+// only, so that an initial stays ("y" is left out: "José Ortega y Gasset"
+// is one man). byWords are their "by".
+var (
+	connectors = map[string]bool{"et": true, "und": true, "avec": true, "con": true, "mit": true,
+		"och": true, "en": true}
+	byWords = map[string]bool{"par": true, "por": true, "door": true, "av": true}
+)
+
 // splitNames splits a byline's run of names at commas, "and", "&",
 // slashes, bars, bullets and dashes.
-func splitNames(s string) []string {
+func splitNames(s string, src nameSource) []string {
+	// In a byline, a parenthesis at the end holds more names, or an
+	// agency: "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+	// "Jane Roe (AP)"; one inside a name is part of it: "Richard (R.J.)
+	// Eskow". In metadata it is the name's other form: "藍天 (stevenhgm)".
+	if strings.HasSuffix(s, ")") && src == fromByline {
+		if i := strings.LastIndexByte(s, '('); i > 0 {
+			s = s[:i] + "," + s[i+1:len(s)-1]
+		}
+	}
 	parts := strings.FieldsFunc(s, func(r rune) bool {
 		return strings.ContainsRune(",;&|/•·–—", r)
 	})
@@ -407,7 +427,7 @@ func splitNames(s string) []string {
 			w := strings.Fields(q)
 			from := 0
 			for i, x := range w {
-				if strings.EqualFold(x, "and") || strings.EqualFold(x, "with") {
+				if strings.EqualFold(x, "and") || strings.EqualFold(x, "with") || connectors[x] {
 					out = append(out, strings.Join(w[from:i], " "))
 					from = i + 1
 				}
@@ -425,7 +445,7 @@ func cleanName(s string) string {
 	w := strings.Fields(s)
 	for len(w) > 0 {
 		first := strings.ToLower(strings.Trim(w[0], "():"))
-		if first != "by" && first != "with" && first != "and" && strings.Trim(w[0], "():-") != "" {
+		if first != "by" && first != "with" && first != "and" && !connectors[first] && !byWords[first] && strings.Trim(w[0], "():-") != "" {
 			break
 		}
 		w = w[1:]
@@ -438,7 +458,10 @@ func cleanName(s string) string {
 		w = w[:len(w)-1]
 	}
 	s = strings.Join(w, " ")
-	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' })
+	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != ')' })
+	if strings.HasSuffix(s, ")") && !strings.Contains(s, "(") {
+		s = strings.TrimRightFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' })
+	}
 	s = strings.TrimLeft(s, ".")
 	// A final full stop ends a sentence, not an initial ("John C.").
 	if f := strings.Fields(s); len(f) > 0 {
@@ -459,10 +482,8 @@ var (
 )
 
 // isName: a name has letters and no digits, at most six words, does not
-// start with a button's verb ("Follow Author", "View profile"), is not a
-// lone generic word ("Author", "Staff"), and reads as a name, not a
-// sentence (at most one lower-case word that is not a particle: "Michiel
-// de Jong", "Contributors to Wikimedia projects").
+// start with a button's verb ("Follow Author", "View profile"), and is not
+// a lone generic word ("Author", "Staff").
 func isName(s string) bool {
 	w := strings.Fields(s)
 	if len(w) == 0 || len(w) > 6 || hasDigit(s) || strings.ContainsAny(s, ":?!") {
@@ -478,16 +499,22 @@ func isName(s string) bool {
 	if !letters || buttons[strings.ToLower(w[0])] {
 		return false
 	}
-	if len(w) == 1 && generic[strings.ToLower(strings.TrimSuffix(w[0], "s"))] {
-		return false
-	}
+	return len(w) > 1 || !generic[strings.ToLower(strings.TrimSuffix(w[0], "s"))]
+}
+
+// sentence: a byline's text that reads as a sentence, not a name: more
+// than one lower-case word that is not a particle ("This story was
+// updated"; but "Michiel de Jong", "Contributors to Wikimedia projects").
+// Metadata is not asked: it says it holds a name.
+func sentence(s string) bool {
+	w := strings.Fields(s)
 	lower := 0
-	for _, x := range w[1:] {
-		if r, _ := utf8.DecodeRuneInString(x); unicode.IsLower(r) && !particles[x] {
+	for i, x := range w {
+		if r, _ := utf8.DecodeRuneInString(x); i > 0 && unicode.IsLower(r) && !particles[x] {
 			lower++
 		}
 	}
-	return lower < 2
+	return lower > 1
 }
 
 var (

@@ -79,6 +79,12 @@ func TestAuthorNames(t *testing.T) {
 		{"a person's title after a comma", []string{"Jane Roe, Senior Correspondent", "Hana Bell, MD"}, "", fromRecord, []string{"Jane Roe", "Hana Bell"}},
 		{"a catalogue's name", []string{"Roe, Jane"}, "", fromRecord, []string{"Jane Roe"}},
 		{"a company's comma", []string{"Smith, Barney & Co."}, "", fromRecord, []string{"Smith, Barney & Co"}},
+		{"names in a closing parenthesis", []string{"Par Martin Untersinger (avec Damien Leloup et Morgane Tual)"}, "", fromByline, []string{"Martin Untersinger", "Damien Leloup", "Morgane Tual"}},
+		{"agency in a closing parenthesis", []string{"Jane Roe (AP)"}, "", fromByline, []string{"Jane Roe"}},
+		{"a parenthesis inside a name", []string{"Richard (R.J.) Eskow"}, "", fromByline, []string{"Richard (R.J.) Eskow"}},
+		{"one name with y", []string{"José Ortega y Gasset"}, "", fromByline, []string{"José Ortega y Gasset"}},
+		{"metadata is not read as a sentence", []string{"Dublin Core property author"}, "", fromMeta, []string{"Dublin Core property author"}},
+		{"another form of the name in metadata", []string{"史蒂文的家_藍天 (stevenhgm)"}, "", fromMeta, []string{"史蒂文的家_藍天 (stevenhgm)"}},
 		{"username", []string{"mcupdate"}, "", fromByline, []string{"mcupdate"}},
 	} {
 		if got := authorNames(tc.lines, tc.site, tc.src); !reflect.DeepEqual(got, tc.want) {
