@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestAuthorNames: one row per rule that turns a byline's text into the
@@ -141,4 +142,28 @@ func TestBylines(t *testing.T) {
 			t.Errorf("%s.html: authors %q, want %q (go test ./internal/readable -update rewrites %s)", name, g, w, golden)
 		}
 	}
+}
+
+// FuzzAuthorNames: any byline text gives at most maxAuthors names, each
+// valid UTF-8, non-empty, without digits and bounded, from every source.
+func FuzzAuthorNames(f *testing.F) {
+	for _, in := range []string{"By Jane Roe and John Doe", "Written by A B\nEdited by C D", "by Lucas Nolan22 Dec 2016651",
+		"Bradley M. Kuhn (http://ebb.org/bkuhn/)", "Roe, Jane; Doe, John", "Last Updated: January 7, 2025",
+		"By Brenda Goodman, MA\nWebMD Health News", "Par X (avec Y et Z)", "jane@x.org (Jane Roe)", "((((", "by by by"} {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lines := strings.Split(s, "\n")
+		for _, src := range []nameSource{fromByline, fromMeta, fromRecord} {
+			got := authorNames(lines, "Site", src)
+			if len(got) > maxAuthors {
+				t.Fatalf("%d names", len(got))
+			}
+			for _, name := range got {
+				if name == "" || len(name) > maxMetaValue || hasDigit(name) || (utf8.ValidString(s) && !utf8.ValidString(name)) {
+					t.Fatalf("authorNames(%q) gave %q", s, name)
+				}
+			}
+		}
+	})
 }
