@@ -270,7 +270,7 @@ func dropLabel(s string) (string, bool) {
 	switch label {
 	case "by", "author", "authors", "written by", "words", "words by", "text", "story", "story by",
 		"byline", "reporter", "reporters", "writer", "posted by", "contributor", "contributors",
-		"reporting", "reporting by", "creator", "creators":
+		"reporting", "reporting by", "creator", "creators", "about the author":
 		return strings.TrimSpace(s[i+1:]), true
 	}
 	return "", false
@@ -370,7 +370,7 @@ func cutDate(s string) string {
 					return strings.Join(append(f[:i:i], bare[:j]), " ")
 				}
 			}
-		case i+1 < len(f) && month(bare) && hasDigit(f[i+1]), weekday(low),
+		case i+1 < len(f) && (month(bare) || shortWeekday(low)) && hasDigit(f[i+1]), weekday(low),
 			low == "updated" || low == "published" || low == "posted" || low == "last":
 		default:
 			continue
@@ -456,6 +456,13 @@ func cleanName(s string) string {
 			break
 		}
 		w = w[:len(w)-1]
+	}
+	// An agency glued to the name: "JOHN DOE Associated Press".
+	for k := 3; k >= 1; k-- {
+		if len(w) >= k+2 && agencies[strings.ToLower(strings.Join(w[len(w)-k:], " "))] {
+			w = w[:len(w)-k]
+			break
+		}
 	}
 	s = strings.Join(w, " ")
 	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != ')' })
@@ -588,6 +595,16 @@ func allLetters(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// shortWeekday reports whether w (lower-cased) abbreviates a day of the
+// week: a date only when a number follows ("Mon 3 May").
+func shortWeekday(w string) bool {
+	switch strings.TrimSuffix(strings.TrimSuffix(w, ","), ".") {
+	case "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
+		return true
+	}
+	return false
 }
 
 // weekday reports whether w (lower-cased) is an English day of the week.
