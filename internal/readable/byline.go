@@ -267,10 +267,7 @@ func dropLabel(s string) (string, bool) {
 	if label == "" || strings.ContainsAny(label, "0123456789") || len(strings.Fields(label)) > 3 {
 		return s, true // a time, "10:30", or a colon inside a longer text
 	}
-	switch label {
-	case "by", "author", "authors", "written by", "words", "words by", "text", "story", "story by",
-		"byline", "reporter", "reporters", "writer", "posted by", "contributor", "contributors",
-		"reporting", "reporting by", "creator", "creators", "about the author":
+	if in(authorLabels, label) {
 		return strings.TrimSpace(s[i+1:]), true
 	}
 	return "", false
@@ -312,7 +309,7 @@ func roleChunks(line string) []string {
 	}
 	var bys []int
 	for i, x := range w {
-		if x := strings.ToLower(strings.TrimRight(x, ":")); x == "by" || byWords[x] {
+		if x := strings.ToLower(strings.TrimRight(x, ":")); x == "by" || in(byWords, x) {
 			bys = append(bys, i)
 		}
 	}
@@ -325,12 +322,12 @@ func roleChunks(line string) []string {
 		if k+1 < len(bys) {
 			// The role words before the next "by" belong to it.
 			end = bys[k+1]
-			for end > b+1 && roleWords[strings.ToLower(strings.Trim(w[end-1], ",;|/"))] {
+			for end > b+1 && in(roleWords, strings.ToLower(strings.Trim(w[end-1], ",;|/"))) {
 				end--
 			}
 		}
 		// The role of this chunk: the word just before its "by".
-		if b > 0 && otherRoles[strings.ToLower(strings.Trim(w[b-1], ",;|/"))] {
+		if b > 0 && in(otherRoles, strings.ToLower(strings.Trim(w[b-1], ",;|/"))) {
 			continue
 		}
 		if end > b+1 {
@@ -340,18 +337,14 @@ func roleChunks(line string) []string {
 	return out
 }
 
+// authorLabels say a name follows ("Author: Jane Roe").
+const authorLabels = "|by|author|authors|written by|words|words by|text|story|story by|byline|reporter|reporters|writer|posted by|contributor|contributors|reporting|reporting by|creator|creators|about the author|"
+
 // roleWords lead a "by" ("Edited by"); otherRoles name roles that are not
 // the article's authors.
-var (
-	roleWords = map[string]bool{"written": true, "edited": true, "reviewed": true, "medically": true,
-		"checked": true, "fact-checked": true, "fact": true, "reported": true, "reporting": true,
-		"photos": true, "photo": true, "photographs": true, "photography": true, "illustrations": true,
-		"illustration": true, "illustrated": true, "translated": true, "compiled": true, "produced": true,
-		"words": true, "story": true, "text": true, "additional": true, "posted": true, "published": true,
-		"images": true, "video": true, "and": true}
-	otherRoles = map[string]bool{"reviewed": true, "checked": true, "fact-checked": true, "photos": true,
-		"photo": true, "photographs": true, "photography": true, "illustrations": true,
-		"illustration": true, "illustrated": true, "translated": true, "images": true, "video": true}
+const (
+	roleWords  = "|written|edited|reviewed|medically|checked|fact-checked|fact|reported|reporting|photos|photo|photographs|photography|illustrations|illustration|illustrated|translated|compiled|produced|words|story|text|additional|posted|published|images|video|and|"
+	otherRoles = "|reviewed|checked|fact-checked|photos|photo|photographs|photography|illustrations|illustration|illustrated|translated|images|video|"
 )
 
 // cutDate ends a name where a date or time starts: "Jane Roe May 20, 2019",
@@ -387,11 +380,8 @@ func cutDate(s string) string {
 func cutPlace(s string) string {
 	f := strings.Fields(s)
 	for i := 2; i+1 < len(f); i++ {
-		switch f[i] {
-		case "in", "at", "for", "from", "reporting":
-			if upperStart(f[i+1]) {
-				return strings.Join(f[:i], " ")
-			}
+		if in("|in|at|for|from|reporting|", f[i]) && upperStart(f[i+1]) {
+			return strings.Join(f[:i], " ")
 		}
 	}
 	return s
@@ -400,10 +390,9 @@ func cutPlace(s string) string {
 // connectors join names in other languages ("et", "und", "y"): lower-case
 // only, so that an initial stays ("y" is left out: "José Ortega y Gasset"
 // is one man). byWords are their "by".
-var (
-	connectors = map[string]bool{"et": true, "und": true, "avec": true, "con": true, "mit": true,
-		"och": true, "en": true}
-	byWords = map[string]bool{"par": true, "por": true, "door": true, "av": true}
+const (
+	connectors = "|et|und|avec|con|mit|och|en|"
+	byWords    = "|par|por|door|av|"
 )
 
 // splitNames splits a byline's run of names at commas, "and", "&",
@@ -427,7 +416,7 @@ func splitNames(s string, src nameSource) []string {
 			w := strings.Fields(q)
 			from := 0
 			for i, x := range w {
-				if strings.EqualFold(x, "and") || strings.EqualFold(x, "with") || connectors[x] {
+				if strings.EqualFold(x, "and") || strings.EqualFold(x, "with") || in(connectors, x) {
 					out = append(out, strings.Join(w[from:i], " "))
 					from = i + 1
 				}
@@ -445,14 +434,14 @@ func cleanName(s string) string {
 	w := strings.Fields(s)
 	for len(w) > 0 {
 		first := strings.ToLower(strings.Trim(w[0], "():"))
-		if first != "by" && first != "with" && first != "and" && !connectors[first] && !byWords[first] && strings.Trim(w[0], "():-") != "" {
+		if first != "by" && first != "with" && first != "and" && !in(connectors, first) && !in(byWords, first) && strings.Trim(w[0], "():-") != "" {
 			break
 		}
 		w = w[1:]
 	}
 	for len(w) > 0 {
 		last := strings.ToLower(w[len(w)-1])
-		if !credential(w[len(w)-1]) && !trailers[last] && strings.Trim(last, "-:()") != "" {
+		if !credential(w[len(w)-1]) && !in(trailers, last) && strings.Trim(last, "-:()") != "" {
 			break
 		}
 		w = w[:len(w)-1]
@@ -472,20 +461,19 @@ func cleanName(s string) string {
 	s = strings.TrimLeft(s, ".")
 	// A final full stop ends a sentence, not an initial ("John C.").
 	if f := strings.Fields(s); len(f) > 0 {
-		if l := f[len(f)-1]; strings.HasSuffix(l, ".") && utf8.RuneCountInString(l) > 2 && !suffixes[strings.ToLower(l)] {
+		if l := f[len(f)-1]; strings.HasSuffix(l, ".") && utf8.RuneCountInString(l) > 2 && !in(suffixes, strings.ToLower(l)) {
 			s = strings.TrimSuffix(s, ".")
 		}
 	}
 	return s
 }
 
-var (
-	suffixes = map[string]bool{"jr.": true, "sr.": true}
+const (
+	// suffixes keep their full stop.
+	suffixes = "|jr.|sr.|"
 	// trailers end a byline's text after the name: a date's "on", a
 	// button, a network.
-	trailers = map[string]bool{"on": true, "at": true, "in": true, "follow": true, "unfollow": true,
-		"following": true, "subscribe": true, "email": true, "e-mail": true, "twitter": true,
-		"facebook": true, "linkedin": true, "instagram": true, "bio": true, "profile": true}
+	trailers = "|on|at|in|follow|unfollow|following|subscribe|email|e-mail|twitter|facebook|linkedin|instagram|bio|profile|"
 )
 
 // isName: a name has letters and no digits, at most six words, does not
@@ -503,10 +491,10 @@ func isName(s string) bool {
 			break
 		}
 	}
-	if !letters || buttons[strings.ToLower(w[0])] {
+	if !letters || in(buttons, strings.ToLower(w[0])) {
 		return false
 	}
-	return len(w) > 1 || !generic[strings.ToLower(strings.TrimSuffix(w[0], "s"))]
+	return len(w) > 1 || !in(generic, strings.ToLower(strings.TrimSuffix(w[0], "s")))
 }
 
 // sentence: a byline's text that reads as a sentence, not a name: more
@@ -517,48 +505,36 @@ func sentence(s string) bool {
 	w := strings.Fields(s)
 	lower := 0
 	for i, x := range w {
-		if r, _ := utf8.DecodeRuneInString(x); i > 0 && unicode.IsLower(r) && !particles[x] {
+		if r, _ := utf8.DecodeRuneInString(x); i > 0 && unicode.IsLower(r) && !in(particles, x) {
 			lower++
 		}
 	}
 	return lower > 1
 }
 
-var (
-	buttons = map[string]bool{"follow": true, "contact": true, "email": true, "e-mail": true, "view": true,
-		"more": true, "about": true, "see": true, "share": true, "subscribe": true, "read": true,
-		"sign": true, "log": true, "click": true, "visit": true, "send": true, "message": true, "tweet": true,
-		"updated": true, "published": true, "posted": true, "last": true, "special": true, "for": true,
-		"via": true, "from": true, "courtesy": true}
-	generic = map[string]bool{"author": true, "admin": true, "administrator": true, "staff": true,
-		"editor": true, "anonymous": true, "unknown": true, "guest": true, "contributor": true,
-		"by": true, "team": true, "user": true, "writer": true, "reporter": true}
-	particles = map[string]bool{"de": true, "da": true, "di": true, "du": true, "del": true, "della": true,
-		"der": true, "den": true, "van": true, "von": true, "la": true, "le": true, "bin": true, "ibn": true,
-		"al": true, "el": true, "dos": true, "das": true, "y": true, "of": true, "for": true, "to": true,
-		"the": true, "and": true, "on": true}
+// buttons start what is no name, generic words are none alone, particles
+// are the lower-case words in a name.
+const (
+	buttons   = "|follow|contact|email|e-mail|view|more|about|see|share|subscribe|read|sign|log|click|visit|send|message|tweet|updated|published|posted|last|special|for|via|from|courtesy|"
+	generic   = "|author|admin|administrator|staff|editor|anonymous|unknown|guest|contributor|by|team|user|writer|reporter|"
+	particles = "|de|da|di|du|del|della|der|den|van|von|la|le|bin|ibn|al|el|dos|das|y|of|for|to|the|and|on|"
 )
+
+// Words that end an outlet's, a job's, or a credential's name.
+const outlets = "|news|staff|desk|team|bureau|wire|service|newsroom|report|reports|editors|writers|reporters|correspondents|contributors|"
 
 // outlet: a desk or an outlet's section rather than a person ("WebMD
 // Health News", "NPR Staff"); it is kept when no person is named.
 func outlet(s string) bool {
-	switch lastWord(s) {
-	case "news", "staff", "desk", "team", "bureau", "wire", "service", "newsroom", "report", "reports",
-		"editors", "writers", "reporters", "correspondents", "contributors":
-		return true
-	}
-	return false
+	return in(outlets, lastWord(s))
 }
+
+const jobTitles = "|editor|writer|reporter|correspondent|contributor|columnist|producer|intern|critic|analyst|"
 
 // jobTitle: a job title rather than a person ("Games Editor", "Staff
 // Writer"); it is never an author.
 func jobTitle(s string) bool {
-	switch lastWord(s) {
-	case "editor", "writer", "reporter", "correspondent", "contributor", "columnist", "producer",
-		"intern", "critic", "analyst":
-		return true
-	}
-	return false
+	return in(jobTitles, lastWord(s))
 }
 
 func lastWord(s string) string {
@@ -569,16 +545,12 @@ func lastWord(s string) string {
 	return w[len(w)-1]
 }
 
+const credentials = "|MA|MS|MSc|BA|BS|BSc|PhD|MD|RN|MPH|MBA|JD|DO|DVM|PharmD|DDS|LCSW|CPA|Esq|FACP|MFA|EdD|DrPH|APRN|NP|PA-C|RD|LD|CNM|MSN|BSN|FRCP|MRCP|MBBS|MPhil|DPhil|LLM|CFA|CFP|"
+
 // credential reports whether w is an academic or professional title
 // written after a name, as written: "MA" and "Ph.D." are, "Ma" is not.
 func credential(w string) bool {
-	switch strings.ReplaceAll(strings.Trim(w, ",;()"), ".", "") {
-	case "MA", "MS", "MSc", "BA", "BS", "BSc", "PhD", "MD", "RN", "MPH", "MBA", "JD", "DO", "DVM",
-		"PharmD", "DDS", "LCSW", "CPA", "Esq", "FACP", "MFA", "EdD", "DrPH", "APRN", "NP", "PA-C",
-		"RD", "LD", "CNM", "MSN", "BSN", "FRCP", "MRCP", "MBBS", "MPhil", "DPhil", "LLM", "CFA", "CFP":
-		return true
-	}
-	return false
+	return in(credentials, strings.ReplaceAll(strings.Trim(w, ",;()"), ".", ""))
 }
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
@@ -600,18 +572,29 @@ func allLetters(s string) bool {
 // shortWeekday reports whether w (lower-cased) abbreviates a day of the
 // week: a date only when a number follows ("Mon 3 May").
 func shortWeekday(w string) bool {
-	switch strings.TrimSuffix(strings.TrimSuffix(w, ","), ".") {
-	case "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
-		return true
-	}
-	return false
+	return in("|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|", strings.TrimSuffix(strings.TrimSuffix(w, ","), "."))
 }
 
 // weekday reports whether w (lower-cased) is an English day of the week.
 func weekday(w string) bool {
-	switch strings.TrimSuffix(w, ".") {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
-		return true
+	return in("|monday|tuesday|wednesday|thursday|friday|saturday|sunday|", strings.TrimSuffix(w, "."))
+}
+
+// in reports whether w is one of the words of list, written "|a|b c|d|":
+// a short scan, much smaller in the wasm than a map or a switch.
+func in(list, w string) bool {
+	if w == "" || strings.IndexByte(w, '|') >= 0 {
+		return false
+	}
+	for i := strings.Index(list, w); i >= 0; {
+		if i > 0 && list[i-1] == '|' && i+len(w) < len(list) && list[i+len(w)] == '|' {
+			return true
+		}
+		j := strings.Index(list[i+1:], w)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }
