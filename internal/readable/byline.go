@@ -103,7 +103,8 @@ const (
 // reviewers, and buttons ("Follow Author"). A desk, an outlet or a news
 // agency ("WebMD Health News", "Reuters", the site's own name) is kept only
 // when no person is named; a job title ("Games Editor") never.
-func authorNames(texts []string, site string, src nameSource) []string {
+// people is false when the names are only an agency's or a desk's.
+func authorNames(texts []string, site string, src nameSource) (names []string, people bool) {
 	var all []string
 	for _, t := range texts {
 		all = append(all, namePieces(t, src)...)
@@ -158,8 +159,9 @@ func namePieces(text string, src nameSource) []string {
 	return out
 }
 
-// pickAuthors keeps the names among the pieces, once each, people first.
-func pickAuthors(pieces []string, site string) []string {
+// pickAuthors keeps the names among the pieces, once each, people first;
+// people is false when there are none but an agency's or a desk's.
+func pickAuthors(pieces []string, site string) (names []string, people bool) {
 	var out, desks []string
 	seen := map[string]bool{}
 	add := func(list *[]string, name string) {
@@ -197,9 +199,9 @@ func pickAuthors(pieces []string, site string) []string {
 		out = kept
 	}
 	if len(out) == 0 {
-		return desks
+		return desks, false
 	}
-	return out
+	return out, true
 }
 
 // dropLinks removes links, e-mail addresses and handles: a parenthesis

@@ -91,7 +91,7 @@ func TestAuthorNames(t *testing.T) {
 		{"another form of the name in metadata", []string{"史蒂文的家_藍天 (stevenhgm)"}, "", fromMeta, []string{"史蒂文的家_藍天 (stevenhgm)"}},
 		{"username", []string{"mcupdate"}, "", fromByline, []string{"mcupdate"}},
 	} {
-		if got := authorNames(tc.lines, tc.site, tc.src); !reflect.DeepEqual(got, tc.want) {
+		if got, _ := authorNames(tc.lines, tc.site, tc.src); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s: authorNames(%q) = %q, want %q", tc.rule, tc.lines, got, tc.want)
 		}
 	}
@@ -158,7 +158,7 @@ func FuzzAuthorNames(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		lines := strings.Split(s, "\n")
 		for _, src := range []nameSource{fromByline, fromMeta, fromRecord} {
-			got := authorNames(lines, "Site", src)
+			got, _ := authorNames(lines, "Site", src)
 			if len(got) > maxAuthors {
 				t.Fatalf("%d names", len(got))
 			}

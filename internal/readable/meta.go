@@ -69,7 +69,10 @@ func (a *Article) readMeta(doc *html.Node, p *page) bool {
 				}
 			}
 			ldTitle = clip(ldTitle)
-			ldAuthors = names(obj["author"], 0)
+			// schema.org's creator is the wider term, some pages use it alone.
+			if ldAuthors = names(obj["author"], 0); len(ldAuthors) == 0 {
+				ldAuthors = names(obj["creator"], 0)
+			}
 			ldDate = firstString(obj["datePublished"], obj["dateCreated"])
 			break
 		}
@@ -82,24 +85,38 @@ func (a *Article) readMeta(doc *html.Node, p *page) bool {
 	}
 	a.Title = collapse(a.Title)
 	site := firstNonEmpty(m["og:site_name"], m["application-name"])
-	a.Authors = pickAuthors(ldAuthors, site)
+	a.Authors, _ = pickAuthors(ldAuthors, site)
 	if len(a.Authors) == 0 {
 		for _, k := range []string{"dc:creator", "dcterm:creator", "author", "parsely-author", "sailthru:author", "article:author", "og:article:author"} {
-			if a.Authors = authorNames(h.all[k], site, fromMeta); len(a.Authors) > 0 {
+			if a.Authors, _ = authorNames(h.all[k], site, fromMeta); len(a.Authors) > 0 {
 				break
 			}
 		}
 	}
+	// The first byline element that names a person wins: an agency's
+	// ("AFP") may stand above the reporter's own ("Par Sébastien Farcis"),
+	// and is the author only when no byline names anyone else.
+	var desk []string
 	for _, b := range h.bylines {
 		if len(a.Authors) > 0 {
 			break
 		}
+		var names []string
+		people := false
 		if b.name != "" {
-			a.Authors = authorNames([]string{b.name}, site, fromByline)
+			names, people = authorNames([]string{b.name}, site, fromByline)
 		}
-		if len(a.Authors) == 0 {
-			a.Authors = authorNames(b.lines, site, fromByline)
+		if len(names) == 0 {
+			names, people = authorNames(b.lines, site, fromByline)
 		}
+		if people {
+			a.Authors = names
+		} else if len(desk) == 0 {
+			desk = names
+		}
+	}
+	if len(a.Authors) == 0 {
+		a.Authors = desk
 	}
 	date := firstNonEmpty(ldDate, m["article:published_time"], m["og:published_time"], m["parsely-pub-date"],
 		m["dcterms:created"], m["dcterms:issued"], m["dc:date"], m["date"], m["pubdate"], m["publishdate"], h.time)
