@@ -53,7 +53,7 @@ gotest:
 
 # Every parser's fuzz target, FUZZTIME each (the issue's three first: HTML
 # input, segmenter, quote finder). FUZZ=pkg:Target,... picks others.
-FUZZ ?= htmltext:FuzzExtract readable:FuzzExtract segment:FuzzSplit quote:FuzzFind text:FuzzNew meta:FuzzParseDate meta:FuzzFind \
+FUZZ ?= htmltext:FuzzExtract readable:FuzzExtract readable:FuzzAuthorNames segment:FuzzSplit quote:FuzzFind text:FuzzNew meta:FuzzParseDate meta:FuzzFind \
 	claims:FuzzUnattributed attrib:FuzzFind brat:FuzzParse export:FuzzWrite api:FuzzExtractJSON tag:FuzzLoad \
 	tag:FuzzMatchers perceptron:FuzzLoad checkworthy:FuzzLoad site:FuzzFileName site:FuzzAcceptedCodings entity:FuzzResolve entity:FuzzParseNames
 fuzz:

@@ -5,7 +5,10 @@
 //     src="https://WHOSAID-HOST/embed.html?allow-origins=https://host.example&mode=panel"></iframe>
 //
 // The parent sends the text; the frame answers to that origin only:
-//   in:  {type: "whosaid:analyze", id, text, mediaType}   mediaType: "text/plain" (default) | "text/html"
+//   in:  {type: "whosaid:analyze", id, text, mediaType, wholePage}
+//        mediaType: "text/plain" (default) | "text/html"; wholePage: true reads
+//        all of an HTML page, not just its article (the element's whole-page
+//        attribute), false or absent the article
 //   out: {type: "whosaid:ready", version, model}
 //        {type: "whosaid:result", id, result}              result: the engine's JSON object
 //        {type: "whosaid:error", id, error: {code, message}}
@@ -61,7 +64,8 @@ function valid(d) {
     (typeof d.id === 'string' ? d.id.length <= 200 : Number.isFinite(d.id)) &&
     typeof d.text === 'string' &&
     d.text.length <= MAX_TEXT &&
-    (d.mediaType === undefined || d.mediaType === 'text/plain' || d.mediaType === 'text/html')
+    (d.mediaType === undefined || d.mediaType === 'text/plain' || d.mediaType === 'text/html') &&
+    (d.wholePage === undefined || typeof d.wholePage === 'boolean')
   );
 }
 
@@ -70,10 +74,13 @@ let chain = Promise.resolve();
 
 window.addEventListener('message', (ev) => {
   if (ev.source !== window.parent || !allowed.has(ev.origin) || !valid(ev.data)) return;
-  const { id, text, mediaType } = ev.data;
+  const { id, text, mediaType, wholePage } = ev.data;
   const origin = ev.origin;
-  chain = chain.then(() =>
-    el.analyze(text, mediaType || 'text/plain').then(
+  chain = chain.then(() => {
+    // Each request says for itself whether it wants the whole page: the
+    // attribute is set just before its own analysis, which runs alone.
+    el.toggleAttribute('whole-page', wholePage === true);
+    return el.analyze(text, mediaType || 'text/plain').then(
       (result) => {
         sendHeight();
         post({ type: 'whosaid:result', id, result }, origin);
@@ -82,8 +89,8 @@ window.addEventListener('message', (ev) => {
         sendHeight();
         post({ type: 'whosaid:error', id, error: { code: String(error.code || 'internal'), message: String(error.message || error) } }, origin);
       },
-    ),
-  );
+    );
+  });
 });
 
 el.addEventListener('whosaid:ready', (ev) => post({ type: 'whosaid:ready', ...ev.detail }));

@@ -18,16 +18,27 @@ const (
 
 // head is what the page says about itself, gathered in one walk.
 type head struct {
-	metas      map[string]string   // first content of each meta name or property, lower-cased keys
-	all        map[string][]string // every content of the author names, when a page lists several
-	ld         []string
-	title      string   // <title>
-	h1         []string // visible <h1> texts, at most a few
-	h2         []string
-	byline     string // first byline element's text
-	bylineName string // its itemprop="name" part, when it has one
-	time       string // first <time datetime>
+	metas   map[string]string   // first content of each meta name or property, lower-cased keys
+	all     map[string][]string // every content of the author names, when a page lists several
+	ld      []string
+	title   string   // <title>
+	h1      []string // visible <h1> texts, at most a few
+	h2      []string
+	bylines []byline // the first byline elements, in page order
+	tries   int      // byline elements read, named or not
+	time    string   // first <time datetime>
 }
+
+// byline is one byline element: its lines, and its itemprop="name" part
+// when it has one.
+type byline struct {
+	lines []string
+	name  string
+}
+
+// maxBylines bounds the byline elements read: the first that names
+// someone wins.
+const maxBylines = 8
 
 // readMeta reads the page's metadata into a; it reports whether the page
 // has a head that says what it is (a <title>, named <meta> tags).
@@ -58,7 +69,10 @@ func (a *Article) readMeta(doc *html.Node, p *page) bool {
 				}
 			}
 			ldTitle = clip(ldTitle)
-			ldAuthors = names(obj["author"], 0)
+			// schema.org's creator is the wider term, some pages use it alone.
+			if ldAuthors = names(obj["author"], 0); len(ldAuthors) == 0 {
+				ldAuthors = names(obj["creator"], 0)
+			}
 			ldDate = firstString(obj["datePublished"], obj["dateCreated"])
 			break
 		}
@@ -70,28 +84,39 @@ func (a *Article) readMeta(doc *html.Node, p *page) bool {
 		a.Title = h.docTitle()
 	}
 	a.Title = collapse(a.Title)
-	if len(ldAuthors) > 0 {
-		a.Authors = ldAuthors
-	} else {
+	site := firstNonEmpty(m["og:site_name"], m["application-name"])
+	a.Authors, _ = pickAuthors(ldAuthors, site)
+	if len(a.Authors) == 0 {
 		for _, k := range []string{"dc:creator", "dcterm:creator", "author", "parsely-author", "sailthru:author", "article:author", "og:article:author"} {
-			for _, v := range h.all[k] {
-				if !strings.Contains(v, "://") {
-					a.Authors = append(a.Authors, splitAuthors(v)...)
-				}
-			}
-			if len(a.Authors) > 0 {
+			if a.Authors, _ = authorNames(h.all[k], site, fromMeta); len(a.Authors) > 0 {
 				break
 			}
 		}
-		by := ""
-		if len(a.Authors) == 0 {
-			by = firstNonEmpty(h.bylineName, h.byline)
+	}
+	// The first byline element that names a person wins: an agency's
+	// ("AFP") may stand above the reporter's own ("Par Sébastien Farcis"),
+	// and is the author only when no byline names anyone else.
+	var desk []string
+	for _, b := range h.bylines {
+		if len(a.Authors) > 0 {
+			break
 		}
-		for _, name := range splitAuthors(by) {
-			if !agencies[strings.ToLower(name)] || len(a.Authors) == 0 {
-				a.Authors = append(a.Authors, name)
-			}
+		var names []string
+		people := false
+		if b.name != "" {
+			names, people = authorNames([]string{b.name}, site, fromByline)
 		}
+		if len(names) == 0 {
+			names, people = authorNames(b.lines, site, fromByline)
+		}
+		if people {
+			a.Authors = names
+		} else if len(desk) == 0 {
+			desk = names
+		}
+	}
+	if len(a.Authors) == 0 {
+		a.Authors = desk
 	}
 	date := firstNonEmpty(ldDate, m["article:published_time"], m["og:published_time"], m["parsely-pub-date"],
 		m["dcterms:created"], m["dcterms:issued"], m["dc:date"], m["date"], m["pubdate"], m["publishdate"], h.time)
@@ -145,13 +170,13 @@ func gather(doc *html.Node, p *page) head {
 					}
 				}
 			}
-			if h.byline == "" && isBylineElement(n) {
+			if len(h.bylines) < maxBylines && h.tries < 4*maxBylines && isBylineElement(n) {
 				// Only a byline outside the page's boilerplate (a login
 				// box named "author-…" is none).
 				if i, visible := p.idx[n]; visible && !p.inJunkOf(i, bylineFree) {
-					if t := collapse(innerText(n, 200)); t != "" && len(t) < 100 {
-						h.byline = t
-						h.bylineName = itempropName(n)
+					h.tries++
+					if lines, ok := bylineLines(n); ok && len(lines) > 0 {
+						h.bylines = append(h.bylines, byline{lines: lines, name: itempropName(n)})
 					}
 				}
 			}
@@ -250,7 +275,8 @@ func articleType(t any) bool {
 	return false
 }
 
-// names are the author names in a JSON-LD author value.
+// names are the candidate author names in a JSON-LD author value: a
+// string may hold several, a person's or organisation's "name" is one.
 func names(v any, depth int) []string {
 	if depth > 4 {
 		return nil
@@ -258,12 +284,10 @@ func names(v any, depth int) []string {
 	var out []string
 	switch v := v.(type) {
 	case string:
-		out = splitAuthors(v)
+		out = namePieces(clip(v), fromMeta)
 	case map[string]any:
 		if s, ok := v["name"].(string); ok {
-			if s = collapse(s); s != "" {
-				out = append(out, clip(s))
-			}
+			out = namePieces(clip(s), fromRecord)
 		}
 	case []any:
 		for _, e := range v {
@@ -275,41 +299,6 @@ func names(v any, depth int) []string {
 	}
 	if len(out) > maxAuthors {
 		out = out[:maxAuthors]
-	}
-	return out
-}
-
-// splitAuthors splits a byline into names, without its "By".
-func splitAuthors(s string) []string {
-	s = collapse(s)
-	if strings.Contains(s, "://") {
-		return nil
-	}
-	low := strings.ToLower(s)
-	for _, by := range []string{"by:", "by ", "written by ", "words by "} {
-		if strings.HasPrefix(low, by) {
-			s = strings.TrimSpace(s[len(by):])
-			break
-		}
-	}
-	// A byline often runs on into the date: "Jane Roe May 20, 2019".
-	if f := strings.Fields(s); len(f) > 1 {
-		for i, w := range f {
-			date := strings.ContainsAny(w, "0123456789") ||
-				i+1 < len(f) && month(w) && strings.ContainsAny(f[i+1], "0123456789")
-			if i > 0 && date {
-				s = strings.Join(f[:i], " ")
-				break
-			}
-		}
-	}
-	var out []string
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '&' || r == '|' }) {
-		for _, name := range strings.Split(part, " and ") {
-			if name = strings.TrimSpace(name); name != "" && len(out) < maxAuthors {
-				out = append(out, clip(name))
-			}
-		}
 	}
 	return out
 }

@@ -191,6 +191,12 @@ func FuzzExtract(f *testing.F) {
 	if src, err := os.ReadFile("testdata/page.html"); err == nil {
 		f.Add(string(src))
 	}
+	bylines, _ := filepath.Glob("testdata/bylines/*.html")
+	for _, in := range bylines {
+		if src, err := os.ReadFile(in); err == nil {
+			f.Add(string(src))
+		}
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		for _, whole := range []bool{false, true} {
 			a, err := Extract(src, Options{WholePage: whole})
