@@ -47,7 +47,6 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 				at.RefFirst, at.RefLast = first, first
 			}
 		}
-		at.Content = aroundFrame(at, seg.Text)
 		at.Content = nearestQuotes(at, quotes, seg.Text)
 		startAtThat(&at, seg, tags, lex)
 		afterParticle(&at, seg, tags)
@@ -233,29 +232,6 @@ func extendToSentence(atts []attrib.Attribution, seg *segment.Doc) {
 		}
 		prevEnd = max(prevEnd, a.End(), a.Cue.End)
 	}
-}
-
-// aroundFrame splits a content that holds its own cue and source ("“It’s a
-// dog whistle,” Rep. Moore said Friday. “If indeed …”": the model's
-// quotation snapping joined the two) into the parts before and after them.
-func aroundFrame(a attrib.Attribution, s string) []text.Span {
-	lo, hi := a.Cue.Start, a.Cue.End
-	if a.Source.End > a.Source.Start {
-		lo, hi = min(lo, a.Source.Start), max(hi, a.Source.End)
-	}
-	var out []text.Span
-	for _, c := range a.Content {
-		if c.Start < lo && hi < c.End {
-			out = append(out, clip([]text.Span{c}, c.Start, lo, s)...)
-			out = append(out, clip([]text.Span{c}, hi, c.End, s)...)
-			continue
-		}
-		out = append(out, c)
-	}
-	if len(out) == 0 {
-		return a.Content
-	}
-	return out
 }
 
 // nearestQuotes keeps, of a content that runs over several whole
