@@ -70,7 +70,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		withRelative(&all[i], seg)
 		noPassiveSource(&all[i], seg)
 	}
-	return joinQuotes(dropAfterFrame(all), seg)
+	return joinQuotes(all, seg)
 }
 
 // clip keeps the parts of content within [from, to), trimmed of the spaces
@@ -440,27 +440,6 @@ var (
 		"seen": true, "shown": true, "found": true, "held": true, "given": true, "written": true,
 		"taken": true, "heard": true, "understood": true, "quoted": true, "dubbed": true}
 )
-
-// dropAfterFrame drops a reported content that follows the frame of a
-// quotation with the same cue ("“He really does love us,” Melanie said,
-// and soon, the balloons were dropping"): the frame's cue has its
-// content, the quotation, and what follows is the narrative's.
-func dropAfterFrame(atts []attrib.Attribution) []attrib.Attribution {
-	quoted := map[text.Span]bool{}
-	for _, a := range atts {
-		if a.Kind == attrib.Direct && a.End() <= a.Cue.Start {
-			quoted[a.Cue] = true
-		}
-	}
-	out := atts[:0]
-	for _, a := range atts {
-		if a.Kind != attrib.Direct && quoted[a.Cue] && a.Start() >= a.Cue.End {
-			continue
-		}
-		out = append(out, a)
-	}
-	return out
-}
 
 // cutAtNextCue ends a reported content where another reporting verb
 // takes over: "…, saying he …", "… and said it ensured …" or "…,

@@ -73,6 +73,11 @@ func TestDefault(t *testing.T) {
 		// model's content groups made it unnecessary)
 		{"“It’s a dog whistle,” Rep. Gwen Moore said Friday. “If indeed he is elected, it would be a disaster.”",
 			"said", "Rep. Gwen Moore", "“It’s a dog whistle,” … “If indeed he is elected, it would be a disaster.”"},
+		// the content is the quotation, not the narrative after its frame
+		// (the engine's dropAfterFrame repair did this until the model kept
+		// the quoted group)
+		{"“He really does love us,” Melanie said, and soon, the balloons were dropping.",
+			"said", "Melanie", "“He really does love us,”"},
 	}
 	for _, tc := range tests {
 		d, _ := prepare(t, tc.text)
