@@ -10,7 +10,9 @@
 // 8:8, cue bias 20), recorded in the model's JSON header with the data's
 // SHA-256. -load evaluates a written model on -dev without training, with
 // -bias and -margin to tune what happens after training, and -debug NAME
-// prints one dev article's sentences and attributions.
+// prints one dev article's sentences and attributions. -fold K/N trains
+// without the articles whose index is K modulo N and, without -dev, reports
+// the figures on them: settings are chosen by cross-validation on train.
 package main
 
 import (
