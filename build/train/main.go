@@ -10,7 +10,9 @@
 // 8:8, cue bias 20), recorded in the model's JSON header with the data's
 // SHA-256. -load evaluates a written model on -dev without training, with
 // -bias and -margin to tune what happens after training, and -debug NAME
-// prints one dev article's sentences and attributions.
+// prints one dev article's sentences and attributions. -fold K/N trains
+// without the articles whose index is K modulo N and, without -dev, reports
+// the figures on them: settings are chosen by cross-validation on train.
 package main
 
 import (
@@ -61,7 +63,15 @@ func main() {
 	margins := flag.String("margin", "", "with -load, also try these source margins on -dev (e.g. 1,2,4)")
 	debug := flag.String("debug", "", "with -load, print the sentences and attributions of this -dev article")
 	cueWordsOnly := flag.Bool("cue-words-only", false, "write only the cue vocabulary (cuewords.txt beside -out), without training")
+	fold := flag.String("fold", "", "K/N: train without the articles whose index in -data is K modulo N, and report figures on them when -dev is empty (cross-validation)")
 	flag.Parse()
+	var foldK, foldN int
+	if *fold != "" {
+		if _, err := fmt.Sscanf(*fold, "%d/%d", &foldK, &foldN); err != nil || foldN < 2 || foldK < 0 || foldK >= foldN {
+			fmt.Fprintln(os.Stderr, "train: -fold wants K/N with 0 <= K < N, N >= 2")
+			os.Exit(2)
+		}
+	}
 	if *debug != "" {
 		if err := debugArticle(*load, *dev, *debug); err != nil {
 			fmt.Fprintln(os.Stderr, "train:", err)
@@ -76,7 +86,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*data, *dev, *out, *epochs, *seed, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases, *cueWordsOnly); err != nil {
+	if err := run(*data, *dev, *out, *epochs, *seed, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases, *cueWordsOnly, foldK, foldN); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
@@ -84,10 +94,11 @@ func main() {
 
 // Article is one corpus document ready for training or scoring.
 type Article struct {
-	Name string
-	Doc  *text.Doc
-	LD   *learned.Doc
-	Gold []brat.Attribution
+	Name  string
+	Index int // in the corpus's name order, counting articles without annotations
+	Doc   *text.Doc
+	LD    *learned.Doc
+	Gold  []brat.Attribution
 }
 
 // Options is what a training run is made of; it is recorded in the model.
@@ -105,7 +116,7 @@ type Options struct {
 	SpanMinWeight int `json:"span_min_weight"`
 }
 
-func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string, cueWordsOnly bool) error {
+func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string, cueWordsOnly bool, foldK, foldN int) error {
 	tg, err := tag.Default()
 	if err != nil {
 		return err
@@ -116,6 +127,11 @@ func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spa
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "read %d articles in %v\n", len(arts), time.Since(t0).Round(time.Millisecond))
+	var held []Article
+	if foldN > 0 {
+		arts, held = splitFold(arts, foldK, foldN)
+		fmt.Fprintf(os.Stderr, "fold %d/%d: training on %d articles, %d held out\n", foldK, foldN, len(arts), len(held))
+	}
 	opt := Options{Data: "PolNeAR v1.0.0 train (Newell, Margolin and Ruths, LREC 2018)", Docs: len(arts), SHA256: sum,
 		Epochs: epochs, Seed: seed, MinSeen: minSeen, MinWeight: minWeight, CueBias: cueBias,
 		SpanMinSeen: spanMinSeen, SpanMinWeight: spanMinWeight}
@@ -136,12 +152,13 @@ func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spa
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "trained in %v; wrote %s: %d bytes raw, %d brotli\n", time.Since(t0).Round(time.Millisecond), out, len(b), brotliLen(b))
-	if dev == "" {
+	devArts := held
+	if dev != "" {
+		if devArts, _, err = Load(dev, tg, 0); err != nil {
+			return err
+		}
+	} else if foldN == 0 {
 		return nil
-	}
-	devArts, _, err := Load(dev, tg, 0)
-	if err != nil {
-		return err
 	}
 	report(fmt.Sprintf("%d:%d", minSeen, minWeight), m, devArts, show)
 	for _, s := range strings.Split(biases, ",") {
@@ -162,6 +179,19 @@ func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spa
 			perceptron.Options{MinSeen: sms, MinWeight: smw}), devArts, 0)
 	}
 	return nil
+}
+
+// splitFold parts arts into those whose Index is not k modulo n (to train
+// on) and those that are (held out).
+func splitFold(arts []Article, k, n int) (train, held []Article) {
+	for _, a := range arts {
+		if a.Index%n == k {
+			held = append(held, a)
+		} else {
+			train = append(train, a)
+		}
+	}
+	return train, held
 }
 
 // evalFile scores a written model on dev without training, for tuning what
@@ -321,7 +351,7 @@ func Load(dir string, tg *tag.Model, limit int) (arts []Article, sum string, err
 		return nil, "", fmt.Errorf("%w (is ../shared/ beside the project?)", err)
 	}
 	h := sha256.New()
-	for _, doc := range c.Docs {
+	for i, doc := range c.Docs {
 		if limit > 0 && len(arts) == limit {
 			break
 		}
@@ -348,7 +378,7 @@ func Load(dir string, tg *tag.Model, limit int) (arts []Article, sum string, err
 		if err != nil {
 			return nil, "", fmt.Errorf("%s: %w", doc.Path, err)
 		}
-		arts = append(arts, Article{Name: doc.Name, Doc: d, LD: ld, Gold: gold})
+		arts = append(arts, Article{Name: doc.Name, Index: i, Doc: d, LD: ld, Gold: gold})
 	}
 	return arts, hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -49,7 +49,6 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 				at.RefFirst, at.RefLast = first, first
 			}
 		}
-		at.Content = aroundFrame(at, seg.Text)
 		at.Content = nearestQuotes(at, quotes, seg.Text)
 		startAtThat(&at, seg, tags, lex)
 		afterParticle(&at, seg, tags)
@@ -73,67 +72,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		withRelative(&all[i], seg)
 		noPassiveSource(&all[i], seg)
 	}
-	return limitDepth(disjoint(joinQuotes(dropAfterFrame(all), seg), seg), seg)
-}
-
-// disjoint keeps claims from crossing. Nested attributions are real ("X
-// said that Y claimed Z") and stay, but a content that runs past its cue's
-// sentence into the next sentence's own quotation (the model's window is
-// three sentences wide), or one that crosses another claim's boundary,
-// ends where the later claim begins — unless it is a direct quotation,
-// which stays whole while the other gives way. A claim left with no word
-// goes.
-func disjoint(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attribution {
-	sort.SliceStable(atts, func(i, j int) bool { return atts[i].Start() < atts[j].Start() })
-	out := atts[:0]
-	for _, a := range atts {
-		if n := len(out); n > 0 && out[n-1].End() > a.Start() && len(out[n-1].Content) > 1 {
-			// a quotation split by its cue whose later part another cue
-			// claims ("…," Moore said. "If indeed …," she added): the part
-			// goes to that cue
-			prev := &out[n-1]
-			var keep []text.Span
-			for _, p := range prev.Content {
-				if !overlapsAny(p, a.Content) {
-					keep = append(keep, p)
-				}
-			}
-			if len(keep) > 0 && hasWord(seg.Text, keep) {
-				prev.Content = keep
-			}
-		}
-		if n := len(out); n > 0 && out[n-1].End() > a.Start() && len(a.Content) > 1 {
-			// and a split quotation whose first part another claim holds
-			// keeps its other parts
-			var keep []text.Span
-			for _, p := range a.Content {
-				if !overlapsAny(p, out[n-1].Content) {
-					keep = append(keep, p)
-				}
-			}
-			if len(keep) > 0 && hasWord(seg.Text, keep) {
-				a.Content = keep
-			}
-		}
-		if n := len(out); n > 0 && out[n-1].End() > a.Start() {
-			prev := &out[n-1]
-			nested := a.End() <= prev.End() && seg.SentenceAt(a.Start()) == seg.SentenceAt(prev.Cue.Start)
-			switch {
-			case nested:
-			case prev.Kind == attrib.Direct:
-				a.Content = clip(a.Content, prev.End(), len(seg.Text), seg.Text)
-			default:
-				prev.Content = clip(prev.Content, 0, a.Start(), seg.Text)
-				if !hasWord(seg.Text, prev.Content) {
-					out = out[:n-1]
-				}
-			}
-		}
-		if hasWord(seg.Text, a.Content) {
-			out = append(out, a)
-		}
-	}
-	return out
+	return limitDepth(joinQuotes(all, seg), seg)
 }
 
 // clip keeps the parts of content within [from, to), trimmed of the spaces
@@ -298,38 +237,6 @@ func extendToSentence(atts []attrib.Attribution, seg *segment.Doc) {
 		}
 		prevEnd = max(prevEnd, a.End(), a.Cue.End)
 	}
-}
-
-func overlapsAny(p text.Span, spans []text.Span) bool {
-	for _, q := range spans {
-		if p.Start < q.End && q.Start < p.End {
-			return true
-		}
-	}
-	return false
-}
-
-// aroundFrame splits a content that holds its own cue and source ("“It’s a
-// dog whistle,” Rep. Moore said Friday. “If indeed …”": the model's
-// quotation snapping joined the two) into the parts before and after them.
-func aroundFrame(a attrib.Attribution, s string) []text.Span {
-	lo, hi := a.Cue.Start, a.Cue.End
-	if a.Source.End > a.Source.Start {
-		lo, hi = min(lo, a.Source.Start), max(hi, a.Source.End)
-	}
-	var out []text.Span
-	for _, c := range a.Content {
-		if c.Start < lo && hi < c.End {
-			out = append(out, clip([]text.Span{c}, c.Start, lo, s)...)
-			out = append(out, clip([]text.Span{c}, hi, c.End, s)...)
-			continue
-		}
-		out = append(out, c)
-	}
-	if len(out) == 0 {
-		return a.Content
-	}
-	return out
 }
 
 // nearestQuotes keeps, of a content that runs over several whole
@@ -538,27 +445,6 @@ var (
 		"seen": true, "shown": true, "found": true, "held": true, "given": true, "written": true,
 		"taken": true, "heard": true, "understood": true, "quoted": true, "dubbed": true}
 )
-
-// dropAfterFrame drops a reported content that follows the frame of a
-// quotation with the same cue ("“He really does love us,” Melanie said,
-// and soon, the balloons were dropping"): the frame's cue has its
-// content, the quotation, and what follows is the narrative's.
-func dropAfterFrame(atts []attrib.Attribution) []attrib.Attribution {
-	quoted := map[text.Span]bool{}
-	for _, a := range atts {
-		if a.Kind == attrib.Direct && a.End() <= a.Cue.Start {
-			quoted[a.Cue] = true
-		}
-	}
-	out := atts[:0]
-	for _, a := range atts {
-		if a.Kind != attrib.Direct && quoted[a.Cue] && a.Start() >= a.Cue.End {
-			continue
-		}
-		out = append(out, a)
-	}
-	return out
-}
 
 // cutAtNextCue ends a reported content where another reporting verb
 // takes over: "…, saying he …", "… and said it ensured …" or "…,

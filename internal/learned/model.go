@@ -391,7 +391,9 @@ func (m *Model) label(d *Doc, cs, ce int, s *scratch) (Attribution, bool) {
 // Greedy labelling leaves holes and strays; PolNeAR contents are one
 // stretch of text, or two when a quotation is split by its cue ("…," he
 // said, "…"). So runs merge across any gap without the cue or source in
-// it; the largest group is kept, with the group on the cue's other side
+// it; the group kept is a quotation if there is one, and the one nearest
+// the cue (keeping the largest cost e2e 0.0014 and direct-quote recall
+// 0.004 on held-out train folds), with the group on the cue's other side
 // when both are quotations. A group that starts or ends inside a quotation
 // takes the whole quotation, marks included, as PolNeAR draws it.
 func (d *Doc) contentGroups(runs [][2]int, cs, ce, srcF, srcL int) [][2]int {
@@ -418,14 +420,14 @@ func (d *Doc) contentGroups(runs [][2]int, cs, ce, srcF, srcL int) [][2]int {
 			groups[k][1] = int(d.runs[q][1])
 		}
 	}
+	quoted := func(g [2]int) bool { return d.run[g[0]] >= 0 && d.run[g[1]-1] >= 0 }
 	big := 0
 	for k, g := range groups {
-		if g[1]-g[0] > groups[big][1]-groups[big][0] {
+		if qg, qb := quoted(g), quoted(groups[big]); qg && !qb || qg == qb && gap(g, cs, ce) < gap(groups[big], cs, ce) {
 			big = k
 		}
 	}
 	keep := [][2]int{groups[big]}
-	quoted := func(g [2]int) bool { return d.run[g[0]] >= 0 && d.run[g[1]-1] >= 0 }
 	if quoted(groups[big]) {
 		for _, g := range groups {
 			if g == groups[big] || !quoted(g) {
@@ -443,6 +445,14 @@ func (d *Doc) contentGroups(runs [][2]int, cs, ce, srcF, srcL int) [][2]int {
 		}
 	}
 	return keep
+}
+
+// gap is how many tokens lie between the group g and the cue [cs, ce).
+func gap(g [2]int, cs, ce int) int {
+	if g[1] <= cs {
+		return cs - g[1]
+	}
+	return max(0, g[0]-ce)
 }
 
 func abs(x int) int {

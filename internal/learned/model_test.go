@@ -69,6 +69,16 @@ func TestDefault(t *testing.T) {
 			"said", "The senator", "that she would vote against the bill"},
 		{"“We will win this state,” Smith told reporters.",
 			"told", "Smith", "“We will win this state,”"},
+		// a quotation split by its frame comes back in two parts, without
+		// the frame (the engine's aroundFrame repair did this until the
+		// model's content groups made it unnecessary)
+		{"“It’s a dog whistle,” Rep. Gwen Moore said Friday. “If indeed he is elected, it would be a disaster.”",
+			"said", "Rep. Gwen Moore", "“It’s a dog whistle,” … “If indeed he is elected, it would be a disaster.”"},
+		// the content is the quotation, not the narrative after its frame
+		// (the engine's dropAfterFrame repair did this until the model kept
+		// the quoted group)
+		{"“He really does love us,” Melanie said, and soon, the balloons were dropping.",
+			"said", "Melanie", "“He really does love us,”"},
 	}
 	for _, tc := range tests {
 		d, _ := prepare(t, tc.text)
