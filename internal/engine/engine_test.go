@@ -343,6 +343,8 @@ func TestBadInput(t *testing.T) {
 		{"lone cue", "said", ""},
 		{"cue at start", "said the minister", ""},
 		{"according to end", "according to", ""},
+		// a source the entity stage leaves off the roster ("Let's" → "'s")
+		{"source off the roster", "Let's vow to work together to do something about it.", ""},
 		{"5 MB", big.String(), ""},
 		{"5 MB one paragraph", flat.String(), ""},
 	}

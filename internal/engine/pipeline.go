@@ -250,7 +250,12 @@ func assemble(doc *text.Doc, a *analysis) *Result {
 	if sp := a.meta.PublishedSpan; sp.End > sp.Start {
 		res.Meta.PublishedSpan = c.span(sp)
 	}
+	// a mention the entity stage left out of the roster (it names nobody)
+	// gives its attribution no source
 	entOf := make([]int, len(a.mentions))
+	for m := range entOf {
+		entOf[m] = -1
+	}
 	for ei, s := range a.roster {
 		for _, m := range s.Mentions {
 			entOf[m] = ei
@@ -272,7 +277,7 @@ func assemble(doc *text.Doc, a *analysis) *Result {
 		}
 		att := &Attribution{Cue: c.span(at.Cue), Kind: at.Kind.String()}
 		ent := -1
-		if m := a.mentOf[i]; m >= 0 {
+		if m := a.mentOf[i]; m >= 0 && entOf[m] >= 0 {
 			att.Source = c.span(at.Source)
 			ent = entOf[m]
 			att.SourceID = sourceID(ent)
