@@ -45,7 +45,7 @@ func Extract(src string) (string, error) {
 			return "", fmt.Errorf("htmltext: %w", err)
 		}
 	} else {
-		walk(doc, &w)
+		walk(doc, &w, nil)
 	}
 	return strings.Trim(w.b.String(), " \n"), nil
 }
@@ -157,9 +157,10 @@ func void(a atom.Atom) bool {
 	return false
 }
 
-// walk visits the tree in document order without recursion: a paste can
-// nest elements thousands deep, and the parser's tree is linked both ways.
-func walk(root *html.Node, w *writer) {
+// walk visits the tree in document order without recursion (a paste can
+// nest elements thousands deep, and the parser's tree is linked both ways),
+// leaving out hidden elements and those drop, when set, returns true for.
+func walk(root *html.Node, w *writer, drop func(*html.Node) bool) {
 	n := root
 	for n != nil {
 		descend := false
@@ -167,7 +168,7 @@ func walk(root *html.Node, w *writer) {
 		case html.TextNode:
 			w.text(n.Data)
 		case html.ElementNode:
-			if !skip(n) {
+			if !skip(n) && (drop == nil || !drop(n)) {
 				w.open(n)
 				descend = n.FirstChild != nil
 				if !descend {

@@ -28,37 +28,6 @@ func Hidden(n *html.Node) bool { return n.Type == html.ElementNode && skip(n) }
 // element for which drop returns true (and what it holds).
 func Text(root *html.Node, drop func(*html.Node) bool) string {
 	w := writer{}
-	n := root
-	for n != nil {
-		descend := false
-		switch n.Type {
-		case html.TextNode:
-			w.text(n.Data)
-		case html.ElementNode:
-			if !skip(n) && (drop == nil || !drop(n)) {
-				w.open(n)
-				descend = n.FirstChild != nil
-				if !descend {
-					w.close(n)
-				}
-			}
-		case html.DocumentNode:
-			descend = n.FirstChild != nil
-		}
-		if descend {
-			n = n.FirstChild
-			continue
-		}
-		for n != root && n.NextSibling == nil {
-			n = n.Parent
-			if n.Type == html.ElementNode {
-				w.close(n)
-			}
-		}
-		if n == root {
-			break
-		}
-		n = n.NextSibling
-	}
+	walk(root, &w, drop)
 	return strings.Trim(w.b.String(), " \n")
 }
