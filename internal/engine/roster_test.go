@@ -12,6 +12,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/brat"
 	"github.com/whosaid/whosaid/internal/corpus"
+	"github.com/whosaid/whosaid/internal/score"
 )
 
 // The roster figures on the annotated PolNeAR dev articles
@@ -64,29 +65,6 @@ func rosterNorm(s string) string {
 		}
 	}
 	return s
-}
-
-// wordChars are the code points of rs that are letters, digits or "_".
-func wordChars(text []rune, rs []brat.Range) map[int]bool {
-	out := map[int]bool{}
-	for _, r := range rs {
-		for i := max(r.Start, 0); i < min(r.End, len(text)); i++ {
-			if c := text[i]; c == '_' || unicode.IsLetter(c) || unicode.IsNumber(c) {
-				out[i] = true
-			}
-		}
-	}
-	return out
-}
-
-func overlap(a, b map[int]bool) int {
-	n := 0
-	for k := range a {
-		if b[k] {
-			n++
-		}
-	}
-	return n
 }
 
 // TestRosterFloor keeps who each source is: the shown name, the kind, one
@@ -169,51 +147,26 @@ func TestRosterFloor(t *testing.T) {
 			}
 		}
 		rs := []rune(txt)
-		gch := make([]map[int]bool, len(gold))
+		gc := make([][]brat.Range, len(gold))
 		for i, g := range gold {
-			gch[i] = wordChars(rs, g.Content)
+			gc[i] = g.Content
 		}
-		pch := make([]map[int]bool, len(preds))
+		pc := make([][]brat.Range, len(preds))
 		for j, p := range preds {
-			pch[j] = wordChars(rs, p.Content)
+			pc[j] = p.Content
 		}
-		type cand struct {
-			jac  float64
-			i, j int
-		}
-		var cands []cand
-		for i := range gch {
-			for j := range pch {
-				if ov := overlap(gch[i], pch[j]); ov > 0 {
-					cands = append(cands, cand{float64(ov) / float64(len(gch[i])+len(pch[j])-ov), i, j})
-				}
-			}
-		}
-		sort.Slice(cands, func(a, b int) bool {
-			x, y := cands[a], cands[b]
-			if x.jac != y.jac {
-				return x.jac > y.jac
-			}
-			if x.i != y.i {
-				return x.i > y.i
-			}
-			return x.j > y.j
-		})
-		usedG, usedP := map[int]bool{}, map[int]bool{}
 		type match struct{ gid, pid string }
 		var matched []match
-		for _, cd := range cands {
-			if usedG[cd.i] || usedP[cd.j] {
-				continue
-			}
-			usedG[cd.i], usedP[cd.j] = true, true
-			gs := gold[cd.i].Source[0]
+		// matched as score.py matches them
+		for _, m := range score.Match(rs, gc, pc) {
+			gi, pj := m[0], m[1]
+			gs := gold[gi].Source[0]
 			gid, ok := spanEnt[gs]
-			if !ok || overlap(wordChars(rs, []brat.Range{gs}), wordChars(rs, preds[cd.j].Source)) == 0 {
+			if !ok || !score.Overlaps(rs, []brat.Range{gs}, preds[pj].Source) {
 				continue
 			}
 			g := rg.Entities[gent[gid]]
-			pr := roster[pids[cd.j]]
+			pr := roster[pids[pj]]
 			names := map[string]bool{rosterNorm(g.Name): true}
 			for _, a := range g.Aliases {
 				names[rosterNorm(a)] = true
@@ -225,7 +178,7 @@ func TestRosterFloor(t *testing.T) {
 			if pr.Kind == g.Kind || isGroupish(pr.Kind) && isGroupish(g.Kind) {
 				kindOK++
 			}
-			matched = append(matched, match{gid, pids[cd.j]})
+			matched = append(matched, match{gid, pids[pj]})
 		}
 		for x := range matched {
 			for y := x + 1; y < len(matched); y++ {

@@ -86,6 +86,62 @@ func chars(text []rune, rs []brat.Range) set {
 	return s
 }
 
+// Match pairs gold and predicted contents one to one as score.py does: by
+// the Jaccard overlap of their word characters, largest first, ties going
+// to the later gold and then the later prediction. It returns the pairs
+// (gold index, prediction index) in that order; contents sharing no word
+// character are never paired.
+func Match(text []rune, gold, preds [][]brat.Range) [][2]int {
+	g := make([]set, len(gold))
+	for i, rs := range gold {
+		g[i] = chars(text, rs)
+	}
+	p := make([]set, len(preds))
+	for j, rs := range preds {
+		p[j] = chars(text, rs)
+	}
+	return matchSets(g, p)
+}
+
+// Overlaps reports whether a and b share a word character of text.
+func Overlaps(text []rune, a, b []brat.Range) bool { return inter(chars(text, a), chars(text, b)) > 0 }
+
+func matchSets(g, p []set) [][2]int {
+	type pair struct {
+		jac  float64
+		i, j int
+	}
+	var pairs []pair
+	for i := range g {
+		for j := range p {
+			if ov := inter(g[i], p[j]); ov > 0 {
+				pairs = append(pairs, pair{float64(ov) / float64(len(g[i])+len(p[j])-ov), i, j})
+			}
+		}
+	}
+	// Python sorts (jac, i, j) tuples in reverse: ties go to the larger i, j.
+	sort.Slice(pairs, func(a, b int) bool {
+		x, y := pairs[a], pairs[b]
+		if x.jac != y.jac {
+			return x.jac > y.jac
+		}
+		if x.i != y.i {
+			return x.i > y.i
+		}
+		return x.j > y.j
+	})
+	usedG, usedP := map[int]bool{}, map[int]bool{}
+	var out [][2]int
+	for _, pr := range pairs {
+		if usedG[pr.i] || usedP[pr.j] {
+			continue
+		}
+		usedG[pr.i], usedP[pr.j] = true, true
+		out = append(out, [2]int{pr.i, pr.j})
+	}
+	return out
+}
+
 func inter(a, b set) int {
 	if len(a) > len(b) {
 		a, b = b, a
@@ -123,38 +179,12 @@ func (t *Tally) Add(text string, gold []brat.Attribution, preds []Pred) {
 	t.tokTP += tp
 	t.tokFP += len(pall) - tp
 	t.tokFN += len(gall) - tp
-	type pair struct {
-		jac  float64
-		i, j int
-	}
-	var pairs []pair
-	for i := range g {
-		for j := range p {
-			if ov := inter(g[i], p[j]); ov > 0 {
-				pairs = append(pairs, pair{float64(ov) / float64(len(g[i])+len(p[j])-ov), i, j})
-			}
-		}
-	}
-	// Python sorts (jac, i, j) tuples in reverse: ties go to the larger i, j.
-	sort.Slice(pairs, func(a, b int) bool {
-		x, y := pairs[a], pairs[b]
-		if x.jac != y.jac {
-			return x.jac > y.jac
-		}
-		if x.i != y.i {
-			return x.i > y.i
-		}
-		return x.j > y.j
-	})
-	usedG, usedP := map[int]bool{}, map[int]bool{}
-	for _, pr := range pairs {
-		if usedG[pr.i] || usedP[pr.j] {
-			continue
-		}
-		usedG[pr.i], usedP[pr.j] = true, true
-		ga, pa := gold[pr.i], preds[pr.j]
+	usedG := make([]bool, len(gold))
+	for _, pr := range matchSets(g, p) {
+		usedG[pr[0]] = true
+		ga, pa := gold[pr[0]], preds[pr[1]]
 		t.Overlap++
-		if len(g[pr.i]) == len(p[pr.j]) && inter(g[pr.i], p[pr.j]) == len(g[pr.i]) {
+		if len(g[pr[0]]) == len(p[pr[1]]) && inter(g[pr[0]], p[pr[1]]) == len(g[pr[0]]) {
 			t.Exact++
 		} else if t.Inexact != nil {
 			t.Inexact(ga, pa)
@@ -163,7 +193,7 @@ func (t *Tally) Add(text string, gold []brat.Attribution, preds []Pred) {
 		if ga.Source == nil {
 			srcOK = pa.Source == nil
 		} else {
-			srcOK = pa.Source != nil && inter(chars(rs, ga.Source), chars(rs, pa.Source)) > 0
+			srcOK = pa.Source != nil && Overlaps(rs, ga.Source, pa.Source)
 		}
 		if ga.Cue != nil && pa.Cue != nil {
 			a, b := ga.Cue[0], pa.Cue[0]
