@@ -1,15 +1,12 @@
-// Package claims finds the statements an article makes with no source, and
-// scores how check-worthy each is.
+// Package claims finds the statements an article makes with no source.
 //
 // A claim is a sentence that states something (it has a verb, is no
 // question, no headline and no boilerplate) and that attributions cover
-// less than half of. Its check-worthiness adds up weighted signs that a
-// fact-checker could verify it: numbers, quantities, comparisons, causes,
-// named entities and times.
+// less than half of. How check-worthy each is, is internal/checkworthy's
+// to say.
 package claims
 
 import (
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -19,13 +16,6 @@ import (
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
 )
-
-// Claim is one unattributed statement.
-type Claim struct {
-	text.Span
-	Score   float64  // check-worthiness in [0,1]
-	Reasons []string // "number", "quantity", "comparison", "causal", "named_entity", "time"
-}
 
 const (
 	// maxCovered is the share of a sentence's bytes that attributions may
@@ -45,8 +35,8 @@ const (
 // sources and cues; skip the paragraph indices not to read (meta lines).
 // Headlines, bylines, date lines and boilerplate ("Like this:", "Share
 // this:", "Related") are never claims. tags, one per token of seg, may be
-// nil: the scorer then falls back on spelling (capitals for names).
-func Unattributed(seg *segment.Doc, tags []tag.Tag, covered []text.Span, skip []int) []Claim {
+// nil: verbs are then told by spelling alone.
+func Unattributed(seg *segment.Doc, tags []tag.Tag, covered []text.Span, skip []int) []text.Span {
 	if len(tags) != len(seg.Tokens) {
 		tags = nil
 	}
@@ -58,7 +48,7 @@ func Unattributed(seg *segment.Doc, tags []tag.Tag, covered []text.Span, skip []
 	}
 	cov := merge(covered)
 	s := seg.Text
-	var out []Claim
+	var out []text.Span
 	j := 0 // first merged span that may overlap the current sentence
 	lastPara, skipPara := -1, false
 	for si, sen := range seg.Sentences {
@@ -87,12 +77,10 @@ func Unattributed(seg *segment.Doc, tags []tag.Tag, covered []text.Span, skip []
 		if coveredBytes(cov[j:], sen.Start, sen.End) > maxCovered*float64(sen.End-sen.Start) {
 			continue
 		}
-		f, ok := features(seg, tags, si)
-		if !ok {
+		if !statement(seg, tags, si) {
 			continue
 		}
-		score, reasons := f.score()
-		out = append(out, Claim{Span: text.Span{Start: sen.Start, End: sen.End}, Score: score, Reasons: reasons})
+		out = append(out, text.Span{Start: sen.Start, End: sen.End})
 	}
 	return out
 }
@@ -238,219 +226,35 @@ func countWords(l string, limit int) int {
 	return n
 }
 
-// Reasons, in the order they are reported, and their weights. Tuned on the
-// seed article: a sentence with a number and what it counts, or a name and
-// a comparison, reaches 0.5; a sentence with none of these scores 0.
-const (
-	rNumber = iota
-	rQuantity
-	rComparison
-	rCausal
-	rNamedEntity
-	rTime
-	nReasons
-)
-
-var reasonNames = [nReasons]string{"number", "quantity", "comparison", "causal", "named_entity", "time"}
-
-var weights = [nReasons]float64{0.35, 0.2, 0.25, 0.2, 0.25, 0.2}
-
-// extraEntity is added per named entity beyond the first, up to
-// maxExtraEntities: a sentence naming several actors is more specific.
-const (
-	extraEntity      = 0.05
-	maxExtraEntities = 2
-)
-
-type feats struct {
-	has      [nReasons]bool
-	entities int
-}
-
-func (f *feats) score() (float64, []string) {
-	sc := 0.0
-	n := 0
-	for r, h := range f.has {
-		if h {
-			sc += weights[r]
-			n++
-		}
-	}
-	if f.entities > 1 {
-		sc += extraEntity * float64(min(f.entities-1, maxExtraEntities))
-	}
-	sc = math.Round(min(sc, 1)*100) / 100
-	reasons := make([]string, 0, n)
-	for r, h := range f.has {
-		if h {
-			reasons = append(reasons, reasonNames[r])
-		}
-	}
-	return sc, reasons
-}
-
-// features reads the sentence's tokens once; ok is false when the sentence
-// is a fragment (too short or without a verb).
-func features(seg *segment.Doc, tags []tag.Tag, si int) (f feats, ok bool) {
+// statement reports whether sentence si states something: at least
+// minWords words, one of them a verb. Shorter sentences are fragments
+// ("Thank you."), verbless ones labels and captions.
+func statement(seg *segment.Doc, tags []tag.Tag, si int) bool {
 	sen := seg.Sentences[si]
-	var (
-		buf                         [24]byte
-		prev, prev2                 word // the two words before
-		inEntity, verb, wantCounted bool
-		words                       int
-		lastNumber                  = -10 // token index of the last number
-	)
-	first := true // at the sentence's first word (or after an opening quote)
+	var buf [24]byte
+	words, verb := 0, false
 	for t := sen.First; t < sen.Last; t++ {
 		tok := seg.Tokens[t]
 		if tok.Start < 0 || int(tok.End) > len(seg.Text) || tok.Start >= tok.End {
 			continue
 		}
-		w := seg.Text[tok.Start:tok.End]
-		var tg tag.Tag
-		if tags != nil {
-			tg = tags[t]
-		}
 		switch tok.Kind {
-		case segment.Punct, segment.Quote:
-			inEntity = false
-			wantCounted = false
-			if tok.Kind == segment.Quote || w == ":" {
-				first = true // a quoted sentence starts with a capital too
-			}
-			continue
-		case segment.Symbol:
-			inEntity = false
-			switch w {
-			case "$", "€", "£", "¥", "%", "₹":
-				f.has[rQuantity] = true
-			}
+		case segment.Punct, segment.Quote, segment.Symbol:
 			continue
 		}
 		words++
-		lw := string(lowerInto(&buf, w)) // short, does not escape: no allocation
-		cls := classOf(lw)
-		isNum := tok.Kind == segment.Number || hasDigit(w) || cls&cNumber != 0
-		switch {
-		case tok.Kind == segment.Number && year(w):
-			f.has[rTime] = true
-		case isNum:
-			f.has[rNumber] = true
-			lastNumber = t
-			wantCounted = true
+		if verb {
+			continue
 		}
-		if tok.Kind != segment.Word && strings.ContainsAny(w, "%$€£") {
-			f.has[rQuantity] = true
-		}
-		if cls&cVerb != 0 || tg.IsVerb() || tg == tag.MD || (tags == nil && strings.HasSuffix(lw, "ed") && len(lw) > 4) {
-			verb = true
-		}
-		if cls&cUnit != 0 || (cls&cMeasure != 0 && (t-lastNumber <= 3 || prev.c&cSome != 0 || prev2.c&cSome != 0)) {
-			f.has[rQuantity] = true
-		}
-		if wantCounted && !isNum && cls&cPeriod == 0 && t-lastNumber <= 2 && (tg == tag.NNS || cls&cCounted != 0 || (tags == nil && plural(lw))) {
-			f.has[rQuantity] = true // "20 men", "2,000 US troops"
-		}
-		if cls&cComparison != 0 || tg == tag.JJS || tg == tag.RBS {
-			f.has[rComparison] = true
-		}
-		if lw == "of" && prev.is("size") {
-			f.has[rComparison] = true // "the size of Britain"
-		}
-		if cls&cCausal != 0 || (lw == "to" && (prev.is("due") || prev.is("led") || prev.is("leading") || prev.is("owing") || prev.is("thanks") || prev.is("contributed"))) ||
-			(lw == "in" && (prev.is("resulted") || prev.is("result") || prev.is("resulting"))) ||
-			(lw == "result" && prev.is("a") && prev2.is("as")) {
-			f.has[rCausal] = true
-		}
-		if cls&cTime != 0 || (lw == "may" && (t-lastNumber <= 1 || nextIsNumber(seg, t, sen.Last))) {
-			f.has[rTime] = true // "May" is a month only next to a number
-		}
-		if cls&cPeriod != 0 && (prev.c&(cNumber|cRelTime) != 0 || prev2.c&(cNumber|cRelTime) != 0 || t-lastNumber <= 2) {
-			f.has[rTime] = true // "the last four years", "three weeks"
-		}
-		if entity(w, cls, tg, tags != nil, first) {
-			if !inEntity {
-				f.entities++
-				f.has[rNamedEntity] = true
-			}
-			inEntity = true
+		lw := string(lowerInto(&buf, seg.Text[tok.Start:tok.End])) // short, does not escape: no allocation
+		if tags != nil {
+			verb = tags[t].IsVerb() || tags[t] == tag.MD
 		} else {
-			inEntity = false
+			verb = strings.HasSuffix(lw, "ed") && len(lw) > 4
 		}
-		first = false
-		prev2, prev = prev, word{c: cls}
-		prev.n = copy(prev.b[:], lw)
+		verb = verb || isVerb(lw)
 	}
-	return f, verb && words >= minWords
-}
-
-// word keeps a lower-cased word without allocating.
-type word struct {
-	b [24]byte
-	n int
-	c class
-}
-
-func (w *word) is(s string) bool { return string(w.b[:w.n]) == s }
-
-// entity reports a word that names someone or something: a capitalised
-// word inside the sentence (a tagger's NN/NNP choice for "Kurds" or
-// "Turkish" is less reliable than the capital). The first word is
-// capitalised anyway, so there only an acronym ("IS", "SDF") or a word the
-// tagger calls a proper noun counts.
-func entity(w string, cls class, tg tag.Tag, tagged, first bool) bool {
-	if cls&(cMonth|cTime|cNumber) != 0 || w == "I" {
-		return false
-	}
-	if h := strings.IndexByte(w, '-'); h > 0 && acronym(w[:h]) {
-		return true // "US-backed", "SDF-held"
-	}
-	r, _ := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) {
-		return false
-	}
-	if first {
-		return acronym(w) || (tagged && tg.IsProper())
-	}
-	return true
-}
-
-func acronym(w string) bool {
-	if len(w) < 2 {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		if (w[i] < 'A' || w[i] > 'Z') && w[i] != '.' {
-			return false
-		}
-	}
-	return true
-}
-
-func hasDigit(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= '0' && w[i] <= '9' {
-			return true
-		}
-	}
-	return false
-}
-
-// year reports a four-digit number that reads as a year.
-func year(w string) bool {
-	if len(w) != 4 || !(strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
-		return false
-	}
-	return !strings.ContainsFunc(w, func(r rune) bool { return r < '0' || r > '9' })
-}
-
-// plural guesses a plural noun from its spelling when there are no tags.
-func plural(lw string) bool {
-	return len(lw) > 3 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us")
-}
-
-func nextIsNumber(seg *segment.Doc, t, last int) bool {
-	return t+1 < last && seg.Tokens[t+1].Kind == segment.Number
+	return verb && words >= minWords
 }
 
 // lowerInto lower-cases w into buf (ASCII only); longer words than buf

@@ -25,18 +25,19 @@ func (e *Engine) scoreClaims(a *analysis, tags []tag.Tag, m *checkworthy.Model) 
 		m = e.cw
 	}
 	if m == nil {
-		return // the rules' scores stay
+		return // no model (build/traincw before it passes one): no scores
 	}
 	var (
 		sc    checkworthy.Scratch
 		toks  []checkworthy.Token
 		spans []text.Span
 	)
-	for i := range a.claims {
-		c := &a.claims[i]
-		toks = checkworthy.AppendTokens(toks[:0], a.seg, tags, []text.Span{c.Span})
+	a.claimScores = make([]checkworthy.Score, len(a.claims))
+	for i, c := range a.claims {
+		toks = checkworthy.AppendTokens(toks[:0], a.seg, tags, []text.Span{c})
 		s := m.Score(toks, &sc)
-		c.Score, c.Reasons = roundScore(s.P), s.Reasons
+		s.P = roundScore(s.P)
+		a.claimScores[i] = s
 	}
 	a.attScores = make([]checkworthy.Score, len(a.atts))
 	for i, at := range a.atts {

@@ -38,9 +38,10 @@ type analysis struct {
 	mentions []entity.Mention
 	roster   []entity.Entity
 	meta     meta.Meta
-	claims   []claims.Claim
-	// attScores is the check-worthiness of each attribution's content.
-	attScores []checkworthy.Score
+	claims   []text.Span // the unattributed statements
+	// attScores and claimScores are the check-worthiness of each
+	// attribution's content and of each unattributed statement.
+	attScores, claimScores []checkworthy.Score
 }
 
 // analyze runs the stages on a checked text.
@@ -283,25 +284,14 @@ func assemble(doc *text.Doc, a *analysis) *Result {
 			att.SourceID = sourceID(ent)
 		}
 		claim.Attribution = att
-		if i < len(a.attScores) {
-			score := a.attScores[i].P
-			claim.Checkworthiness = &score
-			claim.Reasons = a.attScores[i].Reasons
-			if claim.Reasons == nil {
-				claim.Reasons = []string{}
-			}
-		}
+		setScore(&claim, a.attScores, i)
 		items = append(items, item{claim, ent})
 	}
-	for _, u := range a.claims {
-		sp := c.span(u.Span)
-		score := u.Score
-		reasons := u.Reasons
-		if reasons == nil {
-			reasons = []string{}
-		}
-		items = append(items, item{Claim{Start: sp.Start, End: sp.End, Text: sp.Text,
-			Checkworthiness: &score, Reasons: reasons}, -1})
+	for i, u := range a.claims {
+		sp := c.span(u)
+		claim := Claim{Start: sp.Start, End: sp.End, Text: sp.Text}
+		setScore(&claim, a.claimScores, i)
+		items = append(items, item{claim, -1})
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].claim.Start < items[j].claim.Start })
 	for ei, s := range a.roster {
@@ -330,6 +320,19 @@ func assemble(doc *text.Doc, a *analysis) *Result {
 		}
 	}
 	return res
+}
+
+// setScore gives claim the i-th of scores, when the engine scored claims.
+func setScore(claim *Claim, scores []checkworthy.Score, i int) {
+	if i >= len(scores) {
+		return
+	}
+	p := scores[i].P
+	claim.Checkworthiness = &p
+	claim.Reasons = scores[i].Reasons
+	if claim.Reasons == nil {
+		claim.Reasons = []string{}
+	}
 }
 
 // sourceID names the roster's entry ei: "s1", "s2", … in order of first
