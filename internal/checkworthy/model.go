@@ -2,10 +2,8 @@ package checkworthy
 
 import (
 	"bytes"
-	"crypto/sha256"
 	_ "embed"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -53,11 +51,7 @@ type Model struct {
 	// feature instead of a search (1 MiB, and scoring stays a small part
 	// of the pipeline).
 	dense []int8
-	id    string
 }
-
-// ID names the model file: "checkworthy-" and the start of its SHA-256.
-func (m *Model) ID() string { return m.id }
 
 // Len is the number of weights kept.
 func (m *Model) Len() int { return len(m.keys) }
@@ -150,8 +144,6 @@ func Load(data []byte) (*Model, error) {
 		m.w[i] = int8(b)
 		m.dense[m.keys[i]] = int8(b)
 	}
-	s := sha256.Sum256(data)
-	m.id = "checkworthy-" + hex.EncodeToString(s[:6])
 	return m, nil
 }
 
@@ -172,11 +164,7 @@ func (m *Model) Score(toks []Token, sc *Scratch) Score {
 		sc = &Scratch{}
 	}
 	s := keysOf(toks, sc)
-	z := 0.0
-	for _, k := range sc.keys {
-		z += m.weight(k)
-	}
-	p := sigmoid(m.h.A*z + m.h.B)
+	p := m.Calibrated(m.Raw(sc.keys))
 	var r []string
 	if s&(1<<nReasons-1) != 0 {
 		type rw struct {
