@@ -103,8 +103,7 @@ func readExtractBody(w http.ResponseWriter, r *http.Request) (engine.Input, stri
 		// The engine checks the encoding and says where it breaks.
 		return engine.Input{Text: string(body), Type: kind}, "", false, nil
 	}
-	in, format, aerr := parseJSON(body)
-	return in, format, aerr == nil && wholePage(body), aerr
+	return parseJSON(body)
 }
 
 // bodyType maps a Content-Type to the body's kind. A missing one means
@@ -132,31 +131,26 @@ func bodyType(ct string) (string, *apiError) {
 	return mt, nil
 }
 
-// parseJSON decodes a JSON body, saying where it is broken.
-func parseJSON(body []byte) (engine.Input, string, *apiError) {
+// parseJSON decodes a JSON body, saying where it is broken; the bool is
+// its whole_page.
+func parseJSON(body []byte) (engine.Input, string, bool, *apiError) {
 	// encoding/json would silently turn invalid UTF-8 into U+FFFD, changing
 	// the article; JSON must be UTF-8, so refuse it like the engine does.
 	if !utf8.Valid(body) {
 		i := invalidUTF8At(body)
 		line, col := lineCol(body, i)
-		return engine.Input{}, "", &apiError{http.StatusBadRequest, "invalid_utf8",
+		return engine.Input{}, "", false, &apiError{http.StatusBadRequest, "invalid_utf8",
 			fmt.Sprintf("the request body is not valid UTF-8: byte 0x%02x at line %d, column %d (byte %d)", body[i], line, col, i)}
 	}
 	var req extractRequest
 	if err := json.Unmarshal(body, &req); err != nil {
-		return engine.Input{}, "", jsonError(body, err)
+		return engine.Input{}, "", false, jsonError(body, err)
 	}
 	if req.Text == nil {
-		return engine.Input{}, "", &apiError{http.StatusBadRequest, "bad_json",
+		return engine.Input{}, "", false, &apiError{http.StatusBadRequest, "bad_json",
 			`the JSON body has no "text" field: send {"text": "the article..."}`}
 	}
-	return engine.Input{Text: *req.Text, Type: req.Type}, req.Format, nil
-}
-
-// wholePage reads the whole_page field of a JSON body parseJSON accepted.
-func wholePage(body []byte) bool {
-	var req extractRequest
-	return json.Unmarshal(body, &req) == nil && req.WholePage
+	return engine.Input{Text: *req.Text, Type: req.Type}, req.Format, req.WholePage, nil
 }
 
 // jsonError explains a decoding error with its line and column.
