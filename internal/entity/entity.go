@@ -198,16 +198,10 @@ func (r *resolver) cataphora(ms []Mention, nps []np) {
 		if e < 0 || p.typ != tNominal || !p.definite || !r.guessed[i] && (r.ents[e].kind != Anonymous || r.ents[e].named) {
 			continue
 		}
-		head := p.head
-		if n, ok := roleNorm[head]; ok {
-			head = n
-		}
+		head := roleOf(p.head)
 		var words []string
 		for k := p.nf; k < p.nl; k++ {
-			l := d.low[k]
-			if n, ok := roleNorm[l]; ok {
-				l = n
-			}
+			l := roleOf(d.low[k])
 			if titles[l] && l != head {
 				words = append(words, l)
 			}
@@ -260,10 +254,7 @@ func (r *resolver) ledeCataphora(ms []Mention, nps []np) {
 			len(r.ents[e].mentions) == 0 || r.ents[e].mentions[0] != i {
 			continue
 		}
-		head := p.head
-		if n, ok := roleNorm[head]; ok {
-			head = n
-		}
+		head := roleOf(p.head)
 		if !titles[head] && !describesPerson[head] {
 			continue
 		}
@@ -795,10 +786,7 @@ func (r *resolver) addRole(e int, p *np) {
 		x.roles = map[string]bool{}
 	}
 	for k := a; k < b; k++ {
-		l := d.low[k]
-		if n, ok := roleNorm[l]; ok {
-			l = n
-		}
+		l := roleOf(d.low[k])
 		if !x.roles[l] {
 			x.roles[l] = true
 			if personNouns[l] || titles[l] {
@@ -980,10 +968,7 @@ func genericOrg(head string) bool {
 // salience.
 func (r *resolver) byDescription(p *np, a int) int {
 	d := r.d
-	head := p.head
-	if n, ok := roleNorm[head]; ok {
-		head = n
-	}
+	head := roleOf(p.head)
 	cands := r.byRole[head]
 	if len(cands) == 0 {
 		return -1
@@ -996,10 +981,7 @@ func (r *resolver) byDescription(p *np, a int) int {
 		}
 		s := 0
 		for k := a; k < p.nl; k++ {
-			l := d.low[k]
-			if n, ok := roleNorm[l]; ok {
-				l = n
-			}
+			l := roleOf(d.low[k])
 			if x.roles[l] {
 				s += 10
 			}
