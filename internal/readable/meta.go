@@ -170,14 +170,14 @@ func gather(doc *html.Node, p *page) head {
 					}
 				}
 			}
-			if len(h.bylines) < maxBylines && h.tries < 4*maxBylines && isBylineElement(n) {
-				// Only a byline outside the page's boilerplate (a login
-				// box named "author-…" is none).
-				if i, visible := p.idx[n]; visible && !p.inJunkOf(i, bylineFree) {
-					h.tries++
-					if lines, ok := bylineLines(n); ok && len(lines) > 0 {
-						h.bylines = append(h.bylines, byline{lines: lines, name: itempropName(n)})
-					}
+			// Only a visible byline outside the page's boilerplate (a login
+			// box named "author-…" is none); visibility, a map look-up, is
+			// asked first: the name test splits class and id.
+			if i, visible := p.idx[n]; visible && len(h.bylines) < maxBylines && h.tries < 4*maxBylines &&
+				isBylineElement(n) && !p.inJunkOf(i, bylineFree) {
+				h.tries++
+				if lines, ok := bylineLines(n); ok && len(lines) > 0 {
+					h.bylines = append(h.bylines, byline{lines: lines, name: itempropName(n)})
 				}
 			}
 		}
