@@ -98,11 +98,7 @@ func writeMarkdown(b *bytes.Buffer, res *engine.Result) {
 	if len(un) > 0 {
 		b.WriteString("\n## Unattributed statements\n\nMost check-worthy first.\n\n")
 		for _, c := range un {
-			score := "–"
-			if c.Checkworthiness != nil {
-				score = strconv.FormatFloat(*c.Checkworthiness, 'f', 2, 64)
-			}
-			fmt.Fprintf(b, "- **%s** %s", score, mdInline(oneLine(d.claimText(c))))
+			fmt.Fprintf(b, "- **%s** %s", scoreText(c), mdInline(oneLine(d.claimText(c))))
 			if len(c.Reasons) > 0 {
 				fmt.Fprintf(b, " (%s)", mdInline(strings.Join(c.Reasons, ", ")))
 			}
@@ -226,18 +222,7 @@ func (d *doc) unattributed() []*engine.Claim {
 			out = append(out, &d.res.Claims[i])
 		}
 	}
-	score := func(c *engine.Claim) float64 {
-		if c.Checkworthiness == nil {
-			return -1
-		}
-		return *c.Checkworthiness
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if si, sj := score(out[i]), score(out[j]); si != sj {
-			return si > sj
-		}
-		return out[i].Start < out[j].Start
-	})
+	sortByScore(out)
 	return out
 }
 

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/internal/htmltext"
+	"github.com/whosaid/whosaid/internal/wordshape"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -285,7 +286,7 @@ func lastFirst(s string) (string, bool) {
 	}
 	last, first = strings.TrimSpace(last), strings.TrimSpace(first)
 	lf, ff := strings.Fields(last), strings.Fields(first)
-	if len(lf) != 1 || len(ff) == 0 || len(ff) > 3 || !upperStart(last) || !upperStart(first) {
+	if len(lf) != 1 || len(ff) == 0 || len(ff) > 3 || !wordshape.Capitalised(last) || !wordshape.Capitalised(first) {
 		return "", false
 	}
 	for _, w := range ff {
@@ -361,7 +362,7 @@ func cutDate(s string) string {
 		case hasDigit(w):
 			// "Nolan22": the name glued to the date stays whole.
 			if i > 0 {
-				if j := strings.IndexAny(bare, "0123456789"); j >= 2 && upperStart(bare) && allLetters(bare[:j]) {
+				if j := strings.IndexAny(bare, "0123456789"); j >= 2 && wordshape.Capitalised(bare) && allLetters(bare[:j]) {
 					return strings.Join(append(f[:i:i], bare[:j]), " ")
 				}
 			}
@@ -382,7 +383,7 @@ func cutDate(s string) string {
 func cutPlace(s string) string {
 	f := strings.Fields(s)
 	for i := 2; i+1 < len(f); i++ {
-		if in("|in|at|for|from|reporting|", f[i]) && upperStart(f[i+1]) {
+		if in("|in|at|for|from|reporting|", f[i]) && wordshape.Capitalised(f[i+1]) {
 			return strings.Join(f[:i], " ")
 		}
 	}
@@ -556,11 +557,6 @@ func credential(w string) bool {
 }
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
-
-func upperStart(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
 
 func allLetters(s string) bool {
 	for _, r := range s {
