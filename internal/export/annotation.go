@@ -80,23 +80,24 @@ type annoSelector struct {
 
 func annotations(res *engine.Result) *annoCollection {
 	d := newDoc(res)
+	ids := newIRIs(res.Text)
 	label := "Claims and attributions"
 	if res.Meta.Title != "" {
 		label += ": " + res.Meta.Title
 	}
 	gen := &annoAgent{ID: generatorIRI, Type: "Software", Name: "whosaid " + res.Version}
 	col := &annoCollection{
-		Context: annoContext, ID: articleIRI(res.Text, "annotations"), Type: "AnnotationCollection",
+		Context: annoContext, ID: ids.of("annotations"), Type: "AnnotationCollection",
 		Label: label, Total: len(res.Claims), Creator: gen,
 	}
 	if len(res.Claims) == 0 {
 		return col
 	}
-	page := &annoPage{ID: articleIRI(res.Text, "annotations/page1"), Type: "AnnotationPage", Items: []annotation{}}
-	source := articleIRI(res.Text, "")
+	page := &annoPage{ID: ids.of("annotations/page1"), Type: "AnnotationPage", Items: []annotation{}}
+	source := ids.of("")
 	for i := range res.Claims {
 		c := &res.Claims[i]
-		a := annotation{ID: articleIRI(res.Text, "annotation/"+strconv.Itoa(i)), Type: "Annotation"}
+		a := annotation{ID: ids.of("annotation/" + strconv.Itoa(i)), Type: "Annotation"}
 		if c.Attribution != nil {
 			a.Motivation = "describing"
 			a.Body = []annoBody{

@@ -60,20 +60,20 @@ type schemaArticle struct {
 
 func claimItems(res *engine.Result) *schemaDoc {
 	d := newDoc(res)
-	art := &schemaArticle{Type: "CreativeWork", ID: articleIRI(res.Text, ""),
+	ids := newIRIs(res.Text)
+	art := &schemaArticle{Type: "CreativeWork", ID: ids.of(""),
 		Headline: res.Meta.Title, DatePublished: res.Meta.Published}
 	for _, a := range res.Meta.Authors {
 		art.Author = append(art.Author, schemaAgent{Type: "Person", Name: a})
 	}
 	out := &schemaDoc{Context: schemaContext, Graph: []schemaClaim{}}
-	order := make([]*engine.Claim, 0, len(res.Claims))
+	pos := make(map[*engine.Claim]int, len(res.Claims)) // a claim's @id keeps its place in the text
 	for i := range res.Claims {
-		order = append(order, &res.Claims[i])
+		pos[&res.Claims[i]] = i
 	}
-	sortByScore(order)
-	for _, c := range order {
-		i := index(res.Claims, c)
-		item := schemaClaim{Type: "Claim", ID: articleIRI(res.Text, "claim/"+strconv.Itoa(i)),
+	for _, c := range d.ranked() {
+		i := pos[c]
+		item := schemaClaim{Type: "Claim", ID: ids.of("claim/" + strconv.Itoa(i)),
 			Text: d.reviewText(c), Appearance: art}
 		switch {
 		case c.Attribution != nil:
@@ -92,16 +92,6 @@ func claimItems(res *engine.Result) *schemaDoc {
 		out.Graph = append(out.Graph, item)
 	}
 	return out
-}
-
-// index is the position of c, a pointer into claims.
-func index(claims []engine.Claim, c *engine.Claim) int {
-	for i := range claims {
-		if &claims[i] == c {
-			return i
-		}
-	}
-	return -1
 }
 
 // reviewText is a claim's content ready for claimReviewed: each part

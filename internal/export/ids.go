@@ -38,10 +38,18 @@ func nameUUID(name string) string {
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
 }
 
-// articleIRI names the article; fragment names something in it ("" for
-// the article itself).
-func articleIRI(text, fragment string) string {
-	name := "https://github.com/whosaid/whosaid#text=" + textID(text)
+// iris names the article and what is in it. The text is digested once: an
+// export names every claim, and hashing the whole text for each would cost
+// the text's length times the claims.
+type iris struct{ base string }
+
+func newIRIs(text string) iris {
+	return iris{"https://github.com/whosaid/whosaid#text=" + textID(text)}
+}
+
+// of is the IRI of fragment ("" for the article itself).
+func (x iris) of(fragment string) string {
+	name := x.base
 	if fragment != "" {
 		name += "/" + fragment
 	}
