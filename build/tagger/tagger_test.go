@@ -24,14 +24,22 @@ var shared = filepath.Join("..", "..", "..", "shared")
 
 const embeddedPath = "../../internal/tag/model.bin"
 
-var built = sync.OnceValues(func() ([]byte, error) { return build(defaults) })
+// testDefaults are the builder's defaults with the corpus found from this
+// directory.
+func testDefaults() options {
+	o := defaults
+	o.corpus = filepath.Join(shared, "polnear", "train", "text")
+	return o
+}
+
+var built = sync.OnceValues(func() ([]byte, error) { return build(testDefaults()) })
 
 func TestDeterministic(t *testing.T) {
 	a, err := built()
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := build(defaults)
+	b, err := build(testDefaults())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,15 +151,53 @@ func TestAgreement(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts := devTexts(t, "dev")
+	a := agreement(t, m)
+	t.Logf("agreement with prose on %d dev texts: %d/%d tokens = %.3f%% (%.3f%% without undoing prose's span aliasing)",
+		a.texts, a.same, a.total, a.pct(), 100*float64(a.raw)/float64(a.total))
+	logTop(t, a.confusion)
+	if a.pct() < 98 {
+		t.Fatalf("agreement %.3f%% < 98%%", a.pct())
+	}
+}
+
+type agreed struct {
+	texts, same, raw, total int
+	confusion               map[string]int // prose's tag->ours
+}
+
+func (a agreed) pct() float64 { return 100 * float64(a.same) / float64(a.total) }
+
+// devTokens is prose's tokens of the dev texts, tagged by prose: the
+// reference every model is compared with.
+func devTokens(t *testing.T) ([]string, [][]prose.Token) {
+	devOnce.Do(func() {
+		devDocs.texts = devTexts(t, "dev")
+		for _, text := range devDocs.texts {
+			devDocs.toks = append(devDocs.toks, proseTokens(t, text))
+		}
+	})
+	return devDocs.texts, devDocs.toks
+}
+
+var (
+	devOnce sync.Once
+	devDocs struct {
+		texts []string
+		toks  [][]prose.Token
+	}
+)
+
+// agreement tags the PolNeAR dev texts with m on prose's tokens and counts
+// the tokens where m and prose agree.
+func agreement(t *testing.T, m *tag.Model) agreed {
+	texts, docs := devTokens(t)
 	if len(texts) != 84 {
 		t.Fatalf("want 84 dev texts, found %d", len(texts))
 	}
-	same, raw, total := 0, 0, 0
-	confusion := map[string]int{}
+	a := agreed{texts: len(texts), confusion: map[string]int{}}
 	spanCount := map[string]int{}
-	for _, text := range texts {
-		toks := proseTokens(t, text)
+	for d, text := range texts {
+		toks := docs[d]
 		words := make([]string, len(toks))
 		for i, tk := range toks {
 			words[i] = tk.Text
@@ -160,24 +206,47 @@ func TestAgreement(t *testing.T) {
 		m.Tag(words, out)
 		aliased := aliasLikeProse(t, text, words, out, spanCount)
 		for i, tk := range toks {
-			total++
+			a.total++
 			want := tag.Parse(tk.Tag)
 			if want == out[i] {
-				raw++
+				a.raw++
 			}
 			if want == aliased[i] {
-				same++
+				a.same++
 			} else {
-				confusion[tk.Tag+"->"+aliased[i].String()]++
+				a.confusion[tk.Tag+"->"+aliased[i].String()]++
 			}
 		}
 	}
-	pct := 100 * float64(same) / float64(total)
-	t.Logf("agreement with prose on %d dev texts: %d/%d tokens = %.3f%% (%.3f%% without undoing prose's span aliasing)",
-		len(texts), same, total, pct, 100*float64(raw)/float64(total))
-	logTop(t, confusion)
-	if pct < 98 {
-		t.Fatalf("agreement %.3f%% < 98%%", pct)
+	return a
+}
+
+var sweep = flag.String("sweep", "", "build/tagger options to compare, as min:minfeat:scale:keybits:mincount:minmass:wordmin,... (TestSweep)")
+
+// TestSweep builds the model under each option set of -sweep and reports
+// its size and agreement with prose, to choose the defaults.
+func TestSweep(t *testing.T) {
+	if *sweep == "" {
+		t.Skip("no -sweep")
+	}
+	for _, s := range strings.Split(*sweep, ",") {
+		o := testDefaults()
+		if _, err := fmt.Sscanf(s, "%g:%g:%d:%d:%d:%g:%g", &o.minWeight, &o.minFeat, &o.scale, &o.keyBits, &o.minCount, &o.minMass, &o.wordMin); err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		b, err := build(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := tag.Load(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		br, err := brotliSize(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%-16s %7d raw %7d brotli  agreement %.3f%%", s, len(b), br, agreement(t, m).pct())
 	}
 }
 

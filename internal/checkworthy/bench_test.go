@@ -15,3 +15,13 @@ func BenchmarkScore(b *testing.B) {
 		m.Score(toks, &sc)
 	}
 }
+
+// BenchmarkLoad decodes the embedded model: part of the page's time to ready.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(embedded); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

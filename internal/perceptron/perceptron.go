@@ -145,23 +145,54 @@ type Options struct {
 	MinSeen   int    // drop features seen in fewer training instances
 	MinWeight int    // drop features whose largest quantised weight is smaller (in absolute value)
 	Header    []byte // JSON recorded in the model: data and settings
+	// KeyBits is how many bits of a feature's hash the model keeps
+	// (MinKeyBits..32; 0 means DefaultKeyBits).
+	KeyBits int
+	// WeightBits is how many bits a weight is quantised to, sign
+	// included (2..8; 0 means DefaultWeightBits). MinWeight still counts
+	// in units of 8-bit weights, so pruning does not depend on it.
+	WeightBits int
 }
 
-// fold shortens a feature hash to the 32 bits the model stores: four bytes
-// a feature instead of eight, at the price of rare merged features.
+// DefaultWeightBits is the weight size of a model compacted without
+// WeightBits.
+const DefaultWeightBits = 8
+
+// DefaultKeyBits is the key size of a model compacted without KeyBits.
+// A random key costs about KeyBits-log2(features)+1.4 bits of the file,
+// whatever the compressor, so it is the size's biggest lever: at 24 bits
+// the attribution model's 61,000 cue features share a key in about 110
+// pairs (merged) and a feature the model lacks hits a kept one's key 0.4%
+// of the time, which left PolNeAR dev's figures where 32 bits had them.
+const DefaultKeyBits = 24
+
+// MinKeyBits is the smallest key size a model may have.
+const MinKeyBits = 16
+
+// fold shortens a feature hash to 32 bits; the model keeps the top bits
+// of that (keyOf).
 func fold(h uint64) uint32 { return uint32(h ^ h>>32) }
+
+// keyOf is the key of feature hash h in a model whose keys are 32-shift bits.
+func keyOf(h uint64, shift uint8) uint32 { return fold(h) >> shift }
 
 // Compact averages the weights, prunes and quantises them to int8.
 func (t *Trainer) Compact(opt Options) *Model {
+	bits := opt.KeyBits
+	if bits == 0 {
+		bits = DefaultKeyBits
+	}
+	bits = min(max(bits, MinKeyBits), 32)
+	shift := uint8(32 - bits)
 	avg := map[uint32][]float64{}
 	for k, r := range t.rows {
 		if r.seen < opt.MinSeen {
 			continue
 		}
-		a := avg[fold(k)]
+		a := avg[keyOf(k, shift)]
 		if a == nil {
 			a = make([]float64, t.nclass)
-			avg[fold(k)] = a
+			avg[keyOf(k, shift)] = a
 		}
 		for c := 0; c < t.nclass; c++ {
 			total := r.total[c] + float64(t.tick-r.stamp[c])*r.w[c]
@@ -181,32 +212,87 @@ func (t *Trainer) Compact(opt Options) *Model {
 	if scale == 0 {
 		scale = 1
 	}
-	m := &Model{nclass: t.nclass, scale: float32(scale), header: slices.Clone(opt.Header)}
+	wb := opt.WeightBits
+	if wb == 0 {
+		wb = DefaultWeightBits
+	}
+	wb = min(max(wb, 2), 8)
+	// Weights are stored in units of step; pruning counts in units of scale.
+	step := maxAbs / float64(int(1)<<(wb-1)-1)
+	if step == 0 {
+		step = 1
+	}
+	m := &Model{nclass: t.nclass, scale: float32(step), header: slices.Clone(opt.Header), keyShift: shift}
 	minW := max(opt.MinWeight, 1)
 	q := make([]int8, t.nclass)
 	for _, k := range keys {
 		keep := false
-		for c, v := range avg[k] {
-			q[c] = int8(math.Round(v / scale))
-			keep = keep || int(q[c]) >= minW || int(q[c]) <= -minW
+		a := avg[k]
+		for c, v := range a {
+			q8 := int(math.Round(v / scale))
+			keep = keep || q8 >= minW || q8 <= -minW
+			q[c] = int8(math.Round(v / step))
 		}
-		if keep {
-			m.keys = append(m.keys, k)
-			m.w = append(m.w, q...)
+		if !keep {
+			continue
 		}
+		zs := zeroSum(a, maxAbs)
+		if zs {
+			roundZeroSum(a, step, q)
+		}
+		m.keys = append(m.keys, k)
+		m.zeroSum = append(m.zeroSum, zs)
+		m.w = append(m.w, q...)
 	}
 	m.index()
 	return m
 }
 
+// zeroSum reports whether a feature's weights sum to zero, as those of
+// every feature that Update, or Add in +1/-1 pairs, moves do: the model
+// then stores one weight fewer for it.
+func zeroSum(a []float64, maxAbs float64) bool {
+	s := 0.0
+	for _, v := range a {
+		s += v
+	}
+	return len(a) >= 2 && math.Abs(s) <= 1e-9*max(maxAbs, 1)
+}
+
+// roundZeroSum quantises weights that sum to zero so that the int8s do
+// too (largest remainders first), each within one unit of its weight.
+func roundZeroSum(a []float64, scale float64, q []int8) {
+	sum := 0
+	for c, v := range a {
+		q[c] = int8(math.Floor(v / scale))
+		sum += int(q[c])
+	}
+	// -sum units must go up by one: to the weights that lost the most,
+	// the lower class first on ties, so the result is deterministic.
+	for ; sum < 0; sum++ {
+		best, bestRem := -1, -1.0
+		for c, v := range a {
+			if rem := v/scale - float64(q[c]); rem > bestRem && q[c] < math.MaxInt8 {
+				best, bestRem = c, rem
+			}
+		}
+		if best < 0 {
+			return
+		}
+		q[best]++
+	}
+}
+
 // Model is a trained, quantised model. It is immutable and safe for
 // concurrent use.
 type Model struct {
-	nclass int
-	scale  float32
-	header []byte
-	keys   []uint32 // sorted folded hashes; row i's weights are w[i*nclass:(i+1)*nclass]
-	w      []int8
+	nclass   int
+	scale    float32
+	header   []byte
+	keyShift uint8    // keys are the top 32-keyShift bits of fold(hash)
+	keys     []uint32 // sorted; row i's weights are w[i*nclass:(i+1)*nclass]
+	zeroSum  []bool   // row i's weights sum to zero: the file stores all but the last
+	w        []int8
 	// table is open addressing over the keys: each slot holds its key
 	// beside the row index+1 (0 = empty), so a lookup that misses, as most
 	// do, touches one cache line.
@@ -254,7 +340,7 @@ func (m *Model) Scores(feats []uint64, out []float32) {
 		sum = make([]int32, m.nclass)
 	}
 	for _, f := range feats {
-		k := fold(f)
+		k := keyOf(f, m.keyShift)
 		j := uint64(k) & m.mask
 		for {
 			e := m.table[j]
@@ -299,27 +385,48 @@ func argmax(s []float64) int {
 	return best
 }
 
-const magic = "WSPM\x02"
+const magic = "WSPM\x03"
 
-// MarshalBinary writes the model: magic, header length and header, class
-// count, feature count, scale, sorted keys, int8 weights; little endian.
+// MarshalBinary writes the model, little endian, in columns so that brotli
+// finds the repetition in each:
+//
+//	"WSPM\x03" headerlen:u32 header nclass:u32 nkeys:u32 scale:f32 keybits:u8
+//	keydelta:uvarint*nkeys           sorted keys, delta coded
+//	zerosum:bitmap(nkeys)            bit i (byte i/8, bit i%8): row i sums to zero
+//	weight:i8*                       row after row: nclass weights, or
+//	                                 nclass-1 for a zero-sum row (the last
+//	                                 is minus the sum of the others)
+//
+// A weight is its int8 times scale.
 func (m *Model) MarshalBinary() ([]byte, error) {
-	b := make([]byte, 0, len(magic)+16+len(m.header)+len(m.keys)*4+len(m.w))
+	b := make([]byte, 0, len(magic)+17+len(m.header)+len(m.keys)*3+len(m.w))
 	b = append(b, magic...)
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.header)))
 	b = append(b, m.header...)
 	b = binary.LittleEndian.AppendUint32(b, uint32(m.nclass))
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.keys)))
 	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.scale))
-	// Keys as deltas of the sorted list in uvarints: smaller, and brotli
-	// finds little in raw hashes anyway.
+	b = append(b, 32-m.keyShift)
 	prev := uint32(0)
 	for _, k := range m.keys {
 		b = binary.AppendUvarint(b, uint64(k-prev))
 		prev = k
 	}
-	for _, v := range m.w {
-		b = append(b, byte(v))
+	bits := make([]byte, (len(m.keys)+7)/8)
+	for i, z := range m.zeroSum {
+		if z {
+			bits[i/8] |= 1 << (i % 8)
+		}
+	}
+	b = append(b, bits...)
+	for i, z := range m.zeroSum {
+		row := m.w[i*m.nclass : (i+1)*m.nclass]
+		if z {
+			row = row[:m.nclass-1]
+		}
+		for _, v := range row {
+			b = append(b, byte(v))
+		}
 	}
 	return b, nil
 }
@@ -362,13 +469,22 @@ func Load(b []byte) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	if nc == 0 || nc > 256 {
+	if nc < 2 || nc > 256 {
 		return nil, fmt.Errorf("%w: %d classes", ErrFormat, nc)
 	}
-	if uint64(nk) > uint64(len(p)) {
+	if len(p) < 1 {
+		return nil, fmt.Errorf("%w: truncated at key bits", ErrFormat)
+	}
+	kb := int(p[0])
+	p = p[1:]
+	if kb < MinKeyBits || kb > 32 {
+		return nil, fmt.Errorf("%w: %d key bits", ErrFormat, kb)
+	}
+	// Each feature takes a key byte and a weight byte at least.
+	if uint64(nk) > uint64(len(p))/2 {
 		return nil, fmt.Errorf("%w: %d features in %d bytes", ErrFormat, nk, len(p))
 	}
-	m.nclass, m.scale = int(nc), math.Float32frombits(sc)
+	m.nclass, m.scale, m.keyShift = int(nc), math.Float32frombits(sc), uint8(32-kb)
 	if math.IsNaN(float64(m.scale)) || math.IsInf(float64(m.scale), 0) {
 		return nil, fmt.Errorf("%w: bad scale", ErrFormat)
 	}
@@ -376,19 +492,50 @@ func Load(b []byte) (*Model, error) {
 	prev := uint64(0)
 	for i := range m.keys {
 		d, n := binary.Uvarint(p)
-		if n <= 0 || (i > 0 && d == 0) || prev+d > math.MaxUint32 {
+		if n <= 0 || (i > 0 && d == 0) || prev+d >= 1<<kb {
 			return nil, fmt.Errorf("%w: bad key %d", ErrFormat, i)
 		}
 		prev += d
 		m.keys[i] = uint32(prev)
 		p = p[n:]
 	}
-	if uint64(len(p)) != uint64(nk)*uint64(nc) {
-		return nil, fmt.Errorf("%w: %d bytes of weights, want %d", ErrFormat, len(p), uint64(nk)*uint64(nc))
+	nb := (int(nk) + 7) / 8
+	if len(p) < nb {
+		return nil, fmt.Errorf("%w: truncated at the zero-sum bitmap", ErrFormat)
 	}
-	m.w = make([]int8, len(p))
-	for i, v := range p {
-		m.w[i] = int8(v)
+	bits := p[:nb]
+	p = p[nb:]
+	m.zeroSum = make([]bool, nk)
+	stored := 0
+	for i := range m.zeroSum {
+		m.zeroSum[i] = bits[i/8]>>(i%8)&1 != 0
+		stored += m.nclass
+		if m.zeroSum[i] {
+			stored--
+		}
+	}
+	if len(p) != stored {
+		return nil, fmt.Errorf("%w: %d bytes of weights, want %d", ErrFormat, len(p), stored)
+	}
+	m.w = make([]int8, int(nk)*m.nclass)
+	for i, z := range m.zeroSum {
+		row := m.w[i*m.nclass : (i+1)*m.nclass]
+		n := m.nclass
+		if z {
+			n--
+		}
+		sum := 0
+		for c := range n {
+			row[c] = int8(p[c])
+			sum += int(row[c])
+		}
+		if z {
+			if sum < -math.MaxInt8 || sum > -math.MinInt8 {
+				return nil, fmt.Errorf("%w: zero-sum row %d out of range", ErrFormat, i)
+			}
+			row[n] = int8(-sum)
+		}
+		p = p[n:]
 	}
 	m.index()
 	return m, nil

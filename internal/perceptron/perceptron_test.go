@@ -63,10 +63,78 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestCompactFormat checks the file's columns: keys of the bits asked for,
+// the zero-sum rows that Update makes stored one weight short, and the
+// same scores after a round trip.
+func TestCompactFormat(t *testing.T) {
+	feats, labels := toy(600, 7)
+	tr := NewTrainer(3)
+	// A feature moved by Add alone does not sum to zero.
+	tr.Tick()
+	tr.Add([]uint64{Hash(9)}, 1, 100)
+	scratch := make([]float64, 3)
+	for i, f := range feats {
+		tr.Update(f, labels[i], tr.Predict(f, scratch))
+	}
+	for _, bits := range []int{0, 16, 20, 32} {
+		m := tr.Compact(Options{KeyBits: bits})
+		want := bits
+		if bits == 0 {
+			want = DefaultKeyBits
+		}
+		zs := 0
+		for i, k := range m.keys {
+			if k>>want != 0 {
+				t.Fatalf("%d bits: key %#x too wide", want, k)
+			}
+			row := m.w[i*m.nclass : (i+1)*m.nclass]
+			sum := 0
+			for _, v := range row {
+				sum += int(v)
+			}
+			if m.zeroSum[i] {
+				zs++
+				if sum != 0 {
+					t.Fatalf("zero-sum row %d sums to %d", i, sum)
+				}
+			}
+		}
+		if zs == 0 || zs == len(m.keys) {
+			t.Errorf("%d bits: %d of %d rows zero-sum, want some but not all", want, zs, len(m.keys))
+		}
+		b, err := m.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m2, err := Load(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b2, _ := m2.MarshalBinary()
+		if !bytes.Equal(b, b2) {
+			t.Fatalf("%d bits: MarshalBinary(Load(b)) != b", want)
+		}
+		a, c := make([]float32, 3), make([]float32, 3)
+		for _, f := range append(feats, []uint64{Hash(9)}) {
+			m.Scores(f, a)
+			m2.Scores(f, c)
+			if a[0] != c[0] || a[1] != c[1] || a[2] != c[2] {
+				t.Fatalf("%d bits: scores %v after a round trip, %v before", want, c, a)
+			}
+		}
+	}
+}
+
 func TestLoadErrors(t *testing.T) {
 	feats, labels := toy(100, 1)
 	good, _ := train(feats, labels).MarshalBinary()
-	for _, b := range [][]byte{nil, []byte("nope"), good[:len(good)-1], good[:9], append(append([]byte{}, good...), 0)} {
+	// the key bits follow the magic, the header, the class count, the key count and the scale
+	kb := len(magic) + 4 + len(`{"data":"toy"}`) + 12
+	badBits := bytes.Clone(good)
+	badBits[kb] = 40
+	fewBits := bytes.Clone(good)
+	fewBits[kb] = 8
+	for _, b := range [][]byte{nil, []byte("nope"), good[:len(good)-1], good[:9], append(append([]byte{}, good...), 0), badBits, fewBits, good[:kb+1]} {
 		if _, err := Load(b); !errors.Is(err, ErrFormat) {
 			t.Errorf("Load(%d bytes) error = %v, want ErrFormat", len(b), err)
 		}

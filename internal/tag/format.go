@@ -12,21 +12,30 @@ import (
 
 // The model file (little endian, varints as in encoding/binary):
 //
-//	"WSPT" version:u8 seed:uvarint
+//	"WSPT" version:u8 seed:uvarint keybits:u8
 //	nclass:uvarint {len:uvarint name}*        prose's tag strings
 //	ndict:uvarint {len word class:uvarint}*   sorted; class 0xff = emoticon (SYM)
 //	nfeat:uvarint count:u8*nfeat               weights per feature, sorted by key;
 //	                                           bit 7 set: the last weight is implicit
 //	class:u8*sum(count)
 //	scale:uvarint weight:varint*                weight*scale/1000 = prose's weight; weight fits int16
-//	keydelta:uvarint*nfeat                     32-bit feature keys, delta coded
+//	keydelta:uvarint*nfeat                     keybits-bit feature keys, delta coded
 //	crc32(IEEE, everything before):u32
 //
 // Columns rather than records, so brotli finds the repetition in each.
+//
+// A feature key is the top keybits bits of the feature's 32-bit hash (0
+// read as 1). Random keys are the one column brotli cannot shrink: each
+// costs about keybits-log2(nfeat)+1.4 bits, so keybits is as small as the
+// tagger's agreement with prose allows (build/tagger's TestAgreement). Two
+// model features that share a key are merged (their weights summed); a
+// word the model has no feature for may now and then hit another's key.
 const (
 	magic      = "WSPT"
-	version    = 1
+	version    = 2
 	maxClasses = 64
+
+	minKeyBits, maxKeyBits = 16, 32
 
 	// implicitLast flags a feature whose weights sum to zero, as the
 	// perceptron's updates (+1 truth, -1 guess) make nearly all of them:
@@ -91,9 +100,14 @@ func salts(seed uint32) (s [numKinds]uint64) {
 	return s
 }
 
-// key32 truncates a feature hash to the table key; 0 marks an empty slot.
-func key32(h uint64) uint32 {
-	k := uint32(fmix64(h))
+// key32 truncates a feature hash to 32 bits; keyOf shortens that to the
+// model's key.
+func key32(h uint64) uint32 { return uint32(fmix64(h)) }
+
+// keyOf keeps the top 32-shift bits of a 32-bit feature hash; 0 marks an
+// empty slot, so it reads as 1.
+func keyOf(k uint32, shift uint8) uint32 {
+	k >>= shift
 	if k == 0 {
 		k = 1
 	}
@@ -126,6 +140,12 @@ func featureKey(salt *[numKinds]uint64, feat string) (uint32, error) {
 	return 0, fmt.Errorf("tag: unknown feature %q", feat)
 }
 
+// FeatureHash is the 32-bit hash under m's seed of one of prose's feature
+// strings ("i word the"), as TagTrace reports it.
+func (m *Model) FeatureHash(feature string) (uint32, error) {
+	return featureKey(&m.salt, feature)
+}
+
 // Spec is a model to encode: prose's classes, tag dictionary, emoticons and
 // (already pruned) weights.
 type Spec struct {
@@ -134,6 +154,7 @@ type Spec struct {
 	Emoticons []string
 	Weights   map[string]map[string]float64 // feature -> class -> weight
 	Scale     int                           // weights are stored in units of Scale/1000
+	KeyBits   int                           // bits of a feature key, 16..32
 }
 
 // Encode writes spec in the model format. The output depends only on spec.
@@ -151,46 +172,66 @@ func Encode(spec *Spec) ([]byte, error) {
 		}
 		classIdx[c] = i
 	}
+	if spec.KeyBits < minKeyBits || spec.KeyBits > maxKeyBits {
+		return nil, fmt.Errorf("tag: %d key bits, want %d..%d", spec.KeyBits, minKeyBits, maxKeyBits)
+	}
+	shift := uint8(32 - spec.KeyBits)
 	feats := make([]string, 0, len(spec.Weights))
 	for f := range spec.Weights {
 		feats = append(feats, f)
 	}
 	slices.Sort(feats)
 
-	// Find a seed under which no two features share a 32-bit key.
-	var seed uint32
-	keys := make(map[uint32]string, len(feats))
-	for ; ; seed++ {
-		if seed == 1000 {
-			return nil, errors.New("tag: no collision-free seed")
-		}
-		salt := salts(seed)
-		clear(keys)
-		ok := true
+	// Find the seed under which the fewest features share a key (none, at
+	// 32 bits); those that still do are merged.
+	seed, fewest := uint32(0), len(feats)+1
+	keyed := make(map[uint32]bool, len(feats))
+	for s := uint32(0); s < 64 && fewest > 0; s++ {
+		salt := salts(s)
+		clear(keyed)
+		n := 0
 		for _, f := range feats {
 			k, err := featureKey(&salt, f)
 			if err != nil {
 				return nil, err
 			}
-			if _, dup := keys[k]; dup {
-				ok = false
-				break
+			k = keyOf(k, shift)
+			if keyed[k] {
+				n++
 			}
-			keys[k] = f
+			keyed[k] = true
 		}
-		if ok {
-			break
+		if n < fewest {
+			seed, fewest = s, n
 		}
 	}
-	sorted := make([]uint32, 0, len(keys))
-	for k := range keys {
+	salt := salts(seed)
+	merged := make(map[uint32]map[string]float64, len(feats))
+	for _, f := range feats {
+		k, _ := featureKey(&salt, f)
+		k = keyOf(k, shift)
+		ws := merged[k]
+		if ws == nil {
+			ws = map[string]float64{}
+			merged[k] = ws
+		}
+		for c, w := range spec.Weights[f] {
+			ws[c] += w
+		}
+	}
+	sorted := make([]uint32, 0, len(merged))
+	for k := range merged {
 		sorted = append(sorted, k)
 	}
 	slices.Sort(sorted)
+	if 2*len(sorted) > 1<<spec.KeyBits {
+		return nil, fmt.Errorf("tag: %d features need more than %d key bits", len(sorted), spec.KeyBits)
+	}
 
 	b := []byte(magic)
 	b = append(b, version)
 	b = binary.AppendUvarint(b, uint64(seed))
+	b = append(b, byte(spec.KeyBits))
 	b = binary.AppendUvarint(b, uint64(len(spec.Classes)))
 	for _, c := range spec.Classes {
 		b = appendString(b, c)
@@ -222,14 +263,14 @@ func Encode(spec *Spec) ([]byte, error) {
 	var cls []byte
 	var wts []int64
 	for _, k := range sorted {
-		ws := spec.Weights[keys[k]]
+		ws := merged[k]
 		labels := make([]string, 0, len(ws))
 		for c := range ws {
 			labels = append(labels, c)
 		}
 		slices.SortFunc(labels, func(x, y string) int { return classIdx[x] - classIdx[y] })
 		if len(labels) == 0 {
-			return nil, fmt.Errorf("tag: feature %q has no weights", keys[k])
+			return nil, fmt.Errorf("tag: feature key %#x has no weights", k)
 		}
 		qs := make([]int64, len(labels))
 		sum := int64(0)
@@ -241,7 +282,7 @@ func Encode(spec *Spec) ([]byte, error) {
 			cls = append(cls, byte(i))
 			q := int64(math.Round(ws[c] * 1000 / float64(spec.Scale)))
 			if q < math.MinInt16 || q > math.MaxInt16 {
-				return nil, fmt.Errorf("tag: weight %g of %q does not fit 16 bits; raise the scale", ws[c], keys[k])
+				return nil, fmt.Errorf("tag: weight %g of key %#x does not fit 16 bits; raise the scale", ws[c], k)
 			}
 			qs[j] = q
 			sum += q

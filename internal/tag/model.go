@@ -29,6 +29,8 @@ type Model struct {
 	dict      map[string]uint8
 	salt      [numKinds]uint64
 
+	// keyShift turns a 32-bit feature hash into the model's key (keyOf).
+	keyShift uint8
 	// Open-addressing table of feature keys, linear probing from the key's
 	// top bits: keys arrive sorted, so Load fills the table front to back.
 	shift uint8
@@ -74,6 +76,14 @@ func Load(data []byte) (*Model, error) {
 		return nil, errors.New("tag: bad seed")
 	}
 	m.salt = salts(uint32(seed))
+	kb := int(r.byte())
+	if r.err != nil {
+		return nil, r.err
+	}
+	if kb < minKeyBits || kb > maxKeyBits {
+		return nil, fmt.Errorf("tag: %d key bits, want %d..%d", kb, minKeyBits, maxKeyBits)
+	}
+	m.keyShift = uint8(32 - kb)
 
 	nc := r.count(maxClasses)
 	if nc == 0 && r.err == nil {
@@ -107,7 +117,10 @@ func Load(data []byte) (*Model, error) {
 	for 1<<bits < 2*nf {
 		bits++
 	}
-	m.shift = 32 - bits
+	if int(bits) > kb {
+		return nil, errors.New("tag: more features than keys")
+	}
+	m.shift = uint8(kb) - bits
 	m.mask = 1<<bits - 1
 	m.table = make([]entry, 1<<bits)
 	counts := r.bytes(nf)
@@ -160,7 +173,7 @@ func Load(data []byte) (*Model, error) {
 		if r.err != nil {
 			return nil, r.err
 		}
-		if (d == 0 && i > 0) || uint64(key)+d > 1<<32-1 {
+		if (d == 0 && i > 0) || uint64(key)+d > 1<<kb-1 {
 			return nil, errors.New("tag: feature keys not strictly increasing")
 		}
 		key += uint32(d)
@@ -181,7 +194,7 @@ func Load(data []byte) (*Model, error) {
 	if r.off != len(body) {
 		return nil, errors.New("tag: trailing bytes in model")
 	}
-	m.bias = m.slot(key32(m.salt[kBias]))
+	m.bias = m.slot(keyOf(key32(m.salt[kBias]), m.keyShift))
 	return m, nil
 }
 

@@ -60,6 +60,9 @@ func TestLoadErrors(t *testing.T) {
 		{"version", resum(append([]byte("WSPT\x09"), good[5:]...)), "version"},
 		{"truncated", resum(append(bytes.Clone(good[:len(good)/2]), 0, 0, 0, 0)), "tag:"},
 		{"trailing", resum(append(bytes.Clone(good[:len(good)-4]), 1, 0, 0, 0, 0)), "trailing"},
+		// the seed is one byte, then the key bits
+		{"keybits", resum(append(append(bytes.Clone(good[:6]), 40), good[7:]...)), "key bits"},
+		{"few keybits", resum(append(append(bytes.Clone(good[:6]), 16), good[7:]...)), "tag:"},
 	} {
 		_, err := Load(c.data)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -70,9 +73,9 @@ func TestLoadErrors(t *testing.T) {
 
 func FuzzLoad(f *testing.F) {
 	f.Add(embedded)
-	f.Add([]byte("WSPT\x01"))
+	f.Add([]byte("WSPT\x02"))
 	small, err := Encode(&Spec{Classes: []string{"NN", "VB"}, Dict: map[string]string{"the": "NN"},
-		Emoticons: []string{":)"}, Weights: map[string]map[string]float64{"bias": {"NN": 1, "VB": -1}, "i word run": {"VB": 2}}, Scale: 10})
+		Emoticons: []string{":)"}, Weights: map[string]map[string]float64{"bias": {"NN": 1, "VB": -1}, "i word run": {"VB": 2}}, Scale: 10, KeyBits: 20})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -97,7 +100,7 @@ func FuzzLoad(f *testing.F) {
 func TestEncodeRoundTrip(t *testing.T) {
 	spec := &Spec{Classes: []string{"NN", "VB", "DT"}, Dict: map[string]string{"the": "DT"},
 		Weights: map[string]map[string]float64{"bias": {"NN": 0.5}, "i word run": {"VB": 2, "NN": -1},
-			"i-1 tag+i word DT run": {"NN": 4}}, Scale: 10}
+			"i-1 tag+i word DT run": {"NN": 4}}, Scale: 10, KeyBits: 24}
 	b, err := Encode(spec)
 	if err != nil {
 		t.Fatal(err)

@@ -87,7 +87,18 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // It follows prose's greedy left-to-right perceptron tagger: the same
 // features, normalisation and special cases, and curly quotes read as
 // straight ones as prose's tokenizer makes them.
-func (m *Model) Tag(words []string, out []Tag) {
+func (m *Model) Tag(words []string, out []Tag) { m.tag(words, out, nil) }
+
+// TagTrace is Tag that also calls visit with the index of the word and the
+// 32-bit hash (FeatureHash) of every feature it looks up for it, in the
+// model or not, but for the bias: build/tagger counts which of prose's
+// features a corpus uses. Words that the dictionary or a rule tags have no
+// features.
+func (m *Model) TagTrace(words []string, out []Tag, visit func(word int, hash uint32)) {
+	m.tag(words, out, visit)
+}
+
+func (m *Model) tag(words []string, out []Tag, visit func(int, uint32)) {
 	if len(out) < len(words) {
 		panic("tag: out shorter than words")
 	}
@@ -128,7 +139,11 @@ func (m *Model) Tag(words []string, out []Tag) {
 		case inDict:
 			t, h = m.classes[d], m.classHash[d]
 		default:
-			c := m.predict(w, cw[i:i+5], cs[i:i+5], p1, p2)
+			var v func(uint32)
+			if visit != nil {
+				v = func(h uint32) { visit(i, h) }
+			}
+			c := m.predict(w, cw[i:i+5], cs[i:i+5], p1, p2, v)
 			t, h = m.classes[c], m.classHash[c]
 		}
 		out[i] = t
@@ -139,7 +154,7 @@ func (m *Model) Tag(words []string, out []Tag) {
 // predict scores the features of the word at cw[2] (cw and cs hold
 // positions i-2..i+2) and returns the best class. Like prose, only classes
 // some feature weighs in on are candidates; ties go to the lower class.
-func (m *Model) predict(w string, cw, cs []uint64, p1, p2 uint64) int {
+func (m *Model) predict(w string, cw, cs []uint64, p1, p2 uint64, visit func(uint32)) int {
 	var scores [maxClasses]int32
 	var seen uint64
 	add := func(slot uint32) {
@@ -151,7 +166,11 @@ func (m *Model) predict(w string, cw, cs []uint64, p1, p2 uint64) int {
 			seen |= 1 << c
 		}
 	}
-	look := func(key uint32) {
+	look := func(h uint32) {
+		if visit != nil {
+			visit(h)
+		}
+		key := keyOf(h, m.keyShift)
 		s := key >> m.shift
 		for {
 			k := m.table[s].key
