@@ -14,7 +14,9 @@ import (
 	"unicode/utf8"
 
 	prose "github.com/jdkato/prose/v2"
+	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
+	wstext "github.com/whosaid/whosaid/internal/text"
 )
 
 var update = flag.Bool("update", false, "rewrite ../../internal/tag/model.bin")
@@ -221,7 +223,7 @@ func agreement(t *testing.T, m *tag.Model) agreed {
 	return a
 }
 
-var sweep = flag.String("sweep", "", "build/tagger options to compare, as min:minfeat:scale:keybits:mincount:minmass:wordmin,... (TestSweep)")
+var sweep = flag.String("sweep", "", "build/tagger options to compare, as min:minfeat:scale:keybits:mincount:minmass:unseenmin:margin:keepwords(0/1),... (TestSweep)")
 
 // TestSweep builds the model under each option set of -sweep and reports
 // its size and agreement with prose, to choose the defaults.
@@ -231,9 +233,11 @@ func TestSweep(t *testing.T) {
 	}
 	for _, s := range strings.Split(*sweep, ",") {
 		o := testDefaults()
-		if _, err := fmt.Sscanf(s, "%g:%g:%d:%d:%d:%g:%g", &o.minWeight, &o.minFeat, &o.scale, &o.keyBits, &o.minCount, &o.minMass, &o.wordMin); err != nil {
+		var keep int
+		if _, err := fmt.Sscanf(s, "%g:%g:%d:%d:%d:%g:%g:%g:%d", &o.minWeight, &o.minFeat, &o.scale, &o.keyBits, &o.minCount, &o.minMass, &o.unseenMin, &o.margin, &keep); err != nil {
 			t.Fatalf("%q: %v", s, err)
 		}
+		o.keepWords = keep != 0
 		b, err := build(o)
 		if err != nil {
 			t.Fatal(err)
@@ -248,6 +252,59 @@ func TestSweep(t *testing.T) {
 		}
 		t.Logf("%-16s %7d raw %7d brotli  agreement %.3f%%", s, len(b), br, agreement(t, m).pct())
 	}
+}
+
+// TestTrainTagsUnchanged checks what the pruning promises: the embedded
+// model tags the PolNeAR train texts exactly as the unpruned one does, a
+// whole text at once as build/train tags them and a sentence at a time as
+// the engine does, so the attribution model trained on them stays the same.
+func TestTrainTagsUnchanged(t *testing.T) {
+	pruned, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := testDefaults()
+	o.minCount, o.minMass, o.margin = 0, 0, 0
+	b, err := build(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := tag.Load(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words, diff, total := 0, 0, 0
+	for _, text := range devTexts(t, "train") {
+		norm, err := wstext.New(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := segment.Split(norm.Norm)
+		all := make([]string, len(doc.Tokens))
+		for i := range doc.Tokens {
+			all[i] = doc.Word(i)
+		}
+		words += len(all)
+		runs := [][]string{all}
+		for _, s := range doc.Sentences {
+			runs = append(runs, all[s.First:s.Last])
+		}
+		for _, ws := range runs {
+			a, b := make([]tag.Tag, len(ws)), make([]tag.Tag, len(ws))
+			full.Tag(ws, a)
+			pruned.Tag(ws, b)
+			for i := range a {
+				total++
+				if a[i] != b[i] {
+					diff++
+					if diff <= 5 {
+						t.Errorf("%q in %q: pruned %s, unpruned %s", ws[i], strings.Join(ws[max(0, i-3):min(len(ws), i+4)], " "), b[i], a[i])
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d train words; %d of %d tags differ", words, diff, total)
 }
 
 // proseSanitizer is the replacer prose's tokenizer applies before splitting.

@@ -38,8 +38,8 @@ const (
 	minKeyBits, maxKeyBits = 16, 32
 
 	// implicitLast flags a feature whose weights sum to zero, as the
-	// perceptron's updates (+1 truth, -1 guess) make nearly all of them:
-	// the last weight is then not stored but is minus the sum of the others.
+	// perceptron's updates (+1 truth, -1 guess) make most of them: the
+	// last weight is then not stored but is minus the sum of the others.
 	implicitLast = 0x80
 )
 
@@ -288,8 +288,10 @@ func Encode(spec *Spec) ([]byte, error) {
 			sum += q
 		}
 		n := len(qs)
-		// Rounding may leave the sum a unit off zero; that much error is harmless.
-		if n >= 2 && sum >= -1 && sum <= 1 {
+		// Only an exact zero: build/tagger prunes on the weights as stored
+		// (it folds version 1's rounding, which took a sum a unit off zero
+		// for zero, into them before).
+		if n >= 2 && sum == 0 {
 			b = append(b, byte(n)|implicitLast)
 			wts = append(wts, qs[:n-1]...)
 		} else {
