@@ -223,7 +223,7 @@ func agreement(t *testing.T, m *tag.Model) agreed {
 	return a
 }
 
-var sweep = flag.String("sweep", "", "build/tagger options to compare, as min:minfeat:scale:keybits:mincount:minmass:unseenmin:margin:keepwords(0/1),... (TestSweep)")
+var sweep = flag.String("sweep", "", "build/tagger options to compare, as min:minfeat:scale:keybits:mincount:minmass:margin:keepwords(0/1),... (TestSweep)")
 
 // TestSweep builds the model under each option set of -sweep and reports
 // its size and agreement with prose, to choose the defaults.
@@ -234,7 +234,7 @@ func TestSweep(t *testing.T) {
 	for _, s := range strings.Split(*sweep, ",") {
 		o := testDefaults()
 		var keep int
-		if _, err := fmt.Sscanf(s, "%g:%g:%d:%d:%d:%g:%g:%g:%d", &o.minWeight, &o.minFeat, &o.scale, &o.keyBits, &o.minCount, &o.minMass, &o.unseenMin, &o.margin, &keep); err != nil {
+		if _, err := fmt.Sscanf(s, "%g:%g:%d:%d:%d:%g:%g:%d", &o.minWeight, &o.minFeat, &o.scale, &o.keyBits, &o.minCount, &o.minMass, &o.margin, &keep); err != nil {
 			t.Fatalf("%q: %v", s, err)
 		}
 		o.keepWords = keep != 0
@@ -264,7 +264,7 @@ func TestTrainTagsUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := testDefaults()
-	o.minCount, o.minMass, o.margin = 0, 0, 0
+	o.minCount, o.minMass, o.margin, o.keyBits = 0, 0, 0, 32
 	b, err := build(o)
 	if err != nil {
 		t.Fatal(err)

@@ -26,10 +26,11 @@ import (
 //
 // A feature key is the top keybits bits of the feature's 32-bit hash (0
 // read as 1). Random keys are the one column brotli cannot shrink: each
-// costs about keybits-log2(nfeat)+1.4 bits, so keybits is as small as the
-// tagger's agreement with prose allows (build/tagger's TestAgreement). Two
-// model features that share a key are merged (their weights summed); a
-// word the model has no feature for may now and then hit another's key.
+// costs about keybits-log2(nfeat)+1.4 bits. Two model features that share
+// a key are merged (their weights summed), and a word's feature that the
+// model lacks may hit another's key, so build/tagger takes the fewest bits
+// (from 24 up) under which the PolNeAR train texts still tag as with full
+// keys.
 const (
 	magic      = "WSPT"
 	version    = 2
