@@ -82,6 +82,10 @@ async function load() {
 const engineReady = load().then(
   (eng) => {
     postMessage({ type: 'ready', version: String(eng.version), model: String(eng.model) });
+    // Ready means the engine takes requests; it reads its models now, after
+    // the page has heard so, or else on the first request. A failure to load
+    // is answered to every request.
+    if (typeof eng.load === 'function') eng.load();
     return eng;
   },
   (err) => {
