@@ -463,7 +463,8 @@ type extractInfo struct {
 }
 
 // measureExtract times whosaid.extract and compromise's quotations on
-// text in the tab, one warm-up each, then benchRuns runs each.
+// text in the tab, one warm-up each, then benchRuns runs each, taking
+// turns.
 func measureExtract(tb *tab, text string) (whosaid, compromise stats, info extractInfo) {
 	tb.T.Helper()
 	tb.Await(`window.__text = `+jsString(text)+`, true`, nil)
@@ -477,13 +478,12 @@ func measureExtract(tb *tab, text string) (whosaid, compromise stats, info extra
 		const w = [], c = [];
 		const r = await window.whosaid.extract(s);
 		const info = {claims: r.claims.length, quotes: nlp(s).quotations().out('array').length};
+		// Turns, so that both see the same load on the machine.
 		for (let i = 0; i < n; i++) {
-			const t = performance.now();
+			let t = performance.now();
 			await window.whosaid.extract(s);
 			w.push(performance.now() - t);
-		}
-		for (let i = 0; i < n; i++) {
-			const t = performance.now();
+			t = performance.now();
 			nlp(s).quotations().out('array');
 			c.push(performance.now() - t);
 		}
