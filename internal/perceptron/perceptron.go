@@ -212,6 +212,10 @@ type Model struct {
 	// do, touches one cache line.
 	table []slot
 	mask  uint64
+	// packed is w with each row's weights in the bytes of one word, when
+	// the classes fit in eight: Scores then reads a row in one load and
+	// sums it in registers, which in wasm made it twice as fast.
+	packed []uint64
 }
 
 type slot struct {
@@ -242,10 +246,25 @@ func (m *Model) index() {
 		}
 		m.table[j] = slot{k, int32(i + 1)}
 	}
+	m.packed = nil
+	if m.nclass <= 8 {
+		m.packed = make([]uint64, len(m.keys))
+		for i := range m.packed {
+			var x uint64
+			for c, v := range m.w[i*m.nclass : (i+1)*m.nclass] {
+				x |= uint64(uint8(v)) << (8 * c)
+			}
+			m.packed[i] = x
+		}
+	}
 }
 
 // Scores writes the score of every class for feats into out (len Classes).
 func (m *Model) Scores(feats []uint64, out []float32) {
+	if m.packed != nil {
+		m.scoresPacked(feats, out)
+		return
+	}
 	var acc [16]int32 // on the stack for the usual handful of classes
 	var sum []int32
 	if m.nclass <= len(acc) {
@@ -274,6 +293,40 @@ func (m *Model) Scores(feats []uint64, out []float32) {
 	}
 	for c, v := range sum {
 		out[c] = float32(v) * m.scale
+	}
+}
+
+// scoresPacked is Scores for at most eight classes: the same integer sums,
+// so the same scores.
+func (m *Model) scoresPacked(feats []uint64, out []float32) {
+	var s0, s1, s2, s3, s4, s5, s6, s7 int32
+	table, mask, packed := m.table, m.mask, m.packed
+	for _, f := range feats {
+		k := fold(f)
+		j := uint64(k) & mask
+		for {
+			e := table[j]
+			if e.row == 0 {
+				break
+			}
+			if e.key == k {
+				x := packed[e.row-1]
+				s0 += int32(int8(x))
+				s1 += int32(int8(x >> 8))
+				s2 += int32(int8(x >> 16))
+				s3 += int32(int8(x >> 24))
+				s4 += int32(int8(x >> 32))
+				s5 += int32(int8(x >> 40))
+				s6 += int32(int8(x >> 48))
+				s7 += int32(int8(x >> 56))
+				break
+			}
+			j = (j + 1) & mask
+		}
+	}
+	sum := [8]int32{s0, s1, s2, s3, s4, s5, s6, s7}
+	for c := range m.nclass {
+		out[c] = float32(sum[c]) * m.scale
 	}
 }
 
