@@ -214,7 +214,7 @@ type Model struct {
 	mask  uint64
 	// packed is w with each row's weights in the bytes of one word, when
 	// the classes fit in eight: Scores then reads a row in one load and
-	// sums it in registers, which in wasm made it twice as fast.
+	// sums it in registers, as fast again in wasm.
 	packed []uint64
 }
 
@@ -261,44 +261,11 @@ func (m *Model) index() {
 
 // Scores writes the score of every class for feats into out (len Classes).
 func (m *Model) Scores(feats []uint64, out []float32) {
-	if m.packed != nil {
-		m.scoresPacked(feats, out)
+	if m.packed == nil {
+		m.scoresRows(feats, out)
 		return
 	}
-	var acc [16]int32 // on the stack for the usual handful of classes
-	var sum []int32
-	if m.nclass <= len(acc) {
-		sum = acc[:m.nclass]
-	} else {
-		sum = make([]int32, m.nclass)
-	}
-	for _, f := range feats {
-		k := fold(f)
-		j := uint64(k) & m.mask
-		for {
-			e := m.table[j]
-			if e.row == 0 {
-				break
-			}
-			if e.key == k {
-				i := e.row
-				row := m.w[int(i-1)*m.nclass : int(i)*m.nclass]
-				for c, v := range row {
-					sum[c] += int32(v)
-				}
-				break
-			}
-			j = (j + 1) & m.mask
-		}
-	}
-	for c, v := range sum {
-		out[c] = float32(v) * m.scale
-	}
-}
-
-// scoresPacked is Scores for at most eight classes: the same integer sums,
-// so the same scores.
-func (m *Model) scoresPacked(feats []uint64, out []float32) {
+	// The packed rows: the same integer sums, so the same scores.
 	var s0, s1, s2, s3, s4, s5, s6, s7 int32
 	table, mask, packed := m.table, m.mask, m.packed
 	for _, f := range feats {
@@ -327,6 +294,39 @@ func (m *Model) scoresPacked(feats []uint64, out []float32) {
 	sum := [8]int32{s0, s1, s2, s3, s4, s5, s6, s7}
 	for c := range m.nclass {
 		out[c] = float32(sum[c]) * m.scale
+	}
+}
+
+// scoresRows is Scores for models of more than eight classes.
+func (m *Model) scoresRows(feats []uint64, out []float32) {
+	var acc [16]int32 // on the stack for the usual handful of classes
+	var sum []int32
+	if m.nclass <= len(acc) {
+		sum = acc[:m.nclass]
+	} else {
+		sum = make([]int32, m.nclass)
+	}
+	for _, f := range feats {
+		k := fold(f)
+		j := uint64(k) & m.mask
+		for {
+			e := m.table[j]
+			if e.row == 0 {
+				break
+			}
+			if e.key == k {
+				i := e.row
+				row := m.w[int(i-1)*m.nclass : int(i)*m.nclass]
+				for c, v := range row {
+					sum[c] += int32(v)
+				}
+				break
+			}
+			j = (j + 1) & m.mask
+		}
+	}
+	for c, v := range sum {
+		out[c] = float32(v) * m.scale
 	}
 }
 
