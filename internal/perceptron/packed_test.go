@@ -2,53 +2,55 @@ package perceptron
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
-// The packed rows give exactly the scores of the plain ones, for every
-// class count they serve and with weights of every sign and size.
-func TestScoresPacked(t *testing.T) {
+// Whatever layout the table takes for its class count (weights in the
+// slots, packed rows, plain rows), Scores gives exactly the scores of the
+// rows summed one by one, with weights of every sign and size and rows of
+// zeros among them.
+func TestScoresLayouts(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	for nclass := 1; nclass <= 9; nclass++ {
+	for nclass := 1; nclass <= 10; nclass++ {
 		m := &Model{nclass: nclass, scale: 0.037}
 		for k := uint32(1); k <= 500; k++ {
 			m.keys = append(m.keys, fold(Int(Hash(9), uint64(k))))
+		}
+		slices.Sort(m.keys)
+		m.keys = slices.Compact(m.keys)
+		for i := range m.keys {
 			for range nclass {
-				m.w = append(m.w, int8(r.IntN(256)-128))
+				v := int8(r.IntN(256) - 128)
+				if i%7 == 0 {
+					v = 0
+				}
+				m.w = append(m.w, v)
 			}
 		}
-		sortKeys(m)
 		m.index()
-		if (m.packed != nil) != (nclass <= 8) {
-			t.Fatalf("%d classes: packed %v", nclass, m.packed != nil)
+		if m.inline != (nclass <= 4) || (m.packed != nil) != (nclass > 4 && nclass <= 8) {
+			t.Fatalf("%d classes: inline %v, packed %v", nclass, m.inline, m.packed != nil)
 		}
-		plain := *m
-		plain.packed = nil
 		for trial := range 200 {
 			var feats []uint64
 			for range r.IntN(60) {
 				feats = append(feats, Int(Hash(9), uint64(r.IntN(700)))) // some absent
 			}
-			got, want := make([]float32, nclass), make([]float32, nclass)
-			m.Scores(feats, got)
-			plain.Scores(feats, want)
-			for c := range want {
-				if got[c] != want[c] {
-					t.Fatalf("%d classes, trial %d: class %d scores %v, want %v", nclass, trial, c, got[c], want[c])
+			want := make([]int32, nclass)
+			for _, f := range feats {
+				if i, ok := slices.BinarySearch(m.keys, fold(f)); ok {
+					for c := range nclass {
+						want[c] += int32(m.w[i*nclass+c])
+					}
 				}
 			}
-		}
-	}
-}
-
-// sortKeys sorts the model's keys with their rows, as Compact leaves them.
-func sortKeys(m *Model) {
-	n := m.nclass
-	for i := 1; i < len(m.keys); i++ {
-		for j := i; j > 0 && m.keys[j] < m.keys[j-1]; j-- {
-			m.keys[j], m.keys[j-1] = m.keys[j-1], m.keys[j]
-			for c := range n {
-				m.w[j*n+c], m.w[(j-1)*n+c] = m.w[(j-1)*n+c], m.w[j*n+c]
+			got := make([]float32, nclass)
+			m.Scores(feats, got)
+			for c := range want {
+				if w := float32(want[c]) * m.scale; got[c] != w {
+					t.Fatalf("%d classes, trial %d: class %d scores %v, want %v", nclass, trial, c, got[c], w)
+				}
 			}
 		}
 	}
