@@ -121,11 +121,15 @@ self.onmessage = async (ev) => {
   let out;
   try {
     if (msg.type === 'extract') {
-      let last = 0;
+      // Progress every 50 ms, from 50 ms on: an article analysed sooner
+      // (most are) sends none, sparing the page a message and a wake-up.
+      let last = Date.now();
+      let posted = false;
       const onProgress = (done, total) => {
         const now = Date.now();
-        if (now - last < 50 && done < total) return;
+        if (now - last < 50 && !(posted && done >= total)) return;
         last = now;
+        posted = true;
         postMessage({ type: 'progress', phase: 'extract', id: msg.id, done, total });
       };
       out = eng.extract(String(msg.text), String(msg.mediaType || 'text/plain'), onProgress, { wholePage: !!msg.wholePage });
