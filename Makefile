@@ -71,8 +71,9 @@ bench-hostile:
 	$$(command -v taskset >/dev/null && echo taskset -c 0) bin/benchhostile -json .cache/bench-hostile.json
 
 # The page's figures in headless chromium, medians of 10 runs: time to ready
-# (cold and warm), extract on the seed, 10k and 100k words, and compromise's
-# .quotations() on the same texts as a ratio; JSON in .cache/bench-web.json.
+# (cold and warm) against Go's floor (a hello-world wasm in the same page),
+# extract on the seed, 10k and 100k words, and compromise's .quotations() on
+# the same texts as a ratio; JSON in .cache/bench-web.json.
 bench-web: node_modules/.package-lock.json
 	$(GO) test ./internal/webtest -run '^$$' -bench '^BenchmarkWeb$$' -benchtime 1x -timeout 30m
 

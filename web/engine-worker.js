@@ -24,27 +24,33 @@ const WASM_URL = new URL('engine.wasm', self.location).href;
 const WASM_BYTES = Number('__WHOSAID_WASM_BYTES__');
 const KNOWN_BYTES = Number.isFinite(WASM_BYTES) && WASM_BYTES > 0 ? WASM_BYTES : null;
 
-// load fetches the wasm, streaming the body so the page can show bytes
-// received of the total. A precompressed response's Content-Length counts
-// the compressed bytes while the stream yields decompressed ones, so then
-// the total is the size the build wrote in (KNOWN_BYTES), if any.
+// load fetches the wasm and compiles it as it arrives (instantiateStreaming),
+// reading a copy of the body (Response.clone) to show bytes received of the
+// total. A precompressed response's Content-Length counts the compressed
+// bytes while the stream yields decompressed ones, so then the total is the
+// size the build wrote in (KNOWN_BYTES), if any. A server that does not send
+// application/wasm gets the slower path: the whole body, then instantiate.
 async function load() {
   const resp = await fetch(WASM_URL);
   if (!resp.ok) throw new Error('could not download the engine: HTTP ' + resp.status);
   const enc = (resp.headers.get('Content-Encoding') || 'identity').toLowerCase();
   const len = Number(resp.headers.get('Content-Length'));
+  const streaming =
+    typeof WebAssembly.instantiateStreaming === 'function' &&
+    (resp.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase() === 'application/wasm';
   let total = enc === 'identity' && len > 0 ? len : KNOWN_BYTES;
-  let bytes;
-  if (resp.body && resp.body.getReader) {
-    const reader = resp.body.getReader();
-    const chunks = [];
+  const go = new Go();
+  let instance;
+  const count = async (r) => {
     let loaded = 0;
     let last = 0;
+    const chunks = [];
     postMessage({ type: 'progress', phase: 'download', loaded: 0, total });
+    const reader = r.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      chunks.push(value);
+      if (!streaming) chunks.push(value);
       loaded += value.length;
       // More bytes than the total: a proxy decoded the body, or the build's
       // number is stale. Fall back to the build's number, else open-ended.
@@ -56,17 +62,24 @@ async function load() {
       }
     }
     postMessage({ type: 'progress', phase: 'download', loaded, total: total || loaded });
-    bytes = new Uint8Array(loaded);
+    return { chunks, loaded };
+  };
+  if (streaming && resp.body) {
+    const copy = resp.clone();
+    const [result] = await Promise.all([WebAssembly.instantiateStreaming(resp, go.importObject), count(copy)]);
+    instance = result.instance;
+  } else if (resp.body && resp.body.getReader) {
+    const { chunks, loaded } = await count(resp);
+    const bytes = new Uint8Array(loaded);
     let off = 0;
     for (const c of chunks) {
       bytes.set(c, off);
       off += c.length;
     }
+    instance = (await WebAssembly.instantiate(bytes, go.importObject)).instance;
   } else {
-    bytes = new Uint8Array(await resp.arrayBuffer());
+    instance = (await WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject)).instance;
   }
-  const go = new Go();
-  const { instance } = await WebAssembly.instantiate(bytes, go.importObject);
   // go.run resolves only when the Go program exits, which it should not:
   // if it does (a fatal error), the page starts a fresh worker.
   go.run(instance).then(() => postMessage({ type: 'exited' }));
@@ -82,6 +95,10 @@ async function load() {
 const engineReady = load().then(
   (eng) => {
     postMessage({ type: 'ready', version: String(eng.version), model: String(eng.model) });
+    // Ready means the engine takes requests; it reads its models now, after
+    // the page has heard so, or else on the first request. A failure to load
+    // is answered to every request.
+    if (typeof eng.load === 'function') eng.load();
     return eng;
   },
   (err) => {
@@ -104,11 +121,15 @@ self.onmessage = async (ev) => {
   let out;
   try {
     if (msg.type === 'extract') {
-      let last = 0;
+      // Progress every 50 ms, from 50 ms on: an article analysed sooner
+      // (most are) sends none, sparing the page a message and a wake-up.
+      let last = Date.now();
+      let posted = false;
       const onProgress = (done, total) => {
         const now = Date.now();
-        if (now - last < 50 && done < total) return;
+        if (now - last < 50 && !(posted && done >= total)) return;
         last = now;
+        posted = true;
         postMessage({ type: 'progress', phase: 'extract', id: msg.id, done, total });
       };
       out = eng.extract(String(msg.text), String(msg.mediaType || 'text/plain'), onProgress, { wholePage: !!msg.wholePage });

@@ -98,7 +98,7 @@ func NewWith(cw *checkworthy.Model) (*Engine, error) {
 
 // ModelID names the models in use, for /api/health and reports: the rules'
 // version and the trained model's checksum.
-func (e *Engine) ModelID() string { return "rules-" + Version + "+" + e.model.ID() }
+func (e *Engine) ModelID() string { return modelID(e.model.ID()) }
 
 // Extract analyses one article. Errors are *Error for bad input,
 // context.Canceled / DeadlineExceeded when ctx ends first. A panic inside

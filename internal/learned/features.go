@@ -238,7 +238,9 @@ func bucket(n int) uint64 {
 	return 7
 }
 
-var h = perceptron.Hash
+// h is perceptron.Hash as a function, not a variable holding it, so that
+// it inlines and h(1), h(2), … fold to constants.
+func h(template uint64) uint64 { return perceptron.Hash(template) }
 
 // cueFeatures appends the features of token i of the sentence [f, l) for
 // the cue tagger that do not depend on the previous token's label.

@@ -162,13 +162,22 @@ func Load(b []byte) (*Model, error) {
 	if parts[0].Classes() != numCue || parts[1].Classes() != numSpan {
 		return nil, fmt.Errorf("%w: wrong class counts", ErrFormat)
 	}
-	// The id tells model files apart in /api/health and reports; FNV-1a is
-	// enough for that, and keeps crypto out of the wasm builds.
+	return &Model{cue: parts[0], span: parts[1], cueBias: headerBias(parts[0].Header()), srcMargin: DefaultSourceMargin,
+		id: fileID(b)}, nil
+}
+
+// fileID is the ID of the model read from b. It tells model files apart in
+// /api/health and reports; FNV-1a is enough for that, and keeps crypto out
+// of the wasm builds.
+func fileID(b []byte) string {
 	h := fnv.New64a()
 	h.Write(b)
-	return &Model{cue: parts[0], span: parts[1], cueBias: headerBias(parts[0].Header()), srcMargin: DefaultSourceMargin,
-		id: "attrib-" + hex.EncodeToString(h.Sum(nil)[:6])}, nil
+	return "attrib-" + hex.EncodeToString(h.Sum(nil)[:6])
 }
+
+// DefaultID is Default's ID without loading the model: the page says which
+// model it runs as soon as it is ready, before its first request loads it.
+func DefaultID() string { return fileID(embedded) }
 
 // MarshalBinary writes both models.
 func (m *Model) MarshalBinary() ([]byte, error) {

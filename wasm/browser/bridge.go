@@ -2,10 +2,12 @@
 // reader's page. It runs inside a Web Worker (web/engine-worker.js) and
 // exposes two synchronous functions on globalThis:
 //
-//	whosaidEngine = {version, model, extract(text, type, onProgress, {wholePage}) → string}
+//	whosaidEngine = {version, model, extract(text, type, onProgress, {wholePage}) → string, load() → string}
 //	whosaidEngineFormat(resultJSON, format) → string
 //
-// Both return either the engine's output exactly as internal/export writes
+// The engine's models are loaded on the first extract, or by load(), which
+// the worker calls once it has reported ready; load returns "" or the
+// error JSON. extract and whosaidEngineFormat return either the engine's output exactly as internal/export writes
 // it or the error JSON of the HTTP API: {"error":{"code":…,"message":…}}.
 //
 // Build with GOOS=js GOARCH=wasm (go run ./build does). This file holds the
@@ -50,6 +52,20 @@ func newBridge(e *engine.Engine, err error) *bridge {
 		return &bridge{loadErr: err}
 	}
 	return &bridge{extract: e.Extract}
+}
+
+// newLazyBridge loads the engine with load on the first call that needs it
+// (load must remember its answer: sync.OnceValues), so that the worker can
+// report ready before the models are read; a failure to load is reported
+// by every call as newBridge reports it.
+func newLazyBridge(load func() (*engine.Engine, error)) *bridge {
+	return &bridge{extract: func(ctx context.Context, in engine.Input, opt engine.Options) (*engine.Result, error) {
+		e, err := load()
+		if err != nil {
+			return nil, fmt.Errorf("loading the engine: %w", err)
+		}
+		return e.Extract(ctx, in, opt)
+	}}
 }
 
 // Extract analyses text of media type typ ("" means text/plain) and returns

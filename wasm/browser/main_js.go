@@ -3,7 +3,9 @@
 package main
 
 import (
+	"fmt"
 	"runtime/debug"
+	"sync"
 	"syscall/js"
 
 	"github.com/whosaid/whosaid/internal/engine"
@@ -15,14 +17,31 @@ func main() {
 	// a bound a phone's tab can spare.
 	debug.SetGCPercent(400)
 	debug.SetMemoryLimit(256 << 20)
-	e, err := engine.New()
-	model := ""
-	if err == nil {
-		model = e.ModelID()
-	}
-	register(js.Global(), newBridge(e, err), model)
+	// Ready means able to take a request, not loaded: the models are read
+	// on the first request, or when the worker calls load() right after it
+	// reports ready (web/engine-worker.js), off the page's way to ready.
+	load := sync.OnceValues(engine.New)
+	register(js.Global(), newLazyBridge(load), engine.DefaultModelID())
+	registerLoad(js.Global(), load)
 	// The functions stay callable only while main runs.
 	select {}
+}
+
+// registerLoad adds whosaidEngine.load(): it loads the engine now and
+// returns "" or, when the engine cannot load, the error JSON that every
+// extract will then answer.
+func registerLoad(global js.Value, load func() (*engine.Engine, error)) {
+	global.Get("whosaidEngine").Set("load", js.FuncOf(func(js.Value, []js.Value) (out any) {
+		defer func() {
+			if r := recover(); r != nil {
+				out = errorJSON(codeInternal, fmt.Sprintf("internal error: %v", r))
+			}
+		}()
+		if _, err := load(); err != nil {
+			return errorJSON(codeInternal, "loading the engine: "+err.Error())
+		}
+		return ""
+	}))
 }
 
 // register sets whosaidEngine and whosaidEngineFormat on global. The

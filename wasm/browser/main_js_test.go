@@ -3,7 +3,9 @@
 package main
 
 import (
+	"errors"
 	"strings"
+	"sync"
 	"syscall/js"
 	"testing"
 
@@ -70,5 +72,46 @@ func TestRegister(t *testing.T) {
 	}
 	if calls == 0 {
 		t.Error("onProgress was never called")
+	}
+}
+
+// What main registers: the model's ID before anything is loaded, load()
+// loading once, and extract answering as the loaded engine does.
+func TestRegisterLazy(t *testing.T) {
+	e, err := engine.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	loads := 0
+	load := sync.OnceValues(func() (*engine.Engine, error) { loads++; return e, nil })
+	g := js.Global().Get("Object").New()
+	register(g, newLazyBridge(load), engine.DefaultModelID())
+	registerLoad(g, load)
+	we := g.Get("whosaidEngine")
+	if m := we.Get("model").String(); m != e.ModelID() {
+		t.Errorf("model %q, want %q", m, e.ModelID())
+	}
+	if loads != 0 {
+		t.Fatal("loaded before any call")
+	}
+	if out := we.Call("load"); out.String() != "" {
+		t.Errorf("load() = %q", out.String())
+	}
+	if out := we.Call("extract", "He said it.").String(); !strings.HasPrefix(out, `{"version":`) {
+		t.Errorf("extract after load: %s", out)
+	}
+	if loads != 1 {
+		t.Errorf("loaded %d times", loads)
+	}
+	g = js.Global().Get("Object").New()
+	fail := func() (*engine.Engine, error) { return nil, errors.New("no model") }
+	register(g, newLazyBridge(fail), "")
+	registerLoad(g, fail)
+	want := `{"error":{"code":"internal","message":"loading the engine: no model"}}` + "\n"
+	if out := g.Get("whosaidEngine").Call("load").String(); out != want {
+		t.Errorf("failed load() = %q, want %q", out, want)
+	}
+	if out := g.Get("whosaidEngine").Call("extract", "x").String(); out != want {
+		t.Errorf("extract after a failed load = %q, want %q", out, want)
 	}
 }
