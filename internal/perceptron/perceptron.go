@@ -373,9 +373,9 @@ func (m *Model) Scores(feats []uint64, out []float32) {
 	}
 	// The packed rows: the same integer sums, so the same scores.
 	var s0, s1, s2, s3, s4, s5, s6, s7 int32
-	table, mask, packed := m.table, m.mask, m.packed
+	table, mask, packed, shift := m.table, m.mask, m.packed, m.keyShift
 	for _, f := range feats {
-		k := fold(f)
+		k := keyOf(f, shift)
 		j := uint64(k) & mask
 		for {
 			e := table[j]
@@ -407,9 +407,9 @@ func (m *Model) Scores(feats []uint64, out []float32) {
 // the table: the same integer sums, so the same scores.
 func (m *Model) scoresInline(feats []uint64, out []float32) {
 	var s0, s1, s2, s3 int32
-	table, mask := m.table, m.mask
+	table, mask, shift := m.table, m.mask, m.keyShift
 	for _, f := range feats {
-		k := fold(f)
+		k := keyOf(f, shift)
 		j := uint64(k) & mask
 		for {
 			e := table[j]
