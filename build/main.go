@@ -18,6 +18,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/andybalholm/brotli"
 )
 
 // config is one build.
@@ -98,12 +100,23 @@ func run(c config, w io.Writer) error {
 		return err
 	}
 	rep.Budget, rep.Goal = c.budget, goal
+	quality := c.quality
+	if quality == 0 {
+		quality = brotli.BestCompression
+	}
+	engineParts, err := g.measureParts(wasmName, c.pkg, wasm, func(b []byte) ([]byte, error) { return compressBrotli(b, quality) }, false)
+	if err != nil {
+		return err
+	}
+	rep.Parts = append(rep.Parts, engineParts)
 	if c.worker != "" {
-		if rep.Worker, err = measureWorker(g, c.worker); err != nil {
+		var wp *wasmParts
+		if rep.Worker, wp, err = measureWorker(g, c.worker); err != nil {
 			return err
 		}
+		rep.Parts = append(rep.Parts, wp)
 	}
-	if rep.Models, err = measureModels(c.models, c.quality); err != nil {
+	if rep.Models, err = measureModels(c.models, quality); err != nil {
 		return err
 	}
 	if err := writeOut(c.out, files, rep); err != nil {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 )
 
@@ -60,13 +59,24 @@ func checkDepsNoProse(pkg string, deps []string) error {
 // -buildvcs=false make the bytes depend on the sources only, so an
 // unchanged engine keeps its hashed name and stays cached.
 func (g goTool) buildWasm(pkg string) ([]byte, error) {
+	return g.linkWasm(pkg, "-s -w")
+}
+
+// buildWasmNamed is buildWasm keeping the function names (-w only), which
+// the size table reads to tell whose code is whose; the code and data are
+// those of buildWasm's binary.
+func (g goTool) buildWasmNamed(pkg string) ([]byte, error) {
+	return g.linkWasm(pkg, "-w")
+}
+
+func (g goTool) linkWasm(pkg, ldflags string) ([]byte, error) {
 	dir, err := os.MkdirTemp("", "whosaid-build-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
 	out := filepath.Join(dir, wasmName)
-	if _, err := g.run(wasmEnv(), "build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w", "-o", out, pkg); err != nil {
+	if _, err := g.run(wasmEnv(), "build", "-trimpath", "-buildvcs=false", "-ldflags="+ldflags, "-o", out, pkg); err != nil {
 		return nil, err
 	}
 	return os.ReadFile(out)
@@ -101,21 +111,17 @@ const (
 	modinfoEnd   = "\xf9\x32\x43\x31\x86\x18\x20\x72\x00\x82\x42\x10\x41\x16\xd8\xf2"
 )
 
+var (
+	errNoBuildInfo        = errors.New("the wasm has no Go build information")
+	errTruncatedBuildInfo = errors.New("the wasm has truncated Go build information")
+)
+
 // checkBinaryNoProse fails when the binary's module information lists the
 // prose module, or when the binary has none (then nothing can be told).
 func checkBinaryNoProse(bin []byte) error {
-	i := bytes.Index(bin, []byte(modinfoStart))
-	if i < 0 {
-		return errors.New("the engine's wasm has no Go build information: cannot check that it does not link prose")
-	}
-	rest := bin[i+len(modinfoStart):]
-	j := bytes.Index(rest, []byte(modinfoEnd))
-	if j < 0 {
-		return errors.New("the engine's wasm has truncated Go build information")
-	}
-	bi, err := debug.ParseBuildInfo(string(rest[:j]))
+	bi, err := readBuildInfo(bin)
 	if err != nil {
-		return fmt.Errorf("reading the engine's build information: %w", err)
+		return fmt.Errorf("%w: cannot check that the engine does not link prose", err)
 	}
 	for _, m := range bi.Deps {
 		if m.Path == proseModule || strings.HasPrefix(m.Path, proseModule+"/") {
