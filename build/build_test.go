@@ -523,7 +523,7 @@ func TestRun(t *testing.T) {
 		t.Skip("compiling to wasm is slow; -short skips it")
 	}
 	out := filepath.Join(t.TempDir(), "dist")
-	c := config{web: "testdata/web", out: out, pkg: "./testdata/hello", goBin: "go", budget: 50_000_000, quality: 1}
+	c := config{web: "testdata/web", out: out, pkg: "./testdata/hello", goBin: "go", budget: 50_000_000, quality: 1, parts: true}
 	var table bytes.Buffer
 	if err := run(c, &table); err != nil {
 		t.Fatal(err)

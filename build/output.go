@@ -133,8 +133,8 @@ type workerReport struct {
 const workerGzipLimit = 3 << 20
 
 // measureWorker compiles the Worker's main package as the Worker build
-// does (wasm/worker/build.sh) and weighs it, whole and by part.
-func measureWorker(g goTool, pkg string) (*workerReport, *wasmParts, error) {
+// does (wasm/worker/build.sh) and weighs it, and by part when parts is set.
+func measureWorker(g goTool, pkg string, parts bool) (*workerReport, *wasmParts, error) {
 	wasm, err := g.buildWasm(pkg)
 	if err != nil {
 		return nil, nil, fmt.Errorf("building the Worker %s: %w", pkg, err)
@@ -143,11 +143,14 @@ func measureWorker(g goTool, pkg string) (*workerReport, *wasmParts, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	parts, err := g.measureParts(pkg, pkg, wasm, compressGzip, true)
-	if err != nil {
-		return nil, nil, err
+	var wp *wasmParts
+	if parts {
+		if wp, err = g.measureParts(pkg, pkg, wasm, compressGzip, true); err != nil {
+			return nil, nil, err
+		}
+		wp.setWhole(int64(len(gz)), 0)
 	}
-	return &workerReport{Package: pkg, Raw: int64(len(wasm)), Gzip: int64(len(gz)), Limit: workerGzipLimit}, parts, nil
+	return &workerReport{Package: pkg, Raw: int64(len(wasm)), Gzip: int64(len(gz)), Limit: workerGzipLimit}, wp, nil
 }
 
 // print writes the size table: one row a file, then the totals.

@@ -46,9 +46,10 @@ type partReport struct {
 
 // wasmParts is the size table of one wasm binary.
 type wasmParts struct {
-	File  string       `json:"file"`
-	Main  string       `json:"main_module"` // the code group that is ours
-	Parts []partReport `json:"parts"`
+	File        string       `json:"file"`
+	Main        string       `json:"main_module"` // the code group that is ours
+	Compression string       `json:"compression"` // "brotli" or "gzip": the field each row fills
+	Parts       []partReport `json:"parts"`
 }
 
 // partsInput is what the table needs about one binary: the bytes served,
@@ -76,7 +77,8 @@ func (g goTool) measureParts(file, pkg string, shipped []byte, compress func([]b
 
 // splitParts splits in.named into its parts and compresses each with
 // compress (brotli for the page, gzip for the Worker, whose limit is in
-// gzip); the "total" row is the shipped file.
+// gzip); the "total" row is the shipped file, its compressed size left to
+// setWhole.
 func splitParts(file string, in partsInput, compress func([]byte) ([]byte, error), useGzip bool) (*wasmParts, error) {
 	m, err := wasmbin.Parse(in.named)
 	if err != nil {
@@ -130,6 +132,9 @@ func splitParts(file string, in partsInput, compress func([]byte) ([]byte, error
 	var wg sync.WaitGroup
 	errs := make([]error, len(parts))
 	for i, p := range parts {
+		if p.Kind == kindWhole {
+			continue // the caller has it compressed already: setWhole
+		}
 		wg.Go(func() {
 			c, err := compress(p.data)
 			if err != nil {
@@ -144,7 +149,10 @@ func splitParts(file string, in partsInput, compress func([]byte) ([]byte, error
 		})
 	}
 	wg.Wait()
-	out := &wasmParts{File: file, Main: bi.Main.Path, Parts: []partReport{}}
+	out := &wasmParts{File: file, Main: bi.Main.Path, Compression: "brotli", Parts: []partReport{}}
+	if useGzip {
+		out.Compression = "gzip"
+	}
 	for i, p := range parts {
 		if errs[i] != nil {
 			return nil, fmt.Errorf("compressing %s of %s: %w", p.Name, file, errs[i])
@@ -152,6 +160,16 @@ func splitParts(file string, in partsInput, compress func([]byte) ([]byte, error
 		out.Parts = append(out.Parts, p.partReport)
 	}
 	return out, nil
+}
+
+// setWhole sets the compressed sizes of the "total" row, the whole file
+// as served, which the build compresses anyway.
+func (p *wasmParts) setWhole(gzip, brotli int64) {
+	for i := range p.Parts {
+		if p.Parts[i].Kind == kindWhole {
+			p.Parts[i].Gzip, p.Parts[i].Brotli = gzip, brotli
+		}
+	}
 }
 
 // linkerName is how the Go linker spells a package path in the name
@@ -336,9 +354,9 @@ func printParts(w io.Writer, p *wasmParts) {
 	if p == nil {
 		return
 	}
-	compressed, label := func(r partReport) int64 { return r.Brotli }, "brotli"
-	if len(p.Parts) > 0 && p.Parts[len(p.Parts)-1].Gzip > 0 {
-		compressed, label = func(r partReport) int64 { return r.Gzip }, "gzip"
+	compressed := func(r partReport) int64 { return r.Brotli }
+	if p.Compression == "gzip" {
+		compressed = func(r partReport) int64 { return r.Gzip }
 	}
 	width := 0
 	name := func(r partReport) string {
@@ -361,7 +379,7 @@ func printParts(w io.Writer, p *wasmParts) {
 		width = max(width, len(name(r)))
 	}
 	fmt.Fprintf(w, "\n%s by part (each part compressed alone: the parts do not add up exactly to the whole)\n", p.File)
-	fmt.Fprintf(w, "%-*s %10s %10s\n", width, "part", "raw", label)
+	fmt.Fprintf(w, "%-*s %10s %10s\n", width, "part", "raw", p.Compression)
 	for _, r := range p.Parts {
 		fmt.Fprintf(w, "%-*s %10d %10d\n", width, name(r), r.Raw, compressed(r))
 	}
