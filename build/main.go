@@ -73,7 +73,9 @@ func run(c config, w io.Writer) error {
 	if err := g.checkNoProse(c.pkg); err != nil {
 		return err
 	}
-	wasm, err := g.buildWasm(c.pkg)
+	// The page's engine is compiled with pageGCFlags, the Worker without.
+	page := goTool{bin: c.goBin, gcflags: pageGCFlags(mainModule)}
+	wasm, err := page.buildWasm(c.pkg)
 	if err != nil {
 		return err
 	}
@@ -114,7 +116,7 @@ func run(c config, w io.Writer) error {
 	go func() {
 		defer close(done)
 		if c.parts {
-			engineParts, partsErr = g.measureParts(wasmName, c.pkg, wasm, func(b []byte) ([]byte, error) { return compressBrotli(b, quality) }, false)
+			engineParts, partsErr = page.measureParts(wasmName, c.pkg, wasm, func(b []byte) ([]byte, error) { return compressBrotli(b, quality) }, false)
 		}
 		models, modsErr = measureModels(c.models, quality)
 	}()
@@ -153,6 +155,9 @@ const (
 	wasmName     = "engine.wasm"
 	wasmExecName = "wasm_exec.js"
 )
+
+// mainModule is this repository's module path, for pageGCFlags.
+const mainModule = "github.com/whosaid/whosaid"
 
 // errBudget marks a build over its size budget.
 var errBudget = errors.New("over budget")
