@@ -20,20 +20,25 @@ type goTool struct {
 	gcflags []string
 }
 
-// pageGCFlags compile the page's cold packages without inlining: they run
-// once per document (the output's JSON, the metadata), only for HTML input
-// (x/net/html, readable, htmltext) or only on errors (fmt), and time is
-// linked only for methods nothing calls. Without inlining they are 45 KB
-// smaller after brotli, with no measurable cost in extract time (10k
-// words under node, CPU time: +1.6%, within the runs' spread); the hot
-// packages keep it (without inlining in all of ours, extract takes a
-// third longer). The Worker's build (wasm/worker/build.sh) has no such
-// flags. A package matching several -gcflags patterns takes the last.
+// pageGCFlags compile some of the page's packages without inlining, which
+// in Go's wasm buys little speed for much code and inlining tables. The
+// cold ones run once per document (the output's JSON, the metadata), only
+// for HTML input (x/net/html, readable, htmltext) or only on errors (fmt),
+// and time is linked only for methods nothing calls: 47 KB smaller after
+// brotli. attrib and entity run per sentence and per mention, yet showed
+// no cost either: 28 KB more. Extract CPU time of 10k words under node,
+// medians of five runs: 194.8 ms with inlining everywhere, 193.7 without
+// it in the cold packages, 196.4 without it in attrib and entity too (the
+// runs spread over ±10%). The other packages keep it: without inlining in
+// all of ours, extract takes a third longer. The Worker's build
+// (wasm/worker/build.sh) has no such flags. A package matching several
+// -gcflags patterns takes the last.
 func pageGCFlags(module string) []string {
 	var flags []string
 	for _, p := range []string{
 		"fmt", "time", "reflect", "encoding/json", "golang.org/x/net/...",
 		module + "/internal/readable", module + "/internal/htmltext", module + "/internal/meta", module + "/wasm/browser",
+		module + "/internal/attrib", module + "/internal/entity",
 	} {
 		flags = append(flags, "-gcflags="+p+"=-l")
 	}
