@@ -523,7 +523,7 @@ func TestRun(t *testing.T) {
 		t.Skip("compiling to wasm is slow; -short skips it")
 	}
 	out := filepath.Join(t.TempDir(), "dist")
-	c := config{web: "testdata/web", out: out, pkg: "./testdata/hello", goBin: "go", budget: 50_000_000, quality: 1}
+	c := config{web: "testdata/web", out: out, pkg: "./testdata/hello", goBin: "go", budget: 50_000_000, quality: 1, parts: true}
 	var table bytes.Buffer
 	if err := run(c, &table); err != nil {
 		t.Fatal(err)
@@ -546,8 +546,8 @@ func TestRun(t *testing.T) {
 	if wasm != 1 || execJS != 1 {
 		t.Errorf("%d engine wasm and %d wasm_exec.js in the output, want one each", wasm, execJS)
 	}
-	if !strings.Contains(table.String(), "total") {
-		t.Errorf("no size table:\n%s", table.String())
+	if !strings.Contains(table.String(), "total") || !strings.Contains(table.String(), wasmName+" by part") {
+		t.Errorf("no size table, or no table of the wasm's parts:\n%s", table.String())
 	}
 	c.budget = 1000
 	err := run(c, &bytes.Buffer{})

@@ -9,15 +9,18 @@
 //
 // Usage, from the repository root:
 //
-//	go run ./build [-web web] [-out dist] [-budget 2000000] [-worker ./wasm/worker]
+//	go run ./build [-web web] [-out dist] [-budget 2000000] [-worker ./wasm/worker] [-parts=false]
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/andybalholm/brotli"
 )
 
 // config is one build.
@@ -30,6 +33,7 @@ type config struct {
 	quality int    // brotli quality; 0 means the best (tests trade size for speed)
 	worker  string // the API Worker's main package, only measured; "" skips it
 	models  string // model files to report, comma-separated; "" reports none
+	parts   bool   // weigh the wasm binaries' parts (a second link and brotli of each part)
 }
 
 // goal is the transfer size the project aims at; over it the build warns.
@@ -44,6 +48,7 @@ func main() {
 	flag.Int64Var(&c.budget, "budget", 2_000_000, "fail when the brotli-compressed page exceeds this many bytes")
 	flag.StringVar(&c.worker, "worker", "./wasm/worker", "the API Worker's main package, built to report its size (\"\" skips it)")
 	flag.StringVar(&c.models, "models", defaultModels, "the embedded model files to report the size of, comma-separated")
+	flag.BoolVar(&c.parts, "parts", true, "report what each wasm is made of (code by owner, embedded files, data); false builds faster")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "build: unexpected arguments:", flag.Args())
@@ -68,7 +73,9 @@ func run(c config, w io.Writer) error {
 	if err := g.checkNoProse(c.pkg); err != nil {
 		return err
 	}
-	wasm, err := g.buildWasm(c.pkg)
+	// The page's engine is compiled with pageGCFlags, the Worker without.
+	page := goTool{bin: c.goBin, gcflags: pageGCFlags(mainModule)}
+	wasm, err := page.buildWasm(c.pkg)
 	if err != nil {
 		return err
 	}
@@ -93,18 +100,48 @@ func run(c config, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	quality := c.quality
+	if quality == 0 {
+		quality = brotli.BestCompression
+	}
+	// The engine's parts and the models are weighed while the files
+	// compress: all of it is brotli at its slowest, and the parts need a
+	// second link first.
+	var (
+		engineParts       *wasmParts
+		models            []modelReport
+		partsErr, modsErr error
+		done              = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		if c.parts {
+			engineParts, partsErr = page.measureParts(wasmName, c.pkg, wasm, func(b []byte) ([]byte, error) { return compressBrotli(b, quality) }, false)
+		}
+		models, modsErr = measureModels(c.models, quality)
+	}()
 	rep, err := compressAll(files, c.quality)
-	if err != nil {
+	<-done
+	if err = cmp.Or(err, partsErr, modsErr); err != nil {
 		return err
 	}
-	rep.Budget, rep.Goal = c.budget, goal
+	rep.Budget, rep.Goal, rep.Models = c.budget, goal, models
+	if engineParts != nil {
+		for _, f := range rep.Files {
+			if f.Source == wasmName {
+				engineParts.setWhole(0, f.Brotli)
+			}
+		}
+		rep.Parts = append(rep.Parts, engineParts)
+	}
 	if c.worker != "" {
-		if rep.Worker, err = measureWorker(g, c.worker); err != nil {
+		var wp *wasmParts
+		if rep.Worker, wp, err = measureWorker(g, c.worker, c.parts); err != nil {
 			return err
 		}
-	}
-	if rep.Models, err = measureModels(c.models, c.quality); err != nil {
-		return err
+		if wp != nil {
+			rep.Parts = append(rep.Parts, wp)
+		}
 	}
 	if err := writeOut(c.out, files, rep); err != nil {
 		return err
@@ -118,6 +155,9 @@ const (
 	wasmName     = "engine.wasm"
 	wasmExecName = "wasm_exec.js"
 )
+
+// mainModule is this repository's module path, for pageGCFlags.
+const mainModule = "github.com/whosaid/whosaid"
 
 // errBudget marks a build over its size budget.
 var errBudget = errors.New("over budget")

@@ -43,6 +43,9 @@ type report struct {
 	Worker *workerReport `json:"worker,omitempty"`
 	// Models are the model files the wasm embeds, each weighed alone.
 	Models []modelReport `json:"models,omitempty"`
+	// Parts split engine.wasm (brotli) and the Worker's wasm (gzip) into
+	// code by owner, embedded files and the rest: see parts.go.
+	Parts []*wasmParts `json:"parts,omitempty"`
 
 	compressed map[string][2][]byte // name → brotli, gzip; nil for stored files
 }
@@ -130,17 +133,24 @@ type workerReport struct {
 const workerGzipLimit = 3 << 20
 
 // measureWorker compiles the Worker's main package as the Worker build
-// does (wasm/worker/build.sh) and weighs it.
-func measureWorker(g goTool, pkg string) (*workerReport, error) {
+// does (wasm/worker/build.sh) and weighs it, and by part when parts is set.
+func measureWorker(g goTool, pkg string, parts bool) (*workerReport, *wasmParts, error) {
 	wasm, err := g.buildWasm(pkg)
 	if err != nil {
-		return nil, fmt.Errorf("building the Worker %s: %w", pkg, err)
+		return nil, nil, fmt.Errorf("building the Worker %s: %w", pkg, err)
 	}
 	gz, err := compressGzip(wasm)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return &workerReport{Package: pkg, Raw: int64(len(wasm)), Gzip: int64(len(gz)), Limit: workerGzipLimit}, nil
+	var wp *wasmParts
+	if parts {
+		if wp, err = g.measureParts(pkg, pkg, wasm, compressGzip, true); err != nil {
+			return nil, nil, err
+		}
+		wp.setWhole(int64(len(gz)), 0)
+	}
+	return &workerReport{Package: pkg, Raw: int64(len(wasm)), Gzip: int64(len(gz)), Limit: workerGzipLimit}, wp, nil
 }
 
 // print writes the size table: one row a file, then the totals.
@@ -162,6 +172,9 @@ func (r *report) print(w io.Writer) {
 		fmt.Fprintf(w, "warning: %d bytes over the goal\n", r.Total.Brotli-r.Goal)
 	}
 	printModels(w, r.Models)
+	for _, p := range r.Parts {
+		printParts(w, p)
+	}
 	if wr := r.Worker; wr != nil {
 		fmt.Fprintf(w, "API Worker (%s, not in the page): wasm %d bytes raw, %d gzip; limit %d gzip (%d to spare)\n",
 			wr.Package, wr.Raw, wr.Gzip, wr.Limit, wr.Limit-wr.Gzip)

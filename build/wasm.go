@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 )
 
@@ -15,8 +14,36 @@ import (
 // browser must never link it.
 const proseModule = "github.com/jdkato/prose"
 
-// goTool runs the go command.
-type goTool struct{ bin string }
+// goTool runs the go command; gcflags are added to every wasm build.
+type goTool struct {
+	bin     string
+	gcflags []string
+}
+
+// pageGCFlags compile some of the page's packages without inlining, which
+// in Go's wasm buys little speed for much code and inlining tables. The
+// cold ones run once per document (the output's JSON, the metadata), only
+// for HTML input (x/net/html, readable, htmltext) or only on errors (fmt),
+// and time is linked only for methods nothing calls: 47 KB smaller after
+// brotli. attrib and entity run per sentence and per mention, yet showed
+// no cost either: 28 KB more. Extract CPU time of 10k words under node,
+// medians of five runs: 194.8 ms with inlining everywhere, 193.7 without
+// it in the cold packages, 196.4 without it in attrib and entity too (the
+// runs spread over ±10%). The other packages keep it: without inlining in
+// all of ours, extract takes a third longer. The Worker's build
+// (wasm/worker/build.sh) has no such flags. A package matching several
+// -gcflags patterns takes the last.
+func pageGCFlags(module string) []string {
+	var flags []string
+	for _, p := range []string{
+		"fmt", "time", "reflect", "encoding/json", "golang.org/x/net/...",
+		module + "/internal/readable", module + "/internal/htmltext", module + "/internal/meta", module + "/wasm/browser",
+		module + "/internal/attrib", module + "/internal/entity",
+	} {
+		flags = append(flags, "-gcflags="+p+"=-l")
+	}
+	return flags
+}
 
 // wasmEnv is the environment of every go command that targets the browser.
 func wasmEnv() []string {
@@ -56,17 +83,29 @@ func checkDepsNoProse(pkg string, deps []string) error {
 }
 
 // buildWasm compiles pkg for the browser and returns the binary. The flags
-// strip the symbol table and DWARF (-s -w), and -trimpath and
+// strip the symbol table and DWARF (-s -w), g.gcflags are added, and -trimpath and
 // -buildvcs=false make the bytes depend on the sources only, so an
 // unchanged engine keeps its hashed name and stays cached.
 func (g goTool) buildWasm(pkg string) ([]byte, error) {
+	return g.linkWasm(pkg, "-s -w")
+}
+
+// buildWasmNamed is buildWasm keeping the function names (-w only), which
+// the size table reads to tell whose code is whose; the code and data are
+// those of buildWasm's binary.
+func (g goTool) buildWasmNamed(pkg string) ([]byte, error) {
+	return g.linkWasm(pkg, "-w")
+}
+
+func (g goTool) linkWasm(pkg, ldflags string) ([]byte, error) {
 	dir, err := os.MkdirTemp("", "whosaid-build-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
 	out := filepath.Join(dir, wasmName)
-	if _, err := g.run(wasmEnv(), "build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w", "-o", out, pkg); err != nil {
+	args := append([]string{"build", "-trimpath", "-buildvcs=false", "-ldflags=" + ldflags}, g.gcflags...)
+	if _, err := g.run(wasmEnv(), append(args, "-o", out, pkg)...); err != nil {
 		return nil, err
 	}
 	return os.ReadFile(out)
@@ -101,21 +140,17 @@ const (
 	modinfoEnd   = "\xf9\x32\x43\x31\x86\x18\x20\x72\x00\x82\x42\x10\x41\x16\xd8\xf2"
 )
 
+var (
+	errNoBuildInfo        = errors.New("the wasm has no Go build information")
+	errTruncatedBuildInfo = errors.New("the wasm has truncated Go build information")
+)
+
 // checkBinaryNoProse fails when the binary's module information lists the
 // prose module, or when the binary has none (then nothing can be told).
 func checkBinaryNoProse(bin []byte) error {
-	i := bytes.Index(bin, []byte(modinfoStart))
-	if i < 0 {
-		return errors.New("the engine's wasm has no Go build information: cannot check that it does not link prose")
-	}
-	rest := bin[i+len(modinfoStart):]
-	j := bytes.Index(rest, []byte(modinfoEnd))
-	if j < 0 {
-		return errors.New("the engine's wasm has truncated Go build information")
-	}
-	bi, err := debug.ParseBuildInfo(string(rest[:j]))
+	bi, err := readBuildInfo(bin)
 	if err != nil {
-		return fmt.Errorf("reading the engine's build information: %w", err)
+		return fmt.Errorf("%w: cannot check that the engine does not link prose", err)
 	}
 	for _, m := range bi.Deps {
 		if m.Path == proseModule || strings.HasPrefix(m.Path, proseModule+"/") {

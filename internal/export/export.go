@@ -67,14 +67,15 @@ func Write(w io.Writer, res *engine.Result, format string) error {
 		return ErrNilResult
 	}
 	var buf bytes.Buffer
-	var err error
+	ok, err := writePage(&buf, res, format)
+	if ok {
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(buf.Bytes())
+		return err
+	}
 	switch format {
-	case "json":
-		err = encodeJSON(&buf, res, false)
-	case "csv":
-		err = writeCSV(&buf, res)
-	case "md":
-		writeMarkdown(&buf, res)
 	case "annotation":
 		err = encodeJSON(&buf, annotations(res), true)
 	case "claimreview":

@@ -96,15 +96,16 @@ func (b *bridge) ExtractWith(text, typ string, wholePage bool, progress func(don
 }
 
 // Format re-exports a Result JSON (as Extract returned it) in format, for
-// the page's CSV and Markdown downloads.
+// the page's CSV and Markdown downloads: one of export.PageFormats. The
+// JSON-LD formats stay with the CLI and the API, out of the page's wasm.
 func Format(resultJSON, format string) (out string) {
 	defer func() {
 		if r := recover(); r != nil {
 			out = errorJSON(codeInternal, fmt.Sprintf("internal error: %v", r))
 		}
 	}()
-	if !slices.Contains(export.Formats(), format) {
-		return errorJSON(codeUnsupportedFormat, fmt.Sprintf("unsupported format %q: use one of %s", format, strings.Join(export.Formats(), ", ")))
+	if !slices.Contains(export.PageFormats(), format) {
+		return errorJSON(codeUnsupportedFormat, fmt.Sprintf("unsupported format %q: use one of %s", format, strings.Join(export.PageFormats(), ", ")))
 	}
 	var res engine.Result
 	if err := json.Unmarshal([]byte(resultJSON), &res); err != nil {
@@ -116,7 +117,7 @@ func Format(resultJSON, format string) (out string) {
 // write exports res, turning a failure into an error JSON.
 func write(res *engine.Result, format string) string {
 	var buf bytes.Buffer
-	if err := export.Write(&buf, res, format); err != nil {
+	if err := export.WritePage(&buf, res, format); err != nil {
 		return errorJSON(codeInternal, fmt.Sprintf("writing %s: %v", format, err))
 	}
 	return buf.String()

@@ -133,7 +133,7 @@ func TestFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	resultJSON := b.Extract(article, "", nil)
-	for _, f := range export.Formats() {
+	for _, f := range export.PageFormats() {
 		t.Run(f, func(t *testing.T) {
 			var want bytes.Buffer
 			werr := export.Write(&want, res, f)
@@ -151,6 +151,9 @@ func TestFormat(t *testing.T) {
 	}
 	for _, tc := range []struct{ name, json, format, code string }{
 		{"unknown format", resultJSON, "pdf", codeUnsupportedFormat},
+		// The JSON-LD formats are the CLI's and the API's, not the page's.
+		{"annotation", resultJSON, "annotation", codeUnsupportedFormat},
+		{"claimreview", resultJSON, "claimreview", codeUnsupportedFormat},
 		{"empty format", resultJSON, "", codeUnsupportedFormat},
 		{"not json", "{", "json", codeBadJSON},
 		{"truncated", `{"error":{"code":"x"}}`[:5], "csv", codeBadJSON},
