@@ -9,13 +9,19 @@ import (
 // Whatever layout the table takes for its class count (weights in the
 // slots, packed rows, plain rows), Scores gives exactly the scores of the
 // rows summed one by one, with weights of every sign and size and rows of
-// zeros among them.
+// zeros among them, and keys of full and short size.
 func TestScoresLayouts(t *testing.T) {
+	for _, shift := range []uint8{0, 32 - DefaultKeyBits} {
+		scoresLayouts(t, shift)
+	}
+}
+
+func scoresLayouts(t *testing.T, shift uint8) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for nclass := 1; nclass <= 10; nclass++ {
-		m := &Model{nclass: nclass, scale: 0.037}
+		m := &Model{nclass: nclass, scale: 0.037, keyShift: shift}
 		for k := uint32(1); k <= 500; k++ {
-			m.keys = append(m.keys, fold(Int(Hash(9), uint64(k))))
+			m.keys = append(m.keys, keyOf(Int(Hash(9), uint64(k)), shift))
 		}
 		slices.Sort(m.keys)
 		m.keys = slices.Compact(m.keys)
@@ -39,7 +45,7 @@ func TestScoresLayouts(t *testing.T) {
 			}
 			want := make([]int32, nclass)
 			for _, f := range feats {
-				if i, ok := slices.BinarySearch(m.keys, fold(f)); ok {
+				if i, ok := slices.BinarySearch(m.keys, keyOf(f, shift)); ok {
 					for c := range nclass {
 						want[c] += int32(m.w[i*nclass+c])
 					}
@@ -49,7 +55,7 @@ func TestScoresLayouts(t *testing.T) {
 			m.Scores(feats, got)
 			for c := range want {
 				if w := float32(want[c]) * m.scale; got[c] != w {
-					t.Fatalf("%d classes, trial %d: class %d scores %v, want %v", nclass, trial, c, got[c], w)
+					t.Fatalf("key shift %d, %d classes, trial %d: class %d scores %v, want %v", shift, nclass, trial, c, got[c], w)
 				}
 			}
 		}
