@@ -234,7 +234,7 @@ func (m *Model) cues(d *Doc, s *scratch) [][2]int {
 	return cues
 }
 
-func (m *Model) cuesContext(ctx context.Context, d *Doc, s *scratch) ([][2]int, error) {
+func (m *Model) cuesContext(ctx Stopper, d *Doc, s *scratch) ([][2]int, error) {
 	var cues [][2]int
 	for si, sen := range d.Seg.Sentences {
 		if si%checkEvery == checkEvery-1 {
@@ -323,7 +323,7 @@ const checkEvery = 256
 
 // FindContext is Find that stops, with ctx's error, soon after ctx ends:
 // labelling is the engine's costliest stage.
-func (m *Model) FindContext(ctx context.Context, d *Doc) ([]Attribution, error) {
+func (m *Model) FindContext(ctx Stopper, d *Doc) ([]Attribution, error) {
 	s := &scratch{feats: make([]uint64, 0, 64), scores: make([]float32, numSpan)}
 	cues, err := m.cuesContext(ctx, d, s)
 	if err != nil {
