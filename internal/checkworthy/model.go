@@ -106,7 +106,8 @@ func Load(data []byte) (*Model, error) {
 		return nil, errors.New("checkworthy: model header has no end")
 	}
 	m := &Model{}
-	if err := json.Unmarshal(rest[:nl], &m.h); err != nil {
+	var err error
+	if m.h, err = decodeHeader(rest[:nl]); err != nil {
 		return nil, fmt.Errorf("checkworthy: model header: %w", err)
 	}
 	if m.h.Bits != Bits {

@@ -12,14 +12,15 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/whosaid/whosaid/internal/minijson"
 	"github.com/whosaid/whosaid/internal/perceptron"
 	"github.com/whosaid/whosaid/internal/text"
 )
@@ -68,13 +69,14 @@ const DefaultCueBias = 0
 
 // headerBias is the cue bias a model's header records.
 func headerBias(header []byte) float32 {
-	var h struct {
-		CueBias *float32 `json:"cue_bias"`
-	}
-	if json.Unmarshal(header, &h) != nil || h.CueBias == nil {
+	// minijson, not encoding/json, keeps the latter out of the page's wasm.
+	v, err := minijson.Parse(header)
+	h, _ := v.(map[string]any)
+	bias, ok := h["cue_bias"].(float64)
+	if err != nil || !ok || math.IsInf(float64(float32(bias)), 0) {
 		return DefaultCueBias
 	}
-	return *h.CueBias
+	return float32(bias)
 }
 
 // DefaultSourceMargin is the source margin chosen on dev (see build/train

@@ -17,7 +17,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -25,6 +24,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/engine"
 	"github.com/whosaid/whosaid/internal/export"
+	"github.com/whosaid/whosaid/internal/minijson"
 )
 
 // Error codes this package adds to the engine's own (engine.Error.Code).
@@ -107,11 +107,11 @@ func Format(resultJSON, format string) (out string) {
 	if !slices.Contains(export.PageFormats(), format) {
 		return errorJSON(codeUnsupportedFormat, fmt.Sprintf("unsupported format %q: use one of %s", format, strings.Join(export.PageFormats(), ", ")))
 	}
-	var res engine.Result
-	if err := json.Unmarshal([]byte(resultJSON), &res); err != nil {
+	res, err := decodeResult([]byte(resultJSON))
+	if err != nil {
 		return errorJSON(codeBadJSON, "the result to export is not valid result JSON: "+err.Error())
 	}
-	return write(&res, format)
+	return write(res, format)
 }
 
 // write exports res, turning a failure into an error JSON.
@@ -134,18 +134,11 @@ func errorFor(err error) string {
 }
 
 // errorJSON is the HTTP API's error body, one line with a trailing newline
-// like every other JSON the engine writes.
+// like every other JSON the engine writes, as encoding/json writes it
+// (TestErrorJSON): minijson keeps encoding/json out of the page's wasm.
 func errorJSON(code, message string) string {
-	type body struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	// Encoding two strings cannot fail.
-	_ = enc.Encode(struct {
-		Error body `json:"error"`
-	}{body{code, message}})
-	return buf.String()
+	b := append([]byte(`{"error":{"code":`), minijson.AppendString(nil, code)...)
+	b = append(b, `,"message":`...)
+	b = minijson.AppendString(b, message)
+	return string(append(b, "}}\n"...))
 }
