@@ -31,14 +31,16 @@ type goTool struct {
 // it in the cold packages, 196.4 without it in attrib and entity too (the
 // runs spread over ±10%). The other packages keep it: without inlining in
 // all of ours, extract takes a third longer. The Worker's build
-// (wasm/worker/build.sh) has no such flags. A package matching several
-// -gcflags patterns takes the last.
+// (wasm/worker/build.sh) has no such flags. export and minijson (the
+// Result's JSON, once per document) came later: 2,733 bytes. A package
+// matching several -gcflags patterns takes the last.
 func pageGCFlags(module string) []string {
 	var flags []string
 	for _, p := range []string{
 		"fmt", "time", "reflect", "encoding/json", "golang.org/x/net/...",
 		module + "/internal/readable", module + "/internal/htmltext", module + "/internal/meta", module + "/wasm/browser",
 		module + "/internal/attrib", module + "/internal/entity",
+		module + "/internal/export", module + "/internal/minijson",
 	} {
 		flags = append(flags, "-gcflags="+p+"=-l")
 	}

@@ -10,6 +10,7 @@ import (
 	"hash/crc32"
 	"math"
 	"slices"
+	"sort"
 	"sync"
 )
 
@@ -106,7 +107,8 @@ func Load(data []byte) (*Model, error) {
 		return nil, errors.New("checkworthy: model header has no end")
 	}
 	m := &Model{}
-	if err := json.Unmarshal(rest[:nl], &m.h); err != nil {
+	var err error
+	if m.h, err = decodeHeader(rest[:nl]); err != nil {
 		return nil, fmt.Errorf("checkworthy: model header: %w", err)
 	}
 	if m.h.Bits != Bits {
@@ -180,15 +182,9 @@ func (m *Model) Score(toks []Token, sc *Scratch) Score {
 			}
 		}
 		// strongest first; equal weights in the signs' order
-		slices.SortStableFunc(cand, func(a, b rw) int {
-			switch {
-			case a.w > b.w:
-				return -1
-			case a.w < b.w:
-				return 1
-			}
-			return 0
-		})
+		// sort.SliceStable, which the page links anyway, not an
+		// instantiation of slices.SortStableFunc for rw: 8 KB of code.
+		sort.SliceStable(cand, func(i, j int) bool { return cand[i].w > cand[j].w })
 		r = make([]string, 0, min(len(cand), maxReasons))
 		for _, c := range cand[:min(len(cand), maxReasons)] {
 			r = append(r, signNames[c.g])

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"context"
 	"sort"
 	"strings"
 	"unicode"
@@ -215,7 +214,7 @@ func tokenRange(seg *segment.Doc, sp text.Span) (first, last int) {
 }
 
 // learnedFind runs the trained model on the analysed text, until ctx ends.
-func (e *Engine) learnedFind(ctx context.Context, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) ([]learned.Attribution, error) {
+func (e *Engine) learnedFind(ctx stopper, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) ([]learned.Attribution, error) {
 	return e.model.FindContext(ctx, learned.NewDoc(seg, tags, learned.InQuote(seg, quotes)))
 }
 

@@ -6,7 +6,6 @@
 package engine
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"runtime/debug"
@@ -100,11 +99,11 @@ func NewWith(cw *checkworthy.Model) (*Engine, error) {
 // version and the trained model's checksum.
 func (e *Engine) ModelID() string { return modelID(e.model.ID()) }
 
-// Extract analyses one article. Errors are *Error for bad input,
-// context.Canceled / DeadlineExceeded when ctx ends first. A panic inside
-// the pipeline is recovered and reported as an *Error with code "internal",
-// so one bad article never takes the caller down.
-func (e *Engine) Extract(ctx context.Context, in Input, opt Options) (res *Result, err error) {
+// extract is Extract and Run: it stops with ctx's error soon after that
+// error is set. A panic inside the pipeline is recovered and reported as
+// an *Error with code "internal", so one bad article never takes the
+// caller down.
+func (e *Engine) extract(ctx stopper, in Input, opt Options) (res *Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = nil

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"context"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,7 +44,7 @@ type analysis struct {
 }
 
 // analyze runs the stages on a checked text.
-func (e *Engine) analyze(ctx context.Context, doc *text.Doc, opt Options) (*Result, error) {
+func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, error) {
 	report := func(done int) {
 		if opt.Progress != nil {
 			opt.Progress(done, stepTotal)
@@ -108,7 +107,7 @@ func (e *Engine) analyze(ctx context.Context, doc *text.Doc, opt Options) (*Resu
 
 // tagAll tags the words sentence by sentence, reporting progress and
 // honouring ctx every few thousand sentences.
-func (e *Engine) tagAll(ctx context.Context, seg *segment.Doc, report func(int)) ([]tag.Tag, error) {
+func (e *Engine) tagAll(ctx stopper, seg *segment.Doc, report func(int)) ([]tag.Tag, error) {
 	tags := make([]tag.Tag, len(seg.Tokens))
 	words := make([]string, len(seg.Tokens))
 	for i := range seg.Tokens {

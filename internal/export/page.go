@@ -42,7 +42,7 @@ func writePage(buf *bytes.Buffer, res *engine.Result, format string) (ok bool, e
 	}
 	switch format {
 	case "json":
-		err = encodeJSON(buf, res, false)
+		err = writeResultJSON(buf, res)
 	case "csv":
 		err = writeCSV(buf, res)
 	case "md":

@@ -12,14 +12,15 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/whosaid/whosaid/internal/minijson"
 	"github.com/whosaid/whosaid/internal/perceptron"
 	"github.com/whosaid/whosaid/internal/text"
 )
@@ -68,13 +69,14 @@ const DefaultCueBias = 0
 
 // headerBias is the cue bias a model's header records.
 func headerBias(header []byte) float32 {
-	var h struct {
-		CueBias *float32 `json:"cue_bias"`
-	}
-	if json.Unmarshal(header, &h) != nil || h.CueBias == nil {
+	// minijson, not encoding/json, keeps the latter out of the page's wasm.
+	v, err := minijson.Parse(header)
+	h, _ := v.(map[string]any)
+	bias, ok := h["cue_bias"].(float64)
+	if err != nil || !ok || math.IsInf(float64(float32(bias)), 0) {
 		return DefaultCueBias
 	}
-	return *h.CueBias
+	return float32(bias)
 }
 
 // DefaultSourceMargin is the source margin chosen on dev (see build/train
@@ -234,7 +236,7 @@ func (m *Model) cues(d *Doc, s *scratch) [][2]int {
 	return cues
 }
 
-func (m *Model) cuesContext(ctx context.Context, d *Doc, s *scratch) ([][2]int, error) {
+func (m *Model) cuesContext(ctx Stopper, d *Doc, s *scratch) ([][2]int, error) {
 	var cues [][2]int
 	for si, sen := range d.Seg.Sentences {
 		if si%checkEvery == checkEvery-1 {
@@ -323,7 +325,7 @@ const checkEvery = 256
 
 // FindContext is Find that stops, with ctx's error, soon after ctx ends:
 // labelling is the engine's costliest stage.
-func (m *Model) FindContext(ctx context.Context, d *Doc) ([]Attribution, error) {
+func (m *Model) FindContext(ctx Stopper, d *Doc) ([]Attribution, error) {
 	s := &scratch{feats: make([]uint64, 0, 64), scores: make([]float32, numSpan)}
 	cues, err := m.cuesContext(ctx, d, s)
 	if err != nil {

@@ -1,10 +1,10 @@
 package readable
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/whosaid/whosaid/internal/meta"
+	"github.com/whosaid/whosaid/internal/minijson"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -53,8 +53,10 @@ func (a *Article) readMeta(doc *html.Node, p *page) bool {
 		}
 		s = strings.TrimSpace(s)
 		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, "<![CDATA["), "]]>"))
-		var v any
-		if json.Unmarshal([]byte(s), &v) != nil {
+		// minijson reads what json.Unmarshal into an any reads, without
+		// linking encoding/json into the page's wasm.
+		v, err := minijson.Parse([]byte(s))
+		if err != nil {
 			continue
 		}
 		if obj := findArticle(v, 0); obj != nil {

@@ -17,8 +17,6 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -26,6 +24,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/engine"
 	"github.com/whosaid/whosaid/internal/export"
+	"github.com/whosaid/whosaid/internal/minijson"
 )
 
 // Error codes this package adds to the engine's own (engine.Error.Code).
@@ -36,8 +35,8 @@ const (
 	codeUnsupportedFormat = "unsupported_format"
 )
 
-// extractFunc is engine.Engine.Extract; tests substitute their own.
-type extractFunc func(context.Context, engine.Input, engine.Options) (*engine.Result, error)
+// extractFunc is engine.Engine.Run; tests substitute their own.
+type extractFunc func(engine.Input, engine.Options) (*engine.Result, error)
 
 // bridge turns calls from JavaScript into engine calls and their answers
 // into JSON strings. It never panics.
@@ -51,7 +50,7 @@ func newBridge(e *engine.Engine, err error) *bridge {
 	if err != nil {
 		return &bridge{loadErr: err}
 	}
-	return &bridge{extract: e.Extract}
+	return &bridge{extract: e.Run}
 }
 
 // newLazyBridge loads the engine with load on the first call that needs it
@@ -59,12 +58,12 @@ func newBridge(e *engine.Engine, err error) *bridge {
 // report ready before the models are read; a failure to load is reported
 // by every call as newBridge reports it.
 func newLazyBridge(load func() (*engine.Engine, error)) *bridge {
-	return &bridge{extract: func(ctx context.Context, in engine.Input, opt engine.Options) (*engine.Result, error) {
+	return &bridge{extract: func(in engine.Input, opt engine.Options) (*engine.Result, error) {
 		e, err := load()
 		if err != nil {
 			return nil, fmt.Errorf("loading the engine: %w", err)
 		}
-		return e.Extract(ctx, in, opt)
+		return e.Run(in, opt)
 	}}
 }
 
@@ -87,8 +86,9 @@ func (b *bridge) ExtractWith(text, typ string, wholePage bool, progress func(don
 	if b.loadErr != nil {
 		return errorJSON(codeInternal, "loading the engine: "+b.loadErr.Error())
 	}
-	// The worker is terminated to cancel a run, so no context is needed.
-	res, err := b.extract(context.Background(), engine.Input{Text: text, Type: typ}, engine.Options{Progress: progress, WholePage: wholePage})
+	// The worker is terminated to cancel a run, so no context is needed
+	// (engine.Run: a context would link time's formatting).
+	res, err := b.extract(engine.Input{Text: text, Type: typ}, engine.Options{Progress: progress, WholePage: wholePage})
 	if err != nil {
 		return errorFor(err)
 	}
@@ -107,11 +107,11 @@ func Format(resultJSON, format string) (out string) {
 	if !slices.Contains(export.PageFormats(), format) {
 		return errorJSON(codeUnsupportedFormat, fmt.Sprintf("unsupported format %q: use one of %s", format, strings.Join(export.PageFormats(), ", ")))
 	}
-	var res engine.Result
-	if err := json.Unmarshal([]byte(resultJSON), &res); err != nil {
+	res, err := decodeResult([]byte(resultJSON))
+	if err != nil {
 		return errorJSON(codeBadJSON, "the result to export is not valid result JSON: "+err.Error())
 	}
-	return write(&res, format)
+	return write(res, format)
 }
 
 // write exports res, turning a failure into an error JSON.
@@ -134,18 +134,11 @@ func errorFor(err error) string {
 }
 
 // errorJSON is the HTTP API's error body, one line with a trailing newline
-// like every other JSON the engine writes.
+// like every other JSON the engine writes, as encoding/json writes it
+// (TestErrorJSON): minijson keeps encoding/json out of the page's wasm.
 func errorJSON(code, message string) string {
-	type body struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	// Encoding two strings cannot fail.
-	_ = enc.Encode(struct {
-		Error body `json:"error"`
-	}{body{code, message}})
-	return buf.String()
+	b := append([]byte(`{"error":{"code":`), minijson.AppendString(nil, code)...)
+	b = append(b, `,"message":`...)
+	b = minijson.AppendString(b, message)
+	return string(append(b, "}}\n"...))
 }

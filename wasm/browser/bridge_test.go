@@ -87,10 +87,10 @@ func TestExtractErrors(t *testing.T) {
 		{"nul byte", real, "a\x00b", "", nil, "nul_byte"},
 		{"unknown type", real, "a", "application/pdf", nil, "unsupported_type"},
 		{"engine failed to load", newBridge(nil, errors.New("no model")), "a", "", nil, codeInternal},
-		{"plain error", &bridge{extract: func(context.Context, engine.Input, engine.Options) (*engine.Result, error) {
+		{"plain error", &bridge{extract: func(engine.Input, engine.Options) (*engine.Result, error) {
 			return nil, errors.New("boom")
 		}}, "a", "", nil, codeInternal},
-		{"engine panics", &bridge{extract: func(context.Context, engine.Input, engine.Options) (*engine.Result, error) {
+		{"engine panics", &bridge{extract: func(engine.Input, engine.Options) (*engine.Result, error) {
 			panic("boom")
 		}}, "a", "", nil, codeInternal},
 		// A throwing onProgress makes syscall/js panic inside the callback.
