@@ -30,7 +30,7 @@ const embeddedPath = "../../internal/tag/model.bin"
 // directory.
 func testDefaults() options {
 	o := defaults
-	o.corpus = filepath.Join(shared, "polnear", "train", "text")
+	o.corpus = filepath.Join(shared, "polnear", "train", "text") + "," + filepath.Join(shared, "seed", "text")
 	return o
 }
 
@@ -264,7 +264,7 @@ func TestTrainTagsUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := testDefaults()
-	o.minCount, o.minMass, o.margin, o.keyBits = 0, 0, 0, 32
+	o.minCount, o.minMass, o.margin, o.keyBits, o.budget = 0, 0, 0, 32, 0
 	b, err := build(o)
 	if err != nil {
 		t.Fatal(err)
