@@ -249,4 +249,39 @@ func pruneBudget(spec *tag.Spec, tr *traced, hashOf map[string]uint32, counts ma
 			}
 		}
 	}
+	if o.round < 2 {
+		return
+	}
+	// Round the weights left to multiples of o.round units where no word
+	// comes near to changing tag (its best must stay strictly best), so
+	// the weight column holds fewer distinct values.
+	unit := float64(o.scale) / 1000
+	R := int32(o.round)
+	for wi, x := range all {
+		if done[wi] || x.h == biasHash {
+			continue
+		}
+		r := int32(math.Round(float64(x.q)/float64(R))) * R
+		d := x.q - r
+		if d == 0 || r == 0 {
+			continue
+		}
+		ok := true
+		for _, t := range tokens[x.h] {
+			b, i := best[t], int(t)*C+x.class
+			if x.class == b && d > 0 && scores[i]-d <= second[t] ||
+				x.class != b && d < 0 && scores[i]-d >= scores[int(t)*C+b] {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		for _, t := range tokens[x.h] {
+			scores[int(t)*C+x.class] -= d
+			rescore(int(t))
+		}
+		spec.Weights[x.feat][x.label] = float64(r) * unit
+	}
 }

@@ -64,6 +64,9 @@ type options struct {
 	// keepWordTop spares, under exact, the largest weight of each word's
 	// own feature.
 	keepWordTop bool
+	// round, under exact and when above 1, rounds the weights left to
+	// multiples of this many units where no word of the corpus changes tag.
+	round int
 	// maxMass, under exact, keeps every weight whose |w| times its
 	// feature's count on the corpus is at least this (0: none).
 	maxMass float64
@@ -87,7 +90,7 @@ type options struct {
 // the corpus are the reference that pruneBudget keeps to.
 const refScale = 50
 
-var defaults = options{minFeat: 1, scale: 50, keyBits: 20, minCount: 1, margin: 0.9, exact: true,
+var defaults = options{minFeat: 1, scale: 50, keyBits: 20, minCount: 1, margin: 0.9, exact: true, round: 4,
 	protect: "NN,NNS,NNP,NNPS,VB,VBD,VBG,VBN,VBP,VBZ,PRP,PRP$,MD",
 	corpus:  filepath.Join("..", "shared", "polnear", "train", "text") + "," + filepath.Join("..", "shared", "seed", "text")}
 
@@ -100,6 +103,7 @@ func main() {
 	flag.IntVar(&defaults.minCount, "mincount", defaults.minCount, "drop features that fire fewer times than this on -corpus")
 	flag.Float64Var(&defaults.minMass, "minmass", defaults.minMass, "drop weights whose magnitude times their feature's count on -corpus is smaller than this")
 	flag.Float64Var(&defaults.margin, "margin", defaults.margin, "prune weights as long as no word of -corpus loses more than this fraction of its margin (0: no)")
+	flag.IntVar(&defaults.round, "round", defaults.round, "with -exact, round the weights left to multiples of this many units where no word of -corpus changes tag")
 	flag.BoolVar(&defaults.keepWordTop, "keepwordtop", defaults.keepWordTop, "with -exact, spare the largest weight of the word's own feature")
 	flag.BoolVar(&defaults.keepWords, "keepwords", defaults.keepWords, "spare the word's own features from -margin")
 	flag.BoolVar(&defaults.exact, "exact", defaults.exact, "prune on the exact scores of -corpus's words (pruneBudget) rather than by -margin")
