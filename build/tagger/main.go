@@ -5,17 +5,22 @@
 //
 //	go run ./build/tagger
 //
-// The model ships inside the page's wasm, so it is pruned: the features
-// that never fire on the PolNeAR train texts go, and then, the least used
-// first, every weight whose loss cannot change the tag of any word of
-// those texts (pruneByMargin), the word's own features ("i word ...")
-// apart; feature keys are as short as they can be from 24 bits up with
-// the train texts tagged the same (27 bits). The train texts are tagged
-// exactly as before (TestTrainTagsUnchanged), so the attribution model
-// build/train fits on them does not change; against prose the model
-// agrees on 99.29% of the dev tokens (99.73% unpruned; TestAgreement, and
-// TestSweep with -sweep compares settings), in 158 KB of brotli instead
-// of 312 KB.
+// The model ships inside the page's wasm, so it is pruned on the PolNeAR
+// train texts and the seed article (-corpus): the features that never fire
+// there go, and then, the least used first, every weight whose loss does
+// not change the tag of any word there (pruneBudget tracks every class's
+// exact score for every word; three passes), and the weights left are
+// rounded to multiples of 4 units (0.2) where no word there comes near to
+// changing tag. Feature keys are the fewest bits from 20 up (26) under
+// which those texts tag as with full keys. The
+// train texts are tagged exactly as by the unpruned model
+// (TestTrainTagsUnchanged), so the attribution model build/train fits on
+// them does not change; against prose the model agrees on 98.64% of the
+// dev tokens (99.73% unpruned; TestAgreement, and TestSweep with -sweep
+// compares settings), in 66 KB of brotli instead of 312 KB. -budget lets a
+// fraction of the words change tag (none to or from a -protect tag);
+// -cwcorpus adds the check-worthiness training sentences; -exact=false
+// prunes by the older, looser margin rule (pruneByMargin: 158 KB).
 package main
 
 import (
@@ -51,15 +56,45 @@ type options struct {
 	keyBits   int     // bits of a feature key (with margin: the fewest from here up that tag the corpus the same)
 	minCount  int     // drop features that fire fewer times on the corpus
 	minMass   float64 // drop weights whose |w| times their feature's count on the corpus is smaller
-	corpus    string  // directory of .txt files the features are counted on
+	corpus    string  // directories (comma-separated) of .txt files the features are counted on
+	cwCorpus  string  // and a check-worthiness table whose sentences are, if not ""
 	// margin, when above 0, prunes by pruneByMargin with this fraction.
 	margin float64
 	// keepWords spares the word's own features ("i word ...") from
 	// pruneByMargin.
 	keepWords bool
+	// keepWordTop spares, under exact, the largest weight of each word's
+	// own feature.
+	keepWordTop bool
+	// round, under exact and when above 1, rounds the weights left to
+	// multiples of this many units where no word of the corpus changes tag.
+	round int
+	// maxMass, under exact, keeps every weight whose |w| times its
+	// feature's count on the corpus is at least this (0: none).
+	maxMass float64
+	// exact prunes by pruneBudget instead of pruneByMargin (and by
+	// -mincount, but not -minmass).
+	exact bool
+	// budget is the fraction of the corpus's scored words pruneBudget may
+	// change the tag of, none of them to or from a tag of protect
+	// (comma-separated).
+	budget  float64
+	protect string
+	// safety, under budget, keeps a weight whose loss would leave a word
+	// of the corpus less than this fraction of its tag's first margin.
+	safety float64
+	// slack is how many more of the corpus's words (a fraction) than at
+	// full keys may change tag with the shorter keys build picks.
+	slack float64
 }
 
-var defaults = options{minFeat: 1, scale: 50, keyBits: 24, minCount: 1, margin: 0.9, keepWords: true, corpus: filepath.Join("..", "shared", "polnear", "train", "text")}
+// refScale is the weight unit (in thousandths) of the model whose tags on
+// the corpus are the reference that pruneBudget keeps to.
+const refScale = 50
+
+var defaults = options{minFeat: 1, scale: 50, keyBits: 20, minCount: 1, margin: 0.9, exact: true, round: 4,
+	protect: "NN,NNS,NNP,NNPS,VB,VBD,VBG,VBN,VBP,VBZ,PRP,PRP$,MD",
+	corpus:  filepath.Join("..", "shared", "polnear", "train", "text") + "," + filepath.Join("..", "shared", "seed", "text")}
 
 func main() {
 	out := flag.String("o", "internal/tag/model.bin", "output file")
@@ -70,8 +105,16 @@ func main() {
 	flag.IntVar(&defaults.minCount, "mincount", defaults.minCount, "drop features that fire fewer times than this on -corpus")
 	flag.Float64Var(&defaults.minMass, "minmass", defaults.minMass, "drop weights whose magnitude times their feature's count on -corpus is smaller than this")
 	flag.Float64Var(&defaults.margin, "margin", defaults.margin, "prune weights as long as no word of -corpus loses more than this fraction of its margin (0: no)")
+	flag.IntVar(&defaults.round, "round", defaults.round, "with -exact, round the weights left to multiples of this many units where no word of -corpus changes tag")
+	flag.BoolVar(&defaults.keepWordTop, "keepwordtop", defaults.keepWordTop, "with -exact, spare the largest weight of the word's own feature")
 	flag.BoolVar(&defaults.keepWords, "keepwords", defaults.keepWords, "spare the word's own features from -margin")
-	flag.StringVar(&defaults.corpus, "corpus", defaults.corpus, "directory of .txt files for -mincount")
+	flag.BoolVar(&defaults.exact, "exact", defaults.exact, "prune on the exact scores of -corpus's words (pruneBudget) rather than by -margin")
+	flag.Float64Var(&defaults.budget, "budget", defaults.budget, "with -exact, the fraction of -corpus's scored words that may change tag")
+	flag.StringVar(&defaults.protect, "protect", defaults.protect, "tags no word may change to or from under -budget")
+	flag.Float64Var(&defaults.safety, "safety", defaults.safety, "under -budget, keep weights whose loss leaves a word less than this fraction of its margin")
+	flag.Float64Var(&defaults.slack, "slack", defaults.slack, "fraction of -corpus's words that shorter keys may change more")
+	flag.StringVar(&defaults.cwCorpus, "cwcorpus", defaults.cwCorpus, "a check-worthiness table (TSV) whose sentences count with -corpus (\"\": none)")
+	flag.StringVar(&defaults.corpus, "corpus", defaults.corpus, "directories (comma-separated) of .txt files the model is pruned on")
 	flag.Parse()
 	b, err := build(defaults)
 	if err != nil {
@@ -111,6 +154,9 @@ func build(o options) ([]byte, error) {
 		return nil, err
 	}
 	spec.Emoticons = emo
+	if o.exact && o.margin > 0 {
+		return buildBudget(spec, weights, o)
+	}
 	spec.Weights = prune(weights, o)
 	bake(spec, o)
 	if o.minCount == 0 && o.minMass == 0 {
@@ -142,6 +188,79 @@ func build(o options) ([]byte, error) {
 	}
 }
 
+// buildBudget prunes by pruneBudget against the tags the reference model
+// (unit refScale, no pruning) gives the corpus.
+func buildBudget(spec *tag.Spec, weights map[string]map[string]float64, o options) ([]byte, error) {
+	ro := o
+	ro.scale = refScale
+	full := *spec
+	full.Weights, full.Scale, full.KeyBits = prune(weights, ro), refScale, 32
+	bake(&full, ro)
+	b, err := tag.Encode(&full)
+	if err != nil {
+		return nil, err
+	}
+	m, err := tag.Load(b)
+	if err != nil {
+		return nil, err
+	}
+	tr, err := traceCorpus(m, o.corpus, o.cwCorpus)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[uint32]int{}
+	for _, fs := range tr.feats {
+		for _, h := range fs {
+			counts[h]++
+		}
+	}
+	spec.Weights = prune(weights, o)
+	bake(spec, o)
+	hashOf := make(map[string]uint32, len(spec.Weights))
+	for f := range spec.Weights {
+		h, err := m.FeatureHash(f)
+		if err != nil {
+			return nil, err
+		}
+		if f != "bias" && counts[h] < max(o.minCount, 1) {
+			delete(spec.Weights, f)
+			continue
+		}
+		hashOf[f] = h
+	}
+	pruneBudget(spec, tr, hashOf, counts, o)
+	spec.KeyBits = 32
+	b, err = tag.Encode(spec)
+	if err != nil {
+		return nil, err
+	}
+	if m, err = tag.Load(b); err != nil {
+		return nil, err
+	}
+	// The fewest key bits, and the first of a few hash seeds, under which
+	// the corpus tags as at full keys (less o.slack).
+	limit := tr.differ(m, -1) + int(o.slack*float64(tr.words()))
+	for kb := o.keyBits; kb < 32; kb++ {
+		spec.KeyBits = kb
+		for seed := range uint32(keySeeds) {
+			spec.Seed = &seed
+			b, err := tag.Encode(spec)
+			if err != nil {
+				return nil, err
+			}
+			m, err := tag.Load(b)
+			if err != nil {
+				return nil, err
+			}
+			if tr.differ(m, limit) <= limit {
+				return b, nil
+			}
+		}
+	}
+	spec.KeyBits, spec.Seed = 32, nil
+	return tag.Encode(spec)
+}
+
 // pruneUnused drops the features of spec that fire fewer than o.minCount
 // times when the model tags the texts of o.corpus, and the weights whose
 // magnitude times that count is under o.minMass: most of prose's word
@@ -157,7 +276,7 @@ func pruneUnused(spec *tag.Spec, o options) (*traced, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr, err := traceCorpus(m, o.corpus)
+	tr, err := traceCorpus(m, o.corpus, o.cwCorpus)
 	if err != nil {
 		return nil, err
 	}
@@ -314,6 +433,7 @@ func pruneByMargin(spec *tag.Spec, tr *traced, hashOf map[string]uint32, counts 
 // scores, the hashes of the features it looks up (the bias apart).
 type traced struct {
 	feats [][]uint32
+	ref   []tag.Tag // the tag of each word of feats
 	runs  [][]string
 	tags  [][]tag.Tag
 }
@@ -331,52 +451,129 @@ func (tr *traced) same(m *tag.Model) bool {
 	return true
 }
 
-// traceCorpus tags the .txt files of dir, sentence by sentence as the
-// engine's segmenter splits them, with m.
-func traceCorpus(m *tag.Model, dir string) (*traced, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		return nil, fmt.Errorf("no texts in %s to count features on (-corpus; the shared corpus must be at ../shared)", dir)
-	}
-	slices.Sort(files)
-	tr := &traced{}
+// keySeeds is how many hash seeds buildBudget tries at each key length.
+const keySeeds = 8
+
+// differ counts the words of the runs that m tags otherwise than the
+// full model did, stopping once the count is above stop (if stop >= 0).
+func (tr *traced) differ(m *tag.Model, stop int) int {
 	var out []tag.Tag
-	var feats [][]uint32
+	n := 0
+	for i, words := range tr.runs {
+		out = slices.Grow(out[:0], len(words))[:len(words)]
+		m.Tag(words, out)
+		for j, t := range out {
+			if t != tr.tags[i][j] {
+				n++
+			}
+		}
+		if stop >= 0 && n > stop {
+			return n
+		}
+	}
+	return n
+}
+
+func (tr *traced) words() int {
+	n := 0
+	for _, r := range tr.runs {
+		n += len(r)
+	}
+	return n
+}
+
+// traceCorpus tags the .txt files of dirs (comma-separated), sentence by sentence as the
+// engine's segmenter splits them, with m; and, when tsv is not "", the
+// sentences of that check-worthiness table (Sentence_id, Text,
+// class_label) as build/traincw tags them.
+func traceCorpus(m *tag.Model, dirs, tsv string) (*traced, error) {
+	var files []string
+	for _, dir := range strings.Split(dirs, ",") {
+		fs, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+		if err != nil || len(fs) == 0 {
+			return nil, fmt.Errorf("no texts in %s to count features on (-corpus; the shared corpus must be at ../shared)", dir)
+		}
+		slices.Sort(fs)
+		files = append(files, fs...)
+	}
+	tr := &traced{}
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
 			return nil, err
 		}
-		norm, err := text.New(string(raw))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f, err)
-		}
-		doc := segment.Split(norm.Norm)
-		all := make([]string, len(doc.Tokens))
-		for i := range doc.Tokens {
-			all[i] = doc.Word(i)
-		}
 		// build/train tags a whole text at once, the engine a sentence at
 		// a time: count what fires either way.
-		runs := [][]string{all}
-		for _, s := range doc.Sentences {
-			runs = append(runs, all[s.First:s.Last])
+		if err := tr.add(m, string(raw), true); err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
 		}
-		for _, words := range runs {
-			out = slices.Grow(out[:0], len(words))[:len(words)]
-			feats = slices.Grow(feats[:0], len(words))[:len(words)]
-			clear(feats)
-			m.TagTrace(words, out, func(i int, h uint32) { feats[i] = append(feats[i], h) })
-			tr.runs = append(tr.runs, words)
-			tr.tags = append(tr.tags, slices.Clone(out))
-			for _, fs := range feats {
-				if fs != nil {
-					tr.feats = append(tr.feats, fs)
-				}
-			}
+	}
+	if tsv == "" {
+		return tr, nil
+	}
+	b, err := os.ReadFile(tsv)
+	if err != nil {
+		return nil, fmt.Errorf("%w (-cwcorpus)", err)
+	}
+	for n, l := range strings.Split(strings.TrimRight(string(b), "\n"), "\n") {
+		f := strings.Split(strings.TrimRight(l, "\r"), "\t")
+		if n == 0 {
+			continue // header
+		}
+		if len(f) != 3 {
+			return nil, fmt.Errorf("%s:%d: want 3 tab-separated columns, got %d", tsv, n+1, len(f))
+		}
+		if err := tr.add(m, f[1], false); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", tsv, n+1, err)
 		}
 	}
 	return tr, nil
+}
+
+// add tags one text's sentences, the stretches between them and, if
+// whole, the whole text as one run.
+func (tr *traced) add(m *tag.Model, raw string, whole bool) error {
+	norm, err := text.New(raw)
+	if err != nil {
+		return err
+	}
+	doc := segment.Split(norm.Norm)
+	all := make([]string, len(doc.Tokens))
+	for i := range doc.Tokens {
+		all[i] = doc.Word(i)
+	}
+	var runs [][]string
+	if whole {
+		runs = append(runs, all)
+	}
+	done := 0
+	for _, s := range doc.Sentences {
+		if s.First < done || s.Last > len(all) || s.First > s.Last {
+			continue
+		}
+		if done < s.First {
+			runs = append(runs, all[done:s.First])
+		}
+		runs = append(runs, all[s.First:s.Last])
+		done = s.Last
+	}
+	if done < len(all) {
+		runs = append(runs, all[done:])
+	}
+	for _, words := range runs {
+		out := make([]tag.Tag, len(words))
+		feats := make([][]uint32, len(words))
+		m.TagTrace(words, out, func(i int, h uint32) { feats[i] = append(feats[i], h) })
+		tr.runs = append(tr.runs, words)
+		tr.tags = append(tr.tags, out)
+		for i, fs := range feats {
+			if fs != nil {
+				tr.feats = append(tr.feats, fs)
+				tr.ref = append(tr.ref, out[i])
+			}
+		}
+	}
+	return nil
 }
 
 // bake replaces every weight with the value version 1 of the model file

@@ -30,7 +30,7 @@ const embeddedPath = "../../internal/tag/model.bin"
 // directory.
 func testDefaults() options {
 	o := defaults
-	o.corpus = filepath.Join(shared, "polnear", "train", "text")
+	o.corpus = filepath.Join(shared, "polnear", "train", "text") + "," + filepath.Join(shared, "seed", "text")
 	return o
 }
 
@@ -223,7 +223,7 @@ func agreement(t *testing.T, m *tag.Model) agreed {
 	return a
 }
 
-var sweep = flag.String("sweep", "", "build/tagger options to compare, as min:minfeat:scale:keybits:mincount:minmass:margin:keepwords(0/1),... (TestSweep)")
+var sweep = flag.String("sweep", "", "build/tagger options to compare, as min:minfeat:scale:keybits:mincount:minmass:margin:rule,... where rule is 0 (margin rule), 1 (margin rule sparing word features), 2 (exact) or 3 (exact sparing each word's strongest weight) (TestSweep)")
 
 // TestSweep builds the model under each option set of -sweep and reports
 // its size and agreement with prose, to choose the defaults.
@@ -237,7 +237,9 @@ func TestSweep(t *testing.T) {
 		if _, err := fmt.Sscanf(s, "%g:%g:%d:%d:%d:%g:%g:%d", &o.minWeight, &o.minFeat, &o.scale, &o.keyBits, &o.minCount, &o.minMass, &o.margin, &keep); err != nil {
 			t.Fatalf("%q: %v", s, err)
 		}
-		o.keepWords = keep != 0
+		o.keepWords = keep == 1
+		o.exact = keep >= 2
+		o.keepWordTop = keep == 3
 		b, err := build(o)
 		if err != nil {
 			t.Fatal(err)
@@ -255,7 +257,8 @@ func TestSweep(t *testing.T) {
 }
 
 // TestTrainTagsUnchanged checks what the pruning promises: the embedded
-// model tags the PolNeAR train texts exactly as the unpruned one does, a
+// model tags the PolNeAR train texts exactly as the unpruned one does (the
+// same weights, unquantised beyond version 1's units, with 32-bit keys), a
 // whole text at once as build/train tags them and a sentence at a time as
 // the engine does, so the attribution model trained on them stays the same.
 func TestTrainTagsUnchanged(t *testing.T) {
@@ -264,7 +267,7 @@ func TestTrainTagsUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := testDefaults()
-	o.minCount, o.minMass, o.margin, o.keyBits = 0, 0, 0, 32
+	o.minCount, o.minMass, o.margin, o.keyBits, o.budget = 0, 0, 0, 32, 0
 	b, err := build(o)
 	if err != nil {
 		t.Fatal(err)

@@ -29,8 +29,8 @@ import (
 // costs about keybits-log2(nfeat)+1.4 bits. Two model features that share
 // a key are merged (their weights summed), and a word's feature that the
 // model lacks may hit another's key, so build/tagger takes the fewest bits
-// (from 24 up) under which the PolNeAR train texts still tag as with full
-// keys.
+// (from 20 up, trying the seeds 0..7 at each: Spec.Seed) under which the
+// texts it prunes on still tag as with full keys.
 const (
 	magic      = "WSPT"
 	version    = 2
@@ -156,6 +156,9 @@ type Spec struct {
 	Weights   map[string]map[string]float64 // feature -> class -> weight
 	Scale     int                           // weights are stored in units of Scale/1000
 	KeyBits   int                           // bits of a feature key, 16..32
+	// Seed, when not nil, is the hash seed to use; otherwise Encode takes
+	// the seed (of 0..63) under which the fewest features share a key.
+	Seed *uint32
 }
 
 // Encode writes spec in the model format. The output depends only on spec.
@@ -187,7 +190,7 @@ func Encode(spec *Spec) ([]byte, error) {
 	// 32 bits); those that still do are merged.
 	seed, fewest := uint32(0), len(feats)+1
 	keyed := make(map[uint32]bool, len(feats))
-	for s := uint32(0); s < 64 && fewest > 0; s++ {
+	for s := uint32(0); s < 64 && fewest > 0 && spec.Seed == nil; s++ {
 		salt := salts(s)
 		clear(keyed)
 		n := 0
@@ -205,6 +208,9 @@ func Encode(spec *Spec) ([]byte, error) {
 		if n < fewest {
 			seed, fewest = s, n
 		}
+	}
+	if spec.Seed != nil {
+		seed = *spec.Seed
 	}
 	salt := salts(seed)
 	merged := make(map[uint32]map[string]float64, len(feats))
