@@ -46,21 +46,24 @@ func (w *resultWriter) str(s string) { w.b = minijson.AppendString(w.b, s) }
 
 func (w *resultWriter) int(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
 
-// strings writes a slice as encoding/json does: null when nil.
-func (w *resultWriter) strings(ss []string) {
-	if ss == nil {
+// list writes a slice as encoding/json does (null when nil), each
+// element by each.
+func list[T any](w *resultWriter, xs []T, each func(*T)) {
+	if xs == nil {
 		w.raw("null")
 		return
 	}
 	w.raw("[")
-	for i, s := range ss {
+	for i := range xs {
 		if i > 0 {
 			w.raw(",")
 		}
-		w.str(s)
+		each(&xs[i])
 	}
 	w.raw("]")
 }
+
+func (w *resultWriter) strings(ss []string) { list(w, ss, func(s *string) { w.str(*s) }) }
 
 func (w *resultWriter) result(r *engine.Result) {
 	w.raw("{")
@@ -71,31 +74,9 @@ func (w *resultWriter) result(r *engine.Result) {
 	w.key("meta", false)
 	w.meta(&r.Meta)
 	w.key("sources", false)
-	if r.Sources == nil {
-		w.raw("null")
-	} else {
-		w.raw("[")
-		for i := range r.Sources {
-			if i > 0 {
-				w.raw(",")
-			}
-			w.source(&r.Sources[i])
-		}
-		w.raw("]")
-	}
+	list(w, r.Sources, w.source)
 	w.key("claims", false)
-	if r.Claims == nil {
-		w.raw("null")
-	} else {
-		w.raw("[")
-		for i := range r.Claims {
-			if i > 0 {
-				w.raw(",")
-			}
-			w.claim(&r.Claims[i])
-		}
-		w.raw("]")
-	}
+	list(w, r.Claims, w.claim)
 	if r.Extraction != nil {
 		w.key("extraction", false)
 		w.extraction(r.Extraction)
@@ -164,31 +145,9 @@ func (w *resultWriter) source(s *engine.Source) {
 	w.key("aliases", false)
 	w.strings(s.Aliases)
 	w.key("mentions", false)
-	if s.Mentions == nil {
-		w.raw("null")
-	} else {
-		w.raw("[")
-		for i := range s.Mentions {
-			if i > 0 {
-				w.raw(",")
-			}
-			w.span(&s.Mentions[i])
-		}
-		w.raw("]")
-	}
+	list(w, s.Mentions, w.span)
 	w.key("claims", false)
-	if s.Claims == nil {
-		w.raw("null")
-	} else {
-		w.raw("[")
-		for i, c := range s.Claims {
-			if i > 0 {
-				w.raw(",")
-			}
-			w.int(c)
-		}
-		w.raw("]")
-	}
+	list(w, s.Claims, func(c *int) { w.int(*c) })
 	w.raw("}")
 }
 
@@ -201,18 +160,13 @@ func (w *resultWriter) claim(c *engine.Claim) {
 	w.str(c.Text)
 	if len(c.Parts) > 0 {
 		w.key("parts", false)
-		w.raw("[")
-		for i, p := range c.Parts {
-			if i > 0 {
-				w.raw(",")
-			}
+		list(w, c.Parts, func(p *engine.Range) {
 			w.raw(`{"start":`)
 			w.int(p.Start)
 			w.raw(`,"end":`)
 			w.int(p.End)
 			w.raw("}")
-		}
-		w.raw("]")
+		})
 	}
 	w.key("attribution", false)
 	if a := c.Attribution; a == nil {
@@ -246,23 +200,14 @@ func (w *resultWriter) extraction(x *engine.Extraction) {
 	w.raw(`,"page_words":`)
 	w.int(x.PageWords)
 	w.raw(`,"dropped":`)
-	if x.Dropped == nil {
-		w.raw("null")
-	} else {
-		w.raw("[")
-		for i, d := range x.Dropped {
-			if i > 0 {
-				w.raw(",")
-			}
-			w.raw(`{"kind":`)
-			w.str(d.Kind)
-			w.raw(`,"blocks":`)
-			w.int(d.Blocks)
-			w.raw(`,"words":`)
-			w.int(d.Words)
-			w.raw("}")
-		}
-		w.raw("]")
-	}
+	list(w, x.Dropped, func(d *engine.DroppedBlock) {
+		w.raw(`{"kind":`)
+		w.str(d.Kind)
+		w.raw(`,"blocks":`)
+		w.int(d.Blocks)
+		w.raw(`,"words":`)
+		w.int(d.Words)
+		w.raw("}")
+	})
 	w.raw("}")
 }
