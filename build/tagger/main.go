@@ -194,25 +194,11 @@ func buildBudget(spec *tag.Spec, weights map[string]map[string]float64, o option
 	ro := o
 	ro.scale = refScale
 	full := *spec
-	full.Weights, full.Scale, full.KeyBits = prune(weights, ro), refScale, 32
+	full.Weights, full.Scale = prune(weights, ro), refScale
 	bake(&full, ro)
-	b, err := tag.Encode(&full)
+	m, tr, counts, err := traceFull(full, o)
 	if err != nil {
 		return nil, err
-	}
-	m, err := tag.Load(b)
-	if err != nil {
-		return nil, err
-	}
-	tr, err := traceCorpus(m, o.corpus, o.cwCorpus)
-	if err != nil {
-		return nil, err
-	}
-	counts := map[uint32]int{}
-	for _, fs := range tr.feats {
-		for _, h := range fs {
-			counts[h]++
-		}
 	}
 	spec.Weights = prune(weights, o)
 	bake(spec, o)
@@ -230,7 +216,7 @@ func buildBudget(spec *tag.Spec, weights map[string]map[string]float64, o option
 	}
 	pruneBudget(spec, tr, hashOf, counts, o)
 	spec.KeyBits = 32
-	b, err = tag.Encode(spec)
+	b, err := tag.Encode(spec)
 	if err != nil {
 		return nil, err
 	}
@@ -261,30 +247,39 @@ func buildBudget(spec *tag.Spec, weights map[string]map[string]float64, o option
 	return tag.Encode(spec)
 }
 
-// pruneUnused drops the features of spec that fire fewer than o.minCount
-// times when the model tags the texts of o.corpus, and the weights whose
-// magnitude times that count is under o.minMass: most of prose's word
-// features are for words news text hardly uses.
-func pruneUnused(spec *tag.Spec, o options) (*traced, error) {
-	full := *spec
-	full.KeyBits = 32
-	b, err := tag.Encode(&full)
+// traceFull tags the corpus of o with spec at full 32-bit keys and
+// counts how often each feature fires there.
+func traceFull(spec tag.Spec, o options) (*tag.Model, *traced, map[uint32]int, error) {
+	spec.KeyBits = 32
+	b, err := tag.Encode(&spec)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	m, err := tag.Load(b)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	tr, err := traceCorpus(m, o.corpus, o.cwCorpus)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	counts := map[uint32]int{}
 	for _, fs := range tr.feats {
 		for _, h := range fs {
 			counts[h]++
 		}
+	}
+	return m, tr, counts, nil
+}
+
+// pruneUnused drops the features of spec that fire fewer than o.minCount
+// times when the model tags the texts of o.corpus, and the weights whose
+// magnitude times that count is under o.minMass: most of prose's word
+// features are for words news text hardly uses.
+func pruneUnused(spec *tag.Spec, o options) (*traced, error) {
+	m, tr, counts, err := traceFull(*spec, o)
+	if err != nil {
+		return nil, err
 	}
 	hashOf := make(map[string]uint32, len(spec.Weights))
 	for f := range spec.Weights {
