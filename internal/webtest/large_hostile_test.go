@@ -1,7 +1,6 @@
 package webtest
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -39,17 +38,7 @@ func TestLargePasteHostile(t *testing.T) {
 		Ticks [][2]float64 `json:"ticks"`
 	}
 	tb.Await(`clearInterval(window.__watch.timer), JSON.parse(JSON.stringify(window.__watch))`, &w)
-	var values []float64
-	first, last := 0.0, 0.0
-	for _, b := range w.Bar {
-		if b[1] > 0 && b[1] < b[2] && !slices.Contains(values, b[1]) {
-			values = append(values, b[1])
-			last = b[0]
-			if first == 0 {
-				first = b[0]
-			}
-		}
-	}
+	values, first, last := progressValues(w.Bar)
 	if len(values) < 2 {
 		t.Errorf("the progress bar took %d distinct values short of the end (%v), want at least 2", len(values), values)
 	}

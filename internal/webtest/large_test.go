@@ -115,17 +115,7 @@ func TestLargePaste(t *testing.T) {
 	tb.Await(`clearInterval(window.__watch.timer), JSON.parse(JSON.stringify(window.__watch))`, &w)
 	// The analysis phase is from the click to the last progress value
 	// short of the end; drawing comes after the worker's answer.
-	var values []float64
-	analysing, lastProgress := 0.0, 0.0
-	for _, b := range w.Bar {
-		if b[1] > 0 && b[1] < b[2] && !slices.Contains(values, b[1]) {
-			values = append(values, b[1])
-			lastProgress = b[0]
-			if analysing == 0 {
-				analysing = b[0]
-			}
-		}
-	}
+	values, analysing, lastProgress := progressValues(w.Bar)
 	if len(values) < 2 {
 		t.Errorf("the progress bar took %d distinct values short of the end during the analysis (%v), want at least 2", len(values), values)
 	}
@@ -166,4 +156,20 @@ func TestLargePaste(t *testing.T) {
 	for _, p := range append(problems, dialogs...) {
 		t.Errorf("page problem: %s", p)
 	}
+}
+
+// progressValues reads the progress bar's watch (time, value, max per
+// sample): the distinct values short of the end, and the times of the
+// first and the last of them.
+func progressValues(bar [][3]float64) (values []float64, first, last float64) {
+	for _, b := range bar {
+		if b[1] > 0 && b[1] < b[2] && !slices.Contains(values, b[1]) {
+			values = append(values, b[1])
+			last = b[0]
+			if first == 0 {
+				first = b[0]
+			}
+		}
+	}
+	return values, first, last
 }
