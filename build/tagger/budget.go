@@ -202,10 +202,7 @@ func pruneBudget(spec *tag.Spec, tr *traced, hashOf map[string]uint32, counts ma
 	}
 	for pass := range passes {
 		for wi, x := range all {
-			if done[wi] || x.h == biasHash || (o.keepWords && strings.HasPrefix(x.feat, "i word ")) {
-				continue
-			}
-			if o.maxMass > 0 && x.mass >= o.maxMass {
+			if done[wi] || x.h == biasHash {
 				continue
 			}
 			if c, ok := top[x.h]; ok && c == x.class && strings.HasPrefix(x.feat, "i word ") {

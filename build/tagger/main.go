@@ -19,13 +19,11 @@
 // dev tokens (99.73% unpruned; TestAgreement, and TestSweep with -sweep
 // compares settings), in 66 KB of brotli instead of 312 KB. -budget lets a
 // fraction of the words change tag (none to or from a -protect tag);
-// -cwcorpus adds the check-worthiness training sentences; -exact=false
-// prunes by the older, looser margin rule (pruneByMargin: 158 KB).
+// -cwcorpus adds the check-worthiness training sentences.
 package main
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/gob"
 	"errors"
 	"flag"
@@ -53,28 +51,15 @@ type options struct {
 	minWeight float64 // drop weights with |w| below this
 	minFeat   float64 // drop features whose largest |w| is below this
 	scale     int     // weight unit, in thousandths
-	keyBits   int     // bits of a feature key (with margin: the fewest from here up that tag the corpus the same)
+	keyBits   int     // bits of a feature key: the fewest from here up that tag the corpus the same
 	minCount  int     // drop features that fire fewer times on the corpus
-	minMass   float64 // drop weights whose |w| times their feature's count on the corpus is smaller
 	corpus    string  // directories (comma-separated) of .txt files the features are counted on
 	cwCorpus  string  // and a check-worthiness table whose sentences are, if not ""
-	// margin, when above 0, prunes by pruneByMargin with this fraction.
-	margin float64
-	// keepWords spares the word's own features ("i word ...") from
-	// pruneByMargin.
-	keepWords bool
-	// keepWordTop spares, under exact, the largest weight of each word's
-	// own feature.
+	// keepWordTop spares the largest weight of each word's own feature.
 	keepWordTop bool
-	// round, under exact and when above 1, rounds the weights left to
-	// multiples of this many units where no word of the corpus changes tag.
+	// round, when above 1, rounds the weights left to multiples of this
+	// many units where no word of the corpus changes tag.
 	round int
-	// maxMass, under exact, keeps every weight whose |w| times its
-	// feature's count on the corpus is at least this (0: none).
-	maxMass float64
-	// exact prunes by pruneBudget instead of pruneByMargin (and by
-	// -mincount, but not -minmass).
-	exact bool
 	// budget is the fraction of the corpus's scored words pruneBudget may
 	// change the tag of, none of them to or from a tag of protect
 	// (comma-separated).
@@ -92,7 +77,7 @@ type options struct {
 // the corpus are the reference that pruneBudget keeps to.
 const refScale = 50
 
-var defaults = options{minFeat: 1, scale: 50, keyBits: 20, minCount: 1, margin: 0.9, exact: true, round: 4,
+var defaults = options{minFeat: 1, scale: 50, keyBits: 20, minCount: 1, round: 4,
 	protect: "NN,NNS,NNP,NNPS,VB,VBD,VBG,VBN,VBP,VBZ,PRP,PRP$,MD",
 	corpus:  filepath.Join("..", "shared", "polnear", "train", "text") + "," + filepath.Join("..", "shared", "seed", "text")}
 
@@ -103,13 +88,9 @@ func main() {
 	flag.IntVar(&defaults.scale, "scale", defaults.scale, "weight unit in thousandths")
 	flag.IntVar(&defaults.keyBits, "keybits", defaults.keyBits, "bits of a feature key (16..32)")
 	flag.IntVar(&defaults.minCount, "mincount", defaults.minCount, "drop features that fire fewer times than this on -corpus")
-	flag.Float64Var(&defaults.minMass, "minmass", defaults.minMass, "drop weights whose magnitude times their feature's count on -corpus is smaller than this")
-	flag.Float64Var(&defaults.margin, "margin", defaults.margin, "prune weights as long as no word of -corpus loses more than this fraction of its margin (0: no)")
-	flag.IntVar(&defaults.round, "round", defaults.round, "with -exact, round the weights left to multiples of this many units where no word of -corpus changes tag")
-	flag.BoolVar(&defaults.keepWordTop, "keepwordtop", defaults.keepWordTop, "with -exact, spare the largest weight of the word's own feature")
-	flag.BoolVar(&defaults.keepWords, "keepwords", defaults.keepWords, "spare the word's own features from -margin")
-	flag.BoolVar(&defaults.exact, "exact", defaults.exact, "prune on the exact scores of -corpus's words (pruneBudget) rather than by -margin")
-	flag.Float64Var(&defaults.budget, "budget", defaults.budget, "with -exact, the fraction of -corpus's scored words that may change tag")
+	flag.IntVar(&defaults.round, "round", defaults.round, "round the weights left to multiples of this many units where no word of -corpus changes tag")
+	flag.BoolVar(&defaults.keepWordTop, "keepwordtop", defaults.keepWordTop, "spare the largest weight of the word's own feature")
+	flag.Float64Var(&defaults.budget, "budget", defaults.budget, "the fraction of -corpus's scored words that may change tag")
 	flag.StringVar(&defaults.protect, "protect", defaults.protect, "tags no word may change to or from under -budget")
 	flag.Float64Var(&defaults.safety, "safety", defaults.safety, "under -budget, keep weights whose loss leaves a word less than this fraction of its margin")
 	flag.Float64Var(&defaults.slack, "slack", defaults.slack, "fraction of -corpus's words that shorter keys may change more")
@@ -135,6 +116,29 @@ func main() {
 
 // build reads prose's model and encodes it pruned and quantised.
 func build(o options) ([]byte, error) {
+	spec, weights, err := readProse(o)
+	if err != nil {
+		return nil, err
+	}
+	return buildBudget(spec, weights, o)
+}
+
+// buildReference encodes prose's model unpruned (beyond -min and
+// -minfeat), in the units of o and with 32-bit keys: the model whose tags
+// pruning keeps to.
+func buildReference(o options) ([]byte, error) {
+	spec, weights, err := readProse(o)
+	if err != nil {
+		return nil, err
+	}
+	spec.Weights, spec.KeyBits = prune(weights, o), 32
+	bake(spec, o)
+	return tag.Encode(spec)
+}
+
+// readProse reads prose's model: the spec of o without its weights, and
+// the weights.
+func readProse(o options) (*tag.Spec, map[string]map[string]float64, error) {
 	spec := &tag.Spec{Scale: o.scale, KeyBits: o.keyBits}
 	var weights map[string]map[string]float64
 	for _, a := range []struct {
@@ -143,49 +147,18 @@ func build(o options) ([]byte, error) {
 	}{{"classes.gob", &spec.Classes}, {"tags.gob", &spec.Dict}, {"weights.gob", &weights}} {
 		b, err := prose.Asset("model/AveragedPerceptron/" + a.name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := gob.NewDecoder(bytes.NewReader(b)).Decode(a.v); err != nil {
-			return nil, fmt.Errorf("%s: %w", a.name, err)
+			return nil, nil, fmt.Errorf("%s: %w", a.name, err)
 		}
 	}
 	emo, err := emoticons()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	spec.Emoticons = emo
-	if o.exact && o.margin > 0 {
-		return buildBudget(spec, weights, o)
-	}
-	spec.Weights = prune(weights, o)
-	bake(spec, o)
-	if o.minCount == 0 && o.minMass == 0 {
-		return tag.Encode(spec)
-	}
-	tr, err := pruneUnused(spec, o)
-	if err != nil {
-		return nil, err
-	}
-	if o.margin == 0 {
-		return tag.Encode(spec)
-	}
-	// Shorter keys make a word's absent features now and then hit a kept
-	// one's key: take the fewest key bits from o.keyBits up under which
-	// the corpus still tags as the full model tags it.
-	for kb := o.keyBits; ; kb++ {
-		spec.KeyBits = kb
-		b, err := tag.Encode(spec)
-		if err != nil || kb == 32 {
-			return b, err
-		}
-		m, err := tag.Load(b)
-		if err != nil {
-			return nil, err
-		}
-		if tr.same(m) {
-			return b, nil
-		}
-	}
+	return spec, weights, nil
 }
 
 // buildBudget prunes by pruneBudget against the tags the reference model
@@ -272,157 +245,6 @@ func traceFull(spec tag.Spec, o options) (*tag.Model, *traced, map[uint32]int, e
 	return m, tr, counts, nil
 }
 
-// pruneUnused drops the features of spec that fire fewer than o.minCount
-// times when the model tags the texts of o.corpus, and the weights whose
-// magnitude times that count is under o.minMass: most of prose's word
-// features are for words news text hardly uses.
-func pruneUnused(spec *tag.Spec, o options) (*traced, error) {
-	m, tr, counts, err := traceFull(*spec, o)
-	if err != nil {
-		return nil, err
-	}
-	hashOf := make(map[string]uint32, len(spec.Weights))
-	for f := range spec.Weights {
-		h, err := m.FeatureHash(f)
-		if err != nil {
-			return nil, err
-		}
-		hashOf[f] = h
-		if f == "bias" {
-			continue // scored for every word
-		}
-		n := counts[h]
-		if n < o.minCount {
-			delete(spec.Weights, f)
-			continue
-		}
-		for c, w := range spec.Weights[f] {
-			if math.Abs(w)*float64(n) < o.minMass {
-				delete(spec.Weights[f], c)
-			}
-		}
-		if len(spec.Weights[f]) == 0 {
-			delete(spec.Weights, f)
-		}
-	}
-	if o.margin > 0 {
-		pruneByMargin(spec, tr, hashOf, counts, o)
-	}
-	return tr, nil
-}
-
-// pruneByMargin drops weights, the least used first (|w| times the count
-// of their feature), as long as no word of the traced corpus can change
-// its tag: each word may lose at most o.margin (< 1) of the margin by which
-// its tag beats the next best, counting the losses that could hurt (of
-// the tag's positive weights, of the others' negative ones). The tags
-// build/train gives the corpus then stay as they were, and so does the
-// attribution model trained on them.
-func pruneByMargin(spec *tag.Spec, tr *traced, hashOf map[string]uint32, counts map[uint32]int, o options) {
-	classIdx := map[string]int{}
-	for i, c := range spec.Classes {
-		classIdx[c] = i
-	}
-	type weight struct {
-		feat, label string
-		class       int
-		q           int64 // in units of o.scale/1000, as the model adds them
-		mass        float64
-	}
-	rows := map[uint32][]weight{}
-	var all []weight
-	for f, ws := range spec.Weights {
-		h := hashOf[f]
-		for c, w := range ws {
-			x := weight{f, c, classIdx[c], int64(math.Round(w * 1000 / float64(o.scale))), math.Abs(w) * float64(counts[h])}
-			rows[h] = append(rows[h], x)
-			all = append(all, x)
-		}
-	}
-	bias := rows[hashOf["bias"]]
-	best := make([]int, len(tr.feats))
-	budget := make([]int64, len(tr.feats))
-	bestWeights := make([]int, len(tr.feats)) // weights of the best tag among the word's features
-	tokens := map[uint32][]int32{}
-	scores := make([]int64, len(spec.Classes))
-	seen := make([]int, len(spec.Classes))
-	for t, fs := range tr.feats {
-		clear(scores)
-		clear(seen)
-		for _, x := range bias {
-			scores[x.class] += x.q
-			seen[x.class]++
-		}
-		for _, h := range fs {
-			for _, x := range rows[h] {
-				scores[x.class] += x.q
-				seen[x.class]++
-			}
-			tokens[h] = append(tokens[h], int32(t))
-		}
-		b := -1
-		for c, v := range scores {
-			if seen[c] > 0 && (b < 0 || v > scores[b]) {
-				b = c
-			}
-		}
-		second := int64(math.MaxInt64)
-		for c, v := range scores {
-			if seen[c] > 0 && c != b {
-				second = min(second, scores[b]-v)
-			}
-		}
-		best[t], bestWeights[t] = b, seen[max(b, 0)]
-		// A tie goes to the lower class: the best may lose its whole
-		// margin to a higher class, less one unit to a lower.
-		budget[t] = int64(o.margin * float64(second))
-	}
-	slices.SortFunc(all, func(a, b weight) int {
-		if c := cmp.Compare(a.mass, b.mass); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.feat, b.feat); c != 0 {
-			return c
-		}
-		return a.class - b.class
-	})
-	cost := func(x weight, t int32) int64 {
-		if x.class == best[t] {
-			if bestWeights[t] == 1 {
-				return math.MaxInt64 // the tag would stop being a candidate
-			}
-			return max(x.q, 0)
-		}
-		return max(-x.q, 0)
-	}
-	for _, x := range all {
-		if x.feat == "bias" || (o.keepWords && strings.HasPrefix(x.feat, "i word ")) {
-			continue
-		}
-		ts := tokens[hashOf[x.feat]]
-		ok := true
-		for _, t := range ts {
-			if c := cost(x, t); c > 0 && c >= budget[t] {
-				ok = false
-				break
-			}
-		}
-		if !ok {
-			continue
-		}
-		for _, t := range ts {
-			budget[t] -= cost(x, t)
-			if x.class == best[t] {
-				bestWeights[t]--
-			}
-		}
-		delete(spec.Weights[x.feat], x.label)
-		if len(spec.Weights[x.feat]) == 0 {
-			delete(spec.Weights, x.feat)
-		}
-	}
-}
-
 // traced is a corpus as the full model tags it: its runs of words (whole
 // texts and sentences) with their tags and, for every word the model
 // scores, the hashes of the features it looks up (the bias apart).
@@ -431,19 +253,6 @@ type traced struct {
 	ref   []tag.Tag // the tag of each word of feats
 	runs  [][]string
 	tags  [][]tag.Tag
-}
-
-// same reports whether m tags every run as the full model did.
-func (tr *traced) same(m *tag.Model) bool {
-	var out []tag.Tag
-	for i, words := range tr.runs {
-		out = slices.Grow(out[:0], len(words))[:len(words)]
-		m.Tag(words, out)
-		if !slices.Equal(out, tr.tags[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // keySeeds is how many hash seeds buildBudget tries at each key length.
@@ -574,7 +383,7 @@ func (tr *traced) add(m *tag.Model, raw string, whole bool) error {
 // bake replaces every weight with the value version 1 of the model file
 // stored, which took a feature's quantised weights that summed to ±1 for
 // ones that summed to zero (its last weight moved by a unit): the tags
-// the engine's models were trained on came from those, and pruneByMargin
+// the engine's models were trained on came from those, and pruneBudget
 // keeps them only if it reckons with the same numbers.
 func bake(spec *tag.Spec, o options) {
 	unit := float64(o.scale) / 1000

@@ -223,7 +223,7 @@ func agreement(t *testing.T, m *tag.Model) agreed {
 	return a
 }
 
-var sweep = flag.String("sweep", "", "build/tagger options to compare, as min:minfeat:scale:keybits:mincount:minmass:margin:rule,... where rule is 0 (margin rule), 1 (margin rule sparing word features), 2 (exact) or 3 (exact sparing each word's strongest weight) (TestSweep)")
+var sweep = flag.String("sweep", "", "build/tagger options to compare, as min:minfeat:scale:keybits:mincount:round:keepwordtop,... where keepwordtop is 0 or 1 (TestSweep)")
 
 // TestSweep builds the model under each option set of -sweep and reports
 // its size and agreement with prose, to choose the defaults.
@@ -234,12 +234,10 @@ func TestSweep(t *testing.T) {
 	for _, s := range strings.Split(*sweep, ",") {
 		o := testDefaults()
 		var keep int
-		if _, err := fmt.Sscanf(s, "%g:%g:%d:%d:%d:%g:%g:%d", &o.minWeight, &o.minFeat, &o.scale, &o.keyBits, &o.minCount, &o.minMass, &o.margin, &keep); err != nil {
+		if _, err := fmt.Sscanf(s, "%g:%g:%d:%d:%d:%d:%d", &o.minWeight, &o.minFeat, &o.scale, &o.keyBits, &o.minCount, &o.round, &keep); err != nil {
 			t.Fatalf("%q: %v", s, err)
 		}
-		o.keepWords = keep == 1
-		o.exact = keep >= 2
-		o.keepWordTop = keep == 3
+		o.keepWordTop = keep == 1
 		b, err := build(o)
 		if err != nil {
 			t.Fatal(err)
@@ -266,9 +264,7 @@ func TestTrainTagsUnchanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := testDefaults()
-	o.minCount, o.minMass, o.margin, o.keyBits, o.budget = 0, 0, 0, 32, 0
-	b, err := build(o)
+	b, err := buildReference(testDefaults())
 	if err != nil {
 		t.Fatal(err)
 	}
