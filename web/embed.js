@@ -33,6 +33,9 @@ const LABELS = {
     summary: (a, s, u) => `${a} attributed ${a === 1 ? 'claim' : 'claims'} from ${s} ${s === 1 ? 'source' : 'sources'}; ${u} unattributed ${u === 1 ? 'statement' : 'statements'}.`,
     sources: 'Sources',
     unattributed: 'Unattributed',
+    worth: (shown, all) => (shown < all ? `Worth checking (${shown} of ${all})` : 'Worth checking'),
+    saidBy: (name) => 'Said by ' + name,
+    score: (s) => 'check-worthiness ' + s.toFixed(2),
     // the tooltip, as the page's: who (the mention → the name and role),
     // then what kind of source, the cue and the kind of attribution
     tip: (who, srcKind, cue, kind) => `${who}\n${[srcKind, cue && '“' + cue + '”', kind].filter(Boolean).join(' · ')}`,
@@ -48,6 +51,9 @@ const LABELS = {
     summary: (a, s, u) => `${a} ${a > 1 ? 'affirmations attribuées' : 'affirmation attribuée'} à ${s} ${s > 1 ? 'sources' : 'source'} ; ${u} ${u > 1 ? 'affirmations sans source' : 'affirmation sans source'}.`,
     sources: 'Sources',
     unattributed: 'Sans source',
+    worth: (shown, all) => (shown < all ? `À vérifier (${shown} sur ${all})` : 'À vérifier'),
+    saidBy: (name) => 'Dit par ' + name,
+    score: (s) => 'vérifiabilité ' + s.toFixed(2).replace('.', ','),
     tip: (who, srcKind, cue, kind) => `${who}\n${[srcKind, cue && '« ' + cue + ' »', kind].filter(Boolean).join(' · ')}`,
     noSource: 'Aucune source indiquée',
     kinds: { direct: 'citation directe', indirect: 'discours rapporté', mixed: 'citation partielle' },
@@ -57,6 +63,19 @@ const LABELS = {
 };
 
 const PALETTE = 8;
+
+// WORTH_SHOWN is how many of the most check-worthy claims the side lists;
+// WORTH_MIN is the engine's threshold for worth checking (Result docs).
+const WORTH_SHOWN = 5;
+const WORTH_MIN = 0.5;
+
+// worthChecking is the claims scored worth checking, most check-worthy
+// first (the earlier first on a tie), as the page ranks them.
+function worthChecking(claims) {
+  return claims
+    .filter((c) => typeof c.checkworthiness === 'number' && c.checkworthiness >= WORTH_MIN)
+    .sort((x, y) => y.checkworthiness - x.checkworthiness || x.start - y.start);
+}
 
 const CSS = `
 :host{display:block}
@@ -426,6 +445,20 @@ class WhoSaid extends HTMLElement {
         side.append(node('h3', null, L.unattributed));
         const ol = node('ol');
         for (const c of un) ol.append(node('li', null, c.text));
+        side.append(ol);
+      }
+      const worth = worthChecking(claims);
+      if (worth.length) {
+        const shown = worth.slice(0, WORTH_SHOWN);
+        side.append(node('h3', null, L.worth(shown.length, worth.length)));
+        const ol = node('ol', 'worth');
+        for (const c of shown) {
+          const a = c.attribution;
+          const i = a && a.source_id && num.has(a.source_id) ? num.get(a.source_id) : -1;
+          const li = node('li', null, c.text);
+          li.append(node('span', 'sr', i >= 0 ? L.saidBy(sources[i].name) : L.noSource), node('span', 'sr', L.score(c.checkworthiness)));
+          ol.append(li);
+        }
         side.append(ol);
       }
     }

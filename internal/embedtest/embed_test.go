@@ -1,6 +1,7 @@
 package embedtest
 
 import (
+	"cmp"
 	"encoding/json"
 	"reflect"
 	"slices"
@@ -94,11 +95,15 @@ func checkWho(t *testing.T, tb *tab, id string, res *engine.Result) (roles, pron
 	var ui struct {
 		Titles []string
 		Panel  []string
+		Worth  []string
+		Mode   string
 		Lang   string
 	}
 	tb.Await(`(() => { const h = document.getElementById('`+id+`'); const r = h.shadowRoot;
 		return { titles: [...r.querySelectorAll('mark')].map((m) => m.title),
-			panel: [...r.querySelectorAll('.side ul li')].map((l) => l.textContent), lang: h.getAttribute('lang') || '' }; })()`, &ui)
+			panel: [...r.querySelectorAll('.side ul li')].map((l) => l.textContent),
+			worth: [...r.querySelectorAll('.side ol.worth li')].map((l) => l.textContent),
+			mode: h.getAttribute('mode') || '', lang: h.getAttribute('lang') || '' }; })()`, &ui)
 	byID := map[string]engine.Source{}
 	for _, s := range res.Sources {
 		byID[s.ID] = s
@@ -122,6 +127,7 @@ func checkWho(t *testing.T, tb *tab, id string, res *engine.Result) (roles, pron
 			t.Errorf("%s: no tooltip starts %q; tooltips %q", id, want, ui.Titles)
 		}
 	}
+	checkWorth(t, id, ui.Mode, ui.Worth, res)
 	kinds := map[string]string{"person": "named person", "organisation": "organisation", "group": "group",
 		"anonymous": "anonymous", "document": "document", "other": "other"}
 	if len(ui.Panel) != len(res.Sources) {
@@ -135,6 +141,41 @@ func checkWho(t *testing.T, tb *tab, id string, res *engine.Result) (roles, pron
 		}
 	}
 	return roles, pronouns
+}
+
+// checkWorth: outside inline mode the side lists the claims scored worth
+// checking (0.5 and above), at most five, most check-worthy first, each
+// with its source's name or, unattributed, none.
+func checkWorth(t *testing.T, id, mode string, worth []string, res *engine.Result) {
+	t.Helper()
+	var want []engine.Claim
+	for _, c := range res.Claims {
+		if c.Checkworthiness != nil && *c.Checkworthiness >= 0.5 {
+			want = append(want, c)
+		}
+	}
+	slices.SortStableFunc(want, func(a, b engine.Claim) int { return cmp.Compare(*b.Checkworthiness, *a.Checkworthiness) })
+	want = want[:min(len(want), 5)]
+	if mode == "inline" {
+		want = nil
+	} else if len(want) == 0 {
+		t.Errorf("%s: the example has no claim worth checking, so the list goes untested", id)
+	}
+	if len(worth) != len(want) {
+		t.Fatalf("%s (%s): %d claims listed worth checking, want %d: %q", id, mode, len(worth), len(want), worth)
+	}
+	names := map[string]string{}
+	for _, s := range res.Sources {
+		names[s.ID] = s.Name
+	}
+	for i, c := range want {
+		if !strings.HasPrefix(worth[i], c.Text) {
+			t.Errorf("%s: worth checking %d is %q, want the claim %q", id, i+1, worth[i], c.Text)
+		}
+		if a := c.Attribution; a != nil && a.SourceID != "" && !strings.Contains(worth[i][len(c.Text):], names[a.SourceID]) {
+			t.Errorf("%s: worth checking %d is %q, want its source %q", id, i+1, worth[i], names[a.SourceID])
+		}
+	}
 }
 
 // bare is a mention as web/sourcelabel.js compares it with the name: no
