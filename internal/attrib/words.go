@@ -77,3 +77,7 @@ func nounTag(t tag.Tag) bool {
 
 // isWord reports a word or number token.
 func isWord(k segment.Kind) bool { return k == segment.Word || k == segment.Number }
+
+// newsVerbs are seldom anything but verbs in news (cueVerb). Read only.
+var newsVerbs = wordset.Of("said says told tells saying telling added adds wrote writes tweeted insisted " +
+	"explained argued claimed acknowledged warned asked")

@@ -953,15 +953,10 @@ func (r *resolver) descKey(a, b int) string {
 // personal organisations belong to a person ("the campaign").
 var personal = wordset.Of("campaign team camp staff")
 
-func genericOrg(head string) bool {
-	switch head {
-	case "agency", "organization", "organisation", "group", "network", "newspaper", "paper",
-		"outlet", "company", "firm", "institute", "body", "watchdog", "broadcaster", "channel",
-		"station", "magazine", "publication":
-		return true
-	}
-	return false
-}
+func genericOrg(head string) bool { return genericOrgs[head] }
+
+var genericOrgs = wordset.Of("agency organization organisation group network newspaper paper outlet company " +
+	"firm institute body watchdog broadcaster channel station magazine publication")
 
 // byDescription finds the named person a definite description stands for
 // ("the Indiana governor" → Mike Pence): someone whose role the article

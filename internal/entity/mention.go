@@ -578,13 +578,9 @@ func (d *doc) readNP(a, b int, p *np) {
 	d.describe(a, b, p)
 }
 
-func prepositionLike(l string) bool {
-	switch l {
-	case "of", "for", "at", "by", "from", "with", "in", "on", "to", "about", "against", "like", "as", "and", "or":
-		return true
-	}
-	return false
-}
+func prepositionLike(l string) bool { return prepositionsLike[l] }
+
+var prepositionsLike = wordset.Of("of for at by from with in on to about against like as and or")
 
 // describe finds a description's head and what kind of thing it names.
 func (d *doc) describe(a, b int, p *np) {
