@@ -8,17 +8,30 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/whosaid/whosaid/internal/wasmbin"
 )
 
 // proseModule is the NLP library whose models weigh 7 MB: the engine in the
 // browser must never link it.
 const proseModule = "github.com/jdkato/prose"
 
-// goTool runs the go command; gcflags are added to every wasm build.
+// goTool runs the go command; gcflags are added to every wasm build, and
+// when dataGap is set the binary's data segments less than dataGap bytes
+// apart are merged (wasmbin.MergeData).
 type goTool struct {
 	bin     string
 	gcflags []string
+	dataGap int
 }
+
+// pageDataGap merges the page's data segments across any run of zeros
+// shorter than a 4 KB page: Go's linker writes 56,000 segments, whose
+// addresses and lengths cost 56 KB of the engine's brotli (1,266,291 to
+// 1,210,076 bytes; gzip 1,648,683 to 1,554,770) for 550 KB more raw
+// zeros. The memory the module starts with is the same. The Worker keeps
+// the linker's segments (wasm/worker/build.sh links it).
+const pageDataGap = 4096
 
 // pageGCFlags compile some of the page's packages without inlining, which
 // in Go's wasm buys little speed for much code and inlining tables. The
@@ -125,7 +138,11 @@ func (g goTool) linkWasm(pkg, ldflags string) ([]byte, error) {
 	if _, err := g.run(wasmEnv(), append(args, "-o", out, pkg)...); err != nil {
 		return nil, err
 	}
-	return os.ReadFile(out)
+	b, err := os.ReadFile(out)
+	if err != nil || g.dataGap == 0 {
+		return b, err
+	}
+	return wasmbin.MergeData(b, g.dataGap)
 }
 
 // wasmExecJS returns the JavaScript support file of the toolchain that
