@@ -73,8 +73,9 @@ func run(c config, w io.Writer) error {
 	if err := g.checkNoProse(c.pkg); err != nil {
 		return err
 	}
-	// The page's engine is compiled with pageGCFlags, the Worker without.
-	page := goTool{bin: c.goBin, gcflags: pageGCFlags(mainModule)}
+	// The page's engine is compiled with pageGCFlags and its data segments
+	// merged, the Worker's as wasm/worker/build.sh does.
+	page := goTool{bin: c.goBin, gcflags: pageGCFlags(mainModule), dataGap: pageDataGap}
 	wasm, err := page.buildWasm(c.pkg)
 	if err != nil {
 		return err

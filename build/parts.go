@@ -303,6 +303,9 @@ func splitData(segs []wasmbin.Segment, embeds []string) (map[string][]byte, []by
 		found[e] = b
 		cut = append(cut, span{uint64(i), uint64(i + len(b))})
 	}
+	// In order of address, so that a segment holding several files (the
+	// page's merged ones) is cut right.
+	slices.SortFunc(cut, func(a, b span) int { return cmp.Compare(a.start, b.start) })
 	var rest []byte
 	for _, s := range segs {
 		start, end := s.Addr, s.Addr+uint64(len(s.Data))

@@ -231,9 +231,7 @@ func (s *state) cueVerb(i int) (cue.Form, bool) {
 	if i > 0 && (s.low[i-1] == "-" || s.low[i-1] == "–") && s.seg.Tokens[i-1].End == s.seg.Tokens[i].Start {
 		return f, false // "U.S.-backed": part of an adjective
 	}
-	switch s.low[i] {
-	case "said", "says", "told", "tells", "saying", "telling", "added", "adds", "wrote", "writes",
-		"tweeted", "insisted", "explained", "argued", "claimed", "acknowledged", "warned", "asked":
+	if newsVerbs[s.low[i]] {
 		return f, true // seldom anything but verbs in news
 	}
 	t := s.tags[i]

@@ -3,87 +3,66 @@ package attrib
 import (
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
+	"github.com/whosaid/whosaid/internal/wordset"
 )
-
-// set is a small word set.
-type set map[string]bool
-
-func words(ws ...string) set {
-	s := make(set, len(ws))
-	for _, w := range ws {
-		s[w] = true
-	}
-	return s
-}
 
 // Word lists used by the rules; they back up the tagger where a word's
 // class matters more than its tag.
 var (
-	determiners = words("the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
-		"their", "our", "my", "your", "some", "many", "several", "two", "three", "four", "five",
-		"other", "another", "most", "few", "both", "all", "one", "any", "each", "no", "such", "more")
-	pronouns = words("he", "she", "they", "it", "we", "i", "you", "who")
+	determiners = wordset.Of("the a an this that these those his her its their our my your some many several " +
+		"two three four five other another most few both all one any each no such more")
+	pronouns = wordset.Of("he she they it we i you who")
 	// auxiliaries and adverbs that may stand between a subject and its verb
-	between = words("has", "have", "had", "also", "would", "will", "'d", "’d", "did", "does", "do",
-		"later", "then", "previously", "recently", "once", "again", "repeatedly", "publicly",
-		"reportedly", "frequently", "still", "further", "just", "already", "often", "has also",
-		"first", "privately", "separately", "simply", "flatly", "openly", "quickly", "initially",
-		"subsequently", "ultimately", "finally", "long", "always", "never", "even", "only",
-		"could", "might", "may", "can", "should", "must", "is", "was", "are", "were", "be", "been",
-		"not", "n't", "’ve", "'ve", "’s", "'s", "’ll", "'ll", "actually", "clearly", "explicitly",
-		"specifically", "correctly", "falsely", "wrongly", "rightly", "proudly", "angrily")
-	be = words("is", "was", "are", "were", "be", "been", "being", "'s", "’s", "am", "get", "got", "gets")
+	between = wordset.Phrases("has|have|had|also|would|will|'d|’d|did|does|do|later|then|previously|recently|" +
+		"once|again|repeatedly|publicly|reportedly|frequently|still|further|just|already|" +
+		"often|has also|first|privately|separately|simply|flatly|openly|quickly|initially|" +
+		"subsequently|ultimately|finally|long|always|never|even|only|could|might|may|can|" +
+		"should|must|is|was|are|were|be|been|not|n't|’ve|'ve|’s|'s|’ll|'ll|actually|" +
+		"clearly|explicitly|specifically|correctly|falsely|wrongly|rightly|proudly|" +
+		"angrily")
+	be = wordset.Of("is was are were be been being 's ’s am get got gets")
 	// labels of meta lines and page furniture, not speakers
-	labels = words("published", "updated", "posted", "by", "source", "sources", "photo", "image",
-		"related", "tags", "note", "date", "filed", "read", "watch", "video", "update", "correction",
-		"editor", "editors", "credit", "caption", "share", "email", "follow", "subscribe", "listen",
-		"contact", "copyright", "location", "time", "when", "where", "what", "why", "how", "who",
-		"question", "answer", "q", "a", "summary", "background", "transcript", "warning", "disclaimer",
-		"ps", "p.s.", "story", "more", "see", "also", "via", "h/t", "top", "breaking", "live")
-	showVerbs = words("show", "shows", "showed", "shown", "showing", "find", "finds", "found", "indicate",
-		"indicates", "indicated", "suggest", "suggests", "suggested", "reveal", "reveals", "revealed")
-	evidence = words("poll", "polls", "survey", "surveys", "data", "study", "studies", "report",
-		"reports", "results", "numbers", "figures", "records", "analysis", "research", "documents",
-		"emails", "video", "footage", "tape", "evidence", "polling", "statistics", "estimates",
-		"investigation", "review", "audit", "filings", "records")
-	quantifiers = words("some", "many", "most", "several", "others", "both", "all", "few", "one", "another")
+	labels = wordset.Of("published updated posted by source sources photo image related tags note date " +
+		"filed read watch video update correction editor editors credit caption share " +
+		"email follow subscribe listen contact copyright location time when where what " +
+		"why how who question answer q a summary background transcript warning disclaimer " +
+		"ps p.s. story more see also via h/t top breaking live")
+	showVerbs = wordset.Of("show shows showed shown showing find finds found indicate indicates indicated " +
+		"suggest suggests suggested reveal reveals revealed")
+	evidence = wordset.Of("poll polls survey surveys data study studies report reports results numbers " +
+		"figures records analysis research documents emails video footage tape evidence " +
+		"polling statistics estimates investigation review audit filings records")
+	quantifiers = wordset.Of("some many most several others both all few one another")
 	// calendar names stay dates even when capitalised
-	calendar = words("january", "february", "march", "april", "june", "july", "august",
-		"september", "october", "november", "december", "monday", "tuesday", "wednesday",
-		"thursday", "friday", "saturday", "sunday", "yesterday", "today")
-	dates = words("january", "february", "march", "april", "may", "june", "july", "august",
-		"september", "october", "november", "december", "monday", "tuesday", "wednesday",
-		"thursday", "friday", "saturday", "sunday", "yesterday", "today", "hours", "minutes",
-		"days", "weeks", "months", "years", "moments", "later", "earlier", "ago", "hour", "week",
-		"month", "year", "day", "morning", "evening", "night", "afternoon", "tonight")
-	auxiliaries = words("is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
-		"would", "can", "could", "may", "might", "should", "must", "do", "does", "did")
+	calendar = wordset.Of("january february march april june july august september october november " +
+		"december monday tuesday wednesday thursday friday saturday sunday yesterday " +
+		"today")
+	dates = wordset.Of("january february march april may june july august september october november " +
+		"december monday tuesday wednesday thursday friday saturday sunday yesterday " +
+		"today hours minutes days weeks months years moments later earlier ago hour week " +
+		"month year day morning evening night afternoon tonight")
+	auxiliaries = wordset.Of("is are was were be been has have had will would can could may might should must " +
+		"do does did")
 	// function words that end a noun phrase
-	stops = words("having", "that", "which", "who", "whom", "whose", "when", "where", "while", "as", "but",
-		"because", "if", "although", "though", "since", "after", "before", "until", "unless", "so",
-		"than", "to", "not", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
-		"will", "would", "can", "could", "may", "might", "should", "must", "do", "does", "did",
-		"also", "said", "says", "say", "told", "there", "here", "what", "how", "why", "yet", "or",
-		"nor", "then", "now", "just", "even", "still", "only", "about", "by", "into", "over",
-		"under", "through", "during", "without", "within", "against", "between", "among",
-		"upon", "like", "on", "in", "into", "via", "per", "up", "down", "out", "off", "all",
-		"however", "meanwhile", "instead", "too", "very", "already", "again", "later")
+	stops = wordset.Of("having that which who whom whose when where while as but because if although " +
+		"though since after before until unless so than to not is are was were be been " +
+		"being has have had will would can could may might should must do does did also " +
+		"said says say told there here what how why yet or nor then now just even still " +
+		"only about by into over under through during without within against between " +
+		"among upon like on in into via per up down out off all however meanwhile instead " +
+		"too very already again later")
 	// prepositions that may join two parts of one noun phrase
-	joiners = words("of", "for", "at", "from", "and", "&", "with", "in")
+	joiners = wordset.Of("of for at from and & with in")
 	// tokens that may start an adjunct between a verb and its content
-	preps = words("in", "on", "at", "during", "after", "before", "to", "with", "from", "via",
-		"through", "last", "this", "late", "earlier", "early", "on", "in", "over", "since",
-		"when", "while", "yesterday", "today", "tonight", "recently", "later", "also", "again",
-		"repeatedly", "publicly", "privately", "monday", "tuesday", "wednesday", "thursday",
-		"friday", "saturday", "sunday", "then", "previously", "flatly", "simply", "bluntly",
-		"frankly", "separately", "afterward", "afterwards", "by", "under", "as", "for", "of",
-		"about", ",")
+	preps = wordset.Of("in on at during after before to with from via through last this late earlier " +
+		"early on in over since when while yesterday today tonight recently later also " +
+		"again repeatedly publicly privately monday tuesday wednesday thursday friday " +
+		"saturday sunday then previously flatly simply bluntly frankly separately " +
+		"afterward afterwards by under as for of about ,")
 	// content may not start with these: the verb has another sense there
-	badContentStart = words("to", "about", "of", "with", "by", "for", "up", "out", "off", "on",
-		"in", "at", "into", "goodbye", "hello", "thanks", "nothing", "something", "anything",
-		"yes", "sorry", "too", "from", "as", "and", "or", "ok", "okay", "them", "him", "me", "us",
-		"himself", "herself", "themselves", "itself", "following", "over", "back", "against",
-		"forward", "so", "much")
+	badContentStart = wordset.Of("to about of with by for up out off on in at into goodbye hello thanks nothing " +
+		"something anything yes sorry too from as and or ok okay them him me us himself " +
+		"herself themselves itself following over back against forward so much")
 )
 
 // nounTag reports the tags a noun phrase is made of.
@@ -98,3 +77,7 @@ func nounTag(t tag.Tag) bool {
 
 // isWord reports a word or number token.
 func isWord(k segment.Kind) bool { return k == segment.Word || k == segment.Number }
+
+// newsVerbs are seldom anything but verbs in news (cueVerb). Read only.
+var newsVerbs = wordset.Of("said says told tells saying telling added adds wrote writes tweeted insisted " +
+	"explained argued claimed acknowledged warned asked")

@@ -6,7 +6,11 @@
 // complement is a clause or a quotation.
 package cue
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid/internal/wordset"
+)
 
 // Class is how a cue verb takes its content.
 type Class uint8
@@ -65,30 +69,20 @@ var speech = []string{
 	"reckon", "read:read:read", "bark", "interrupt", "laugh", "quote", "acknowledge", "recognize", "recognise", "realize", "realise", "trust",
 }
 
-var tell = map[string]bool{"tell": true, "warn": true, "inform": true, "assure": true,
-	"remind": true, "advise": true, "notify": true, "convince": true, "persuade": true,
-	"brief": true, "promise": true, "ask": true, "urge": true}
+var tell = wordset.Of("tell warn inform assure remind advise notify convince persuade brief promise ask " +
+	"urge")
 
-var belief = map[string]bool{"think": true, "believe": true, "feel": true, "know": true,
-	"fear": true, "hope": true, "expect": true, "worry": true, "suspect": true, "doubt": true,
-	"assume": true, "understand": true, "reckon": true, "realize": true, "realise": true,
-	"recognize": true, "recognise": true, "trust": true, "wonder": true, "guess": true,
-	"figure": true}
+var belief = wordset.Of("think believe feel know fear hope expect worry suspect doubt assume understand " +
+	"reckon realize realise recognize recognise trust wonder guess figure")
 
-var weak = map[string]bool{"find": true, "show": true, "continue": true, "figure": true,
-	"project": true, "calculate": true, "object": true, "understand": true, "recognize": true,
-	"recognise": true, "realize": true, "realise": true, "feel": true, "hope": true,
-	"expect": true, "know": true, "trust": true, "guess": true, "answer": true, "post": true,
-	"brief": true, "question": true, "query": true, "signal": true, "counter": true,
-	"maintain": true, "observe": true, "state": true, "report": true, "rail": true,
-	"repeat": true, "doubt": true, "fear": true, "worry": true, "remind": true, "promise": true,
-	"urge": true, "demand": true, "read": true, "bark": true, "interrupt": true, "laugh": true, "quote": true, "protest": true, "advise": true, "convince": true,
-	"persuade": true, "chant": true, "shout": true, "scream": true, "cry": true,
-	"declare": true, "reveal": true, "predict": true, "estimate": true, "indicate": true,
-	"mention": true, "propose": true, "recommend": true, "hint": true, "specify": true,
-	"agree": true, "charge": true, "deny": true, "snap": true, "gush": true, "fume": true}
+var weak = wordset.Of("find show continue figure project calculate object understand recognize " +
+	"recognise realize realise feel hope expect know trust guess answer post brief " +
+	"question query signal counter maintain observe state report rail repeat doubt " +
+	"fear worry remind promise urge demand read bark interrupt laugh quote protest " +
+	"advise convince persuade chant shout scream cry declare reveal predict estimate " +
+	"indicate mention propose recommend hint specify agree charge deny snap gush fume")
 
-var askVerbs = map[string]bool{"ask": true, "inquire": true, "query": true, "question": true, "wonder": true}
+var askVerbs = wordset.Of("ask inquire query question wonder")
 
 // stance verbs: PolNeAR attributes their objects to the subject
 // ("Trump called for a special prosecutor").

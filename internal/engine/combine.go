@@ -12,6 +12,7 @@ import (
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
+	"github.com/whosaid/whosaid/internal/wordset"
 	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
@@ -108,22 +109,16 @@ func union(first, second []attrib.Attribution) []attrib.Attribution {
 
 // leading are words a source never starts with, which the model sometimes
 // takes along: dates and connectives before the name.
-var leading = map[string]bool{"january": true, "february": true, "march": true, "april": true,
-	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
-	"november": true, "december": true, "monday": true, "tuesday": true, "wednesday": true,
-	"thursday": true, "friday": true, "saturday": true, "sunday": true, "yesterday": true,
-	"today": true, "tonight": true, "but": true, "and": true, "however": true, "meanwhile": true,
-	"later": true, "earlier": true, "then": true, "so": true, "also": true, ",": true}
+var leading = wordset.Of("january february march april may june july august september october november " +
+	"december monday tuesday wednesday thursday friday saturday sunday yesterday " +
+	"today tonight but and however meanwhile later earlier then so also ,")
 
 // function words carry no meaning of their own in a cue ("have since
 // retaken", "is expected"): a cue needs another word the training data
 // used as a cue.
-var function = map[string]bool{"have": true, "has": true, "had": true, "is": true, "are": true,
-	"was": true, "were": true, "be": true, "been": true, "will": true, "would": true, "could": true,
-	"should": true, "can": true, "may": true, "might": true, "also": true, "since": true,
-	"then": true, "not": true, "the": true, "a": true, "an": true, "to": true, "in": true,
-	"of": true, "that": true, "s": true, "and": true, "it": true, "for": true, "on": true,
-	"with": true, "did": true, "do": true, "does": true, "still": true, "just": true, "now": true}
+var function = wordset.Of("have has had is are was were be been will would could should can may might also " +
+	"since then not the a an to in of that s and it for on with did do does still " +
+	"just now")
 
 // knownCue reports whether cue holds a word, other than a function word,
 // that the training data used as a cue, or is punctuation that introduces
@@ -285,10 +280,8 @@ func afterCue(a *attrib.Attribution) bool {
 }
 
 // toldWhom are cue verbs whose first object is the person addressed.
-var toldWhom = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true,
-	"warned": true, "warn": true, "warns": true, "warning": true, "assured": true, "assures": true,
-	"reminded": true, "reminds": true, "informed": true, "informs": true, "promised": true,
-	"promises": true, "convinced": true, "persuaded": true, "advised": true, "notified": true}
+var toldWhom = wordset.Of("told tell tells telling warned warn warns warning assured assures reminded " +
+	"reminds informed informs promised promises convinced persuaded advised notified")
 
 // startAtThat starts a content that follows its cue at the complementiser
 // when only an object or adjunct of the cue stands before it ("said at a
@@ -437,12 +430,11 @@ func sourceless(cue string) bool {
 }
 
 var (
-	beForm     = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
-	appearance = map[string]bool{"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true}
+	beForm     = wordset.Of("is are was were be been being")
+	appearance = wordset.Of("seem seems seemed appear appears appeared")
 	// irregularParticiple are participles not ending in -ed that cues use
-	irregularParticiple = map[string]bool{"known": true, "told": true, "said": true, "thought": true,
-		"seen": true, "shown": true, "found": true, "held": true, "given": true, "written": true,
-		"taken": true, "heard": true, "understood": true, "quoted": true, "dubbed": true}
+	irregularParticiple = wordset.Of("known told said thought seen shown found held given written taken heard " +
+		"understood quoted dubbed")
 )
 
 // cutAtNextCue ends a reported content where another reporting verb
@@ -479,8 +471,7 @@ func cutAtNextCue(a *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) {
 
 // asFrame are words that open a clause framing the speech rather than
 // part of it: "As X put it, …", "During his years in office, he said, …".
-var asFrame = map[string]bool{"as": true, "during": true, "when": true, "while": true, "after": true,
-	"before": true, "in": true, "asked": true}
+var asFrame = wordset.Of("as during when while after before in asked")
 
 // aroundAside gives a content that follows a frame set off by commas in
 // mid-sentence ("The museum, he said, celebrated several of his heroes")
@@ -557,8 +548,7 @@ func cutAtSentenceEnd(a *attrib.Attribution, seg *segment.Doc, quotes *quoteInde
 // it ("warned against", "believe in", "apologize for", "described as"):
 // PolNeAR's content starts after them. "to" is one only before a noun
 // phrase: see afterParticle.
-var verbParticles = map[string]bool{"about": true, "against": true, "as": true, "at": true,
-	"for": true, "from": true, "in": true, "of": true, "on": true, "over": true, "with": true, "into": true}
+var verbParticles = wordset.Of("about against as at for from in of on over with into")
 
 // afterParticle starts a content that begins with its cue's particle
 // after the particle, unless a number follows ("about 20 people", "in

@@ -18,6 +18,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
+	"github.com/whosaid/whosaid/internal/wordset"
 	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
@@ -950,17 +951,12 @@ func (r *resolver) descKey(a, b int) string {
 }
 
 // personal organisations belong to a person ("the campaign").
-var personal = map[string]bool{"campaign": true, "team": true, "camp": true, "staff": true}
+var personal = wordset.Of("campaign team camp staff")
 
-func genericOrg(head string) bool {
-	switch head {
-	case "agency", "organization", "organisation", "group", "network", "newspaper", "paper",
-		"outlet", "company", "firm", "institute", "body", "watchdog", "broadcaster", "channel",
-		"station", "magazine", "publication":
-		return true
-	}
-	return false
-}
+func genericOrg(head string) bool { return genericOrgs[head] }
+
+var genericOrgs = wordset.Of("agency organization organisation group network newspaper paper outlet company " +
+	"firm institute body watchdog broadcaster channel station magazine publication")
 
 // byDescription finds the named person a definite description stands for
 // ("the Indiana governor" → Mike Pence): someone whose role the article
@@ -1023,9 +1019,8 @@ func (r *resolver) salientPerson(p *np, a int) int {
 
 // offices are the roles one holds by title: "the Indiana governor" is
 // not the person the article calls its nominee or businessman.
-var offices = map[string]bool{"governor": true, "senator": true, "mayor": true, "secretary": true,
-	"congressman": true, "congresswoman": true, "chancellor": true, "premier": true, "minister": true,
-	"prosecutor": true, "president": true, "representative": true}
+var offices = wordset.Of("governor senator mayor secretary congressman congresswoman chancellor premier " +
+	"minister prosecutor president representative")
 
 // otherOffice reports a description by an office (head) of a person
 // whom other descriptions already stood for, none of them by that office

@@ -5,6 +5,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
+	"github.com/whosaid/whosaid/internal/wordset"
 	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
@@ -577,13 +578,9 @@ func (d *doc) readNP(a, b int, p *np) {
 	d.describe(a, b, p)
 }
 
-func prepositionLike(l string) bool {
-	switch l {
-	case "of", "for", "at", "by", "from", "with", "in", "on", "to", "about", "against", "like", "as", "and", "or":
-		return true
-	}
-	return false
-}
+func prepositionLike(l string) bool { return prepositionsLike[l] }
+
+var prepositionsLike = wordset.Of("of for at by from with in on to about against like as and or")
 
 // describe finds a description's head and what kind of thing it names.
 func (d *doc) describe(a, b int, p *np) {
@@ -666,24 +663,21 @@ func (d *doc) describe(a, b int, p *np) {
 func personSuffix(w string) bool {
 	for _, s := range []string{"er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman"} {
 		if strings.HasSuffix(w, s) && len(w) > len(s)+2 {
-			switch w {
-			case "paper", "letter", "number", "order", "matter", "water", "power", "center", "chapter",
-				"border", "corner", "disorder", "factor", "sector", "error", "mirror", "terror",
-				"agreement", "statement", "document", "government", "movement", "department",
-				"comment", "moment", "element", "argument", "event", "percent", "content", "intent",
-				"payment", "amendment", "investment", "environment", "development", "management",
-				"treatment", "settlement", "announcement", "assessment", "judgment", "judgement",
-				"endorsement", "achievement", "committee", "guarantee", "plant", "grant", "giant",
-				"restaurant", "warrant", "instant", "decor", "floor", "door", "tower",
-				"answer", "computer", "weather", "cancer", "summer", "winter", "dinner", "offer",
-				"member", "partner", "leader", "officer", "speaker", "lawyer", "reporter":
-				return w == "member" || w == "partner" || w == "leader" || w == "officer" || w == "speaker" || w == "lawyer" || w == "reporter"
-			}
-			return true
+			return !notPersons[w]
 		}
 	}
 	return false
 }
+
+// notPersons end as a person's word does but name a thing ("paper",
+// "statement"). Read only.
+var notPersons = wordset.Of("paper letter number order matter water power center chapter border corner " +
+	"disorder factor sector error mirror terror agreement statement document " +
+	"government movement department comment moment element argument event percent " +
+	"content intent payment amendment investment environment development management " +
+	"treatment settlement announcement assessment judgment judgement endorsement " +
+	"achievement committee guarantee plant grant giant restaurant warrant instant " +
+	"decor floor door tower answer computer weather cancer summer winter dinner offer")
 
 func singular(w string) string {
 	switch {

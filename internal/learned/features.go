@@ -4,6 +4,7 @@ import (
 	"github.com/whosaid/whosaid/internal/perceptron"
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
+	"github.com/whosaid/whosaid/internal/wordset"
 )
 
 // Doc is one article prepared for the model: its segmentation, tags, and
@@ -104,16 +105,13 @@ func hasSuffixFold(w, suf string) bool {
 
 // isAux reports whether w is an auxiliary or adverb that starts a cue
 // ("is warning", "has also said"); the cue's head is the word after them.
-func isAux(w string) bool {
-	switch w {
-	case "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
-		"will", "would", "could", "can", "may", "might", "should", "did", "does", "do",
-		"also", "not", "never", "then", "later", "once", "again", "first", "just", "still",
-		"Is", "Are", "Was", "Were", "Has", "Have", "Had", "Also", "Then", "’s", "'s":
-		return true
-	}
-	return false
-}
+func isAux(w string) bool { return auxiliaries[w] }
+
+// auxiliaries are isAux's words: one string, not a switch
+// (internal/wordset says why). Read only.
+var auxiliaries = wordset.Of("is are was were be been being has have had will would could can may might " +
+	"should did does do also not never then later once again first just still " +
+	"Is Are Was Were Has Have Had Also Then ’s 's")
 
 // prefix is the first n bytes of s, lower-cased in the hash.
 func prefix(h uint64, s string, n int) uint64 {

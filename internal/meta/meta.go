@@ -13,6 +13,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/text"
+	"github.com/whosaid/whosaid/internal/wordset"
 )
 
 // Meta is the article's title, authors and date, and where they were read.
@@ -282,24 +283,18 @@ func personName(n string) bool {
 	return caps >= 2
 }
 
-func particle(w string) bool {
-	switch strings.ToLower(w) {
-	case "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "la", "le", "al", "el", "bin", "ibn", "ben", "y":
-		return true
-	}
-	return false
-}
+func particle(w string) bool { return particles[strings.ToLower(w)] }
+
+var particles = wordset.Of("de da do dos das del della di van von der den la le al el bin ibn ben y")
 
 // agency lists the wire services and outlets named in bylines.
 func agency(n string) bool {
-	switch strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(n, "the "), "The ")) {
-	case "reuters", "ap", "afp", "associated press", "agence france-presse", "agence france presse",
-		"bloomberg", "cnn", "bbc", "bbc news", "dpa", "efe", "upi", "xinhua", "tass", "ansa", "pa", "press association",
-		"staff", "staff reports", "wire services", "agencies", "news desk", "newsroom":
-		return true
-	}
-	return false
+	return agencies[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(n, "the "), "The "))]
 }
+
+var agencies = wordset.Phrases("reuters|ap|afp|associated press|agence france-presse|agence france presse|" +
+	"bloomberg|cnn|bbc|bbc news|dpa|efe|upi|xinhua|tass|ansa|pa|press association|" +
+	"staff|staff reports|wire services|agencies|news desk|newsroom")
 
 // role lists the job titles that follow a name in a byline.
 func role(n string) bool {
@@ -355,8 +350,7 @@ func titleCase(l string) bool {
 		if !unicode.IsLetter(r) {
 			continue
 		}
-		switch strings.ToLower(w) {
-		case "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "but", "at", "by", "with", "from", "as", "vs", "vs.":
+		if smallWords[strings.ToLower(w)] {
 			continue
 		}
 		all++
@@ -366,6 +360,9 @@ func titleCase(l string) bool {
 	}
 	return all >= 3 && caps*5 >= all*4
 }
+
+// smallWords are the function words titleCase leaves aside. Read only.
+var smallWords = wordset.Of("a an the of in on to for and or but at by with from as vs vs.")
 
 // kickerLine reports a section label: up to three words in capitals.
 func kickerLine(l string) bool {

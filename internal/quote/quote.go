@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/internal/segment"
+	"github.com/whosaid/whosaid/internal/wordset"
 	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
@@ -499,22 +500,16 @@ func wordBefore(s string, pstart, j int) string {
 
 // speechVerb reports the verbs that introduce or follow direct speech.
 func speechVerb(w string) bool {
-	if len(w) < 3 || len(w) > 12 {
-		return false
-	}
-	switch wordshape.Lower(w) {
-	case "said", "says", "say", "saying", "told", "tells", "asked", "asks",
-		"added", "adds", "replied", "replies", "wrote", "writes", "insisted",
-		"insists", "explained", "explains", "stated", "states", "declared",
-		"announced", "warned", "warns", "claimed", "claims", "noted", "notes",
-		"shouted", "yelled", "tweeted", "recalled", "recalls", "continued",
-		"argued", "argues", "admitted", "admits", "added:", "according", "quipped",
-		"responded", "responds", "answered", "exclaimed", "whispered", "cried",
-		"urged", "urges", "concluded", "acknowledged", "countered", "read", "reads",
-		"reading", "chanted", "chanting", "chants", "echoing", "echoed", "mouthing", "mouthed",
-		"interjected", "interjecting", "tweeting", "shouting", "yelling", "declaring", "promising",
-		"promised", "vowed", "vowing", "sang", "singing", "repeated", "repeating":
-		return true
-	}
-	return false
+	return len(w) >= 3 && len(w) <= 12 && speechVerbs[wordshape.Lower(w)]
 }
+
+// speechVerbs are speechVerb's words, one string (internal/wordset says
+// why). Read only.
+var speechVerbs = wordset.Of("said says say saying told tells asked asks added adds replied replies wrote " +
+	"writes insisted insists explained explains stated states declared announced " +
+	"warned warns claimed claims noted notes shouted yelled tweeted recalled recalls " +
+	"continued argued argues admitted admits added: according quipped responded " +
+	"responds answered exclaimed whispered cried urged urges concluded acknowledged " +
+	"countered read reads reading chanted chanting chants echoing echoed mouthing " +
+	"mouthed interjected interjecting tweeting shouting yelling declaring promising " +
+	"promised vowed vowing sang singing repeated repeating")

@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/whosaid/whosaid/internal/wordset"
 )
 
 // Class and id hints: words in an element's class and id that say what it
@@ -51,10 +53,8 @@ var (
 		"tags": KindOther, "print": KindShare, "rail": KindSidebars, "extra": KindOther, "extras": KindOther,
 	}
 	// Whole class names of elements shown to screen readers only, or not at all.
-	hiddenClasses = map[string]bool{
-		"hidden": true, "hide": true, "sr-only": true, "visually-hidden": true,
-		"visuallyhidden": true, "screen-reader-text": true, "screenreader-only": true, "offscreen": true,
-	}
+	hiddenClasses = wordset.Of("hidden hide sr-only visually-hidden visuallyhidden screen-reader-text " +
+		"screenreader-only offscreen")
 	maybeWords    = []string{"article", "body", "content", "main", "story", "entry", "post", "text", "column"}
 	positiveWords = []string{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story"}
 	negativeWords = []string{"hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",

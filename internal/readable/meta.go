@@ -5,6 +5,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/meta"
 	"github.com/whosaid/whosaid/internal/minijson"
+	"github.com/whosaid/whosaid/internal/wordset"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -451,14 +452,11 @@ func similarity(a, b string) float64 {
 
 // month reports whether w is an English month name or its abbreviation.
 func month(w string) bool {
-	switch strings.TrimSuffix(strings.ToLower(w), ".") {
-	case "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun",
-		"july", "jul", "august", "aug", "september", "sep", "sept", "october", "oct",
-		"november", "nov", "december", "dec":
-		return true
-	}
-	return false
+	return months[strings.TrimSuffix(strings.ToLower(w), ".")]
 }
+
+var months = wordset.Of("january jan february feb march mar april apr may june jun july jul august aug " +
+	"september sep sept october oct november nov december dec")
 
 // bylineFree are the kinds of boilerplate a byline is never in; an
 // article's header is where it usually is.
@@ -467,6 +465,5 @@ var bylineFree = map[string]bool{KindMenus: true, KindFooters: true, KindComment
 
 // agencies are news agencies a byline names after the reporter ("By Jane
 // Roe, Reuters"): the source of the copy, not an author.
-var agencies = map[string]bool{"reuters": true, "ap": true, "afp": true, "associated press": true,
-	"the associated press": true, "agence france-presse": true, "bloomberg": true, "dpa": true,
-	"upi": true, "xinhua": true, "efe": true, "ansa": true, "pa": true, "pa media": true, "press association": true}
+var agencies = wordset.Phrases("reuters|ap|afp|associated press|the associated press|agence france-presse|" +
+	"bloomberg|dpa|upi|xinhua|efe|ansa|pa|pa media|press association")

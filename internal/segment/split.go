@@ -3,6 +3,8 @@ package segment
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/internal/wordset"
 )
 
 // Split segments s, normalised text (internal/text.Doc.Norm). It runs in
@@ -372,39 +374,37 @@ const (
 
 // abbrev classifies a word that may carry an abbreviation's dot.
 func abbrev(w string) abbrevKind {
-	switch w {
-	case "Mr", "Mrs", "Ms", "Messrs", "Mme", "Dr", "Drs", "Prof", "Sen", "Sens", "Rep", "Reps",
-		"Gov", "Govs", "Gen", "Gens", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt", "Cpl", "Pvt",
-		"Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Atty", "Amb", "Fr", "Sr", "Sra", "Mt", "Ft",
-		"vs", "Vs", "v", "cf", "approx", "Approx", "ca", "Fig", "fig", "Vol", "vol", "pp", "Op",
-		"No", "no", "Nos", "nos", "Art", "art":
+	switch {
+	case titleAbbrevs[w]:
 		return title
-	case "Jr", "Inc", "Corp", "Co", "Ltd", "Bros", "Ave", "Blvd", "Rd", "St", "Ste", "Dept", "Univ",
-		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-		"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-		"etc", "al", "est", "Calif", "Fla", "Mass", "Ariz", "Penn", "Ill", "Wash", "Mich", "Minn",
-		"Conn", "Tenn", "Okla", "Ore", "Wis", "Colo", "Ky", "Md", "Va", "Ga", "Ala", "Miss", "Nev":
+	case endAbbrevs[w]:
 		return mayEnd
 	}
 	return notAbbrev
 }
 
+// The abbreviations of abbrev, one string each (internal/wordset says
+// why). Read only.
+var (
+	titleAbbrevs = wordset.Of("Mr Mrs Ms Messrs Mme Dr Drs Prof Sen Sens Rep Reps Gov Govs Gen Gens Lt Col Maj " +
+		"Capt Cmdr Adm Sgt Cpl Pvt Rev Hon Pres Supt Insp Det Atty Amb Fr Sr Sra Mt Ft vs " +
+		"Vs v cf approx Approx ca Fig fig Vol vol pp Op No no Nos nos Art art")
+	endAbbrevs = wordset.Of("Jr Inc Corp Co Ltd Bros Ave Blvd Rd St Ste Dept Univ Jan Feb Mar Apr Jun Jul Aug " +
+		"Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun etc al est " +
+		"Calif Fla Mass Ariz Penn Ill Wash Mich Minn Conn Tenn Okla Ore Wis Colo Ky Md Va " +
+		"Ga Ala Miss Nev")
+)
+
 // opener reports whether w often starts a sentence; after an ambiguous
 // abbreviation ("in the U.S. He said") such a word is taken to start one.
-func opener(w string) bool {
-	switch w {
-	case "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its",
-		"Their", "Our", "My", "Your", "This", "That", "These", "Those", "There", "Here", "But",
-		"And", "Or", "So", "Yet", "In", "On", "At", "As", "If", "When", "While", "After", "Before",
-		"Since", "Although", "Though", "However", "Meanwhile", "Also", "Still", "Now", "Then",
-		"What", "Who", "Why", "How", "Where", "Which", "Some", "Many", "Most", "All", "Not",
-		"Both", "Each", "Such", "Last", "Earlier", "Later", "According", "Despite", "During",
-		"For", "From", "To", "With", "Without", "Under", "Over", "Even", "Only", "Just", "Mr.",
-		"Mrs.", "Ms.", "Dr.", "Officials", "Police", "Authorities":
-		return true
-	}
-	return false
-}
+func opener(w string) bool { return openers[w] }
+
+var openers = wordset.Of("The A An He She It They We I You His Her Its Their Our My Your This That These " +
+	"Those There Here But And Or So Yet In On At As If When While After Before Since " +
+	"Although Though However Meanwhile Also Still Now Then What Who Why How Where " +
+	"Which Some Many Most All Not Both Each Such Last Earlier Later According Despite " +
+	"During For From To With Without Under Over Even Only Just Mr. Mrs. Ms. Dr. " +
+	"Officials Police Authorities")
 
 // sentences groups the tokens into sentences and paragraphs; brk holds the
 // sorted byte offsets of paragraph breaks.

@@ -32,9 +32,32 @@ type scratch struct {
 	straight  map[string]string
 }
 
-// quoteSanitizer is what prose's tokenizer applies to text before
-// splitting it, so prose's model has only seen straight quotes.
-var quoteSanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "&rsquo;", "'")
+// sanitizeQuotes does what prose's tokenizer does to text before
+// splitting it (a strings.Replacer of “ ” ‘ ’ and &rsquo;), so prose's
+// model has only seen straight quotes. A loop, not a Replacer, whose
+// machinery would add 20 KB to the page's wasm; TestSanitizeQuotes holds
+// it to prose's Replacer.
+func sanitizeQuotes(w string) string {
+	var b strings.Builder
+	b.Grow(len(w))
+	for i := 0; i < len(w); {
+		switch r := w[i:]; {
+		case strings.HasPrefix(r, "\u201c"), strings.HasPrefix(r, "\u201d"):
+			b.WriteByte('"')
+			i += len("\u201c")
+		case strings.HasPrefix(r, "\u2018"), strings.HasPrefix(r, "\u2019"):
+			b.WriteByte('\'')
+			i += len("\u2018")
+		case strings.HasPrefix(r, "&rsquo;"):
+			b.WriteByte('\'')
+			i += len("&rsquo;")
+		default:
+			b.WriteByte(w[i])
+			i++
+		}
+	}
+	return b.String()
+}
 
 // straighten returns words as prose would see them, copying only if needed.
 func (sc *scratch) straighten(words []string) []string {
@@ -63,12 +86,12 @@ func (sc *scratch) straight1(w string) string {
 	if sc.straight == nil || len(sc.straight) >= 4096 {
 		sc.straight = make(map[string]string)
 	}
-	s := quoteSanitizer.Replace(w)
+	s := sanitizeQuotes(w)
 	sc.straight[strings.Clone(w)] = s // do not pin the caller's whole text
 	return s
 }
 
-// hasCurly reports whether w holds a quote that quoteSanitizer replaces.
+// hasCurly reports whether w holds a quote that sanitizeQuotes replaces.
 func hasCurly(w string) bool {
 	for i := 0; i+2 < len(w); i++ {
 		switch {
