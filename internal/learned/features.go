@@ -299,14 +299,19 @@ func (d *Doc) cueFeatures(buf []uint64, i, f, l int, sentQuote uint64) []uint64 
 // cueTrans appends the features of token i of the sentence [f, l) that
 // pair it with the previous token's label.
 func (d *Doc) cueTrans(buf []uint64, i, f, l, prev int) []uint64 {
-	in := perceptron.Int
 	p := uint64(prev)
 	return append(buf,
-		in(h(11), p),
-		lower(in(h(12), p), d.word(i, f, l)),
-		in(in(h(65), p), d.tag(i, f, l)),
+		cueTransLabel(p),
+		cueTransWord(p, d.word(i, f, l)),
+		cueTransTag(p, d.tag(i, f, l)),
 	)
 }
+
+// The cue transition features one by one: the model adds up ahead those
+// that take few values (newTransTables), for every label and tag.
+func cueTransLabel(p uint64) uint64          { return perceptron.Int(h(11), p) }
+func cueTransWord(p uint64, w string) uint64 { return lower(perceptron.Int(h(12), p), w) }
+func cueTransTag(p, t uint64) uint64         { return perceptron.Int(perceptron.Int(h(65), p), t) }
 
 // spanCtx is what the span labeller knows about one cue and its window.
 type spanCtx struct {
@@ -421,17 +426,30 @@ func (d *Doc) spanEmit(buf []uint64, c *spanCtx, i int) []uint64 {
 // spanTrans appends the features of token i that pair it with the previous
 // token's label.
 func (d *Doc) spanTrans(buf []uint64, c *spanCtx, i, prev int) []uint64 {
-	in := perceptron.Int
 	w := d.word(i, c.wf, c.wl)
 	t := d.tag(i, c.wf, c.wl)
 	rel, db := c.pos(d, i)
 	p := uint64(prev)
 	return append(buf,
-		in(h(37), p),
-		in(in(h(38), p), t),
-		in(in(h(39), p), rel),
-		lower(in(h(40), p), w),
-		in(in(in(h(54), p), rel), db),
-		in(in(in(h(57), p), d.quoted(i)), t),
+		spanTransLabel(p),
+		spanTransTag(p, t),
+		spanTransRel(p, rel),
+		spanTransWord(p, w),
+		spanTransDist(p, rel, db),
+		spanTransQuoted(p, d.quoted(i), t),
 	)
+}
+
+// The span transition features one by one: the model adds up ahead those
+// that take few values (newTransTables), for every label, tag, position
+// and quotedness.
+func spanTransLabel(p uint64) uint64          { return perceptron.Int(h(37), p) }
+func spanTransTag(p, t uint64) uint64         { return perceptron.Int(perceptron.Int(h(38), p), t) }
+func spanTransRel(p, rel uint64) uint64       { return perceptron.Int(perceptron.Int(h(39), p), rel) }
+func spanTransWord(p uint64, w string) uint64 { return lower(perceptron.Int(h(40), p), w) }
+func spanTransDist(p, rel, db uint64) uint64 {
+	return perceptron.Int(perceptron.Int(perceptron.Int(h(54), p), rel), db)
+}
+func spanTransQuoted(p, q, t uint64) uint64 {
+	return perceptron.Int(perceptron.Int(perceptron.Int(h(57), p), q), t)
 }

@@ -10,11 +10,17 @@ import (
 // the trainer's current weights while training.
 type scorer interface {
 	scores(feats []uint64, out []float64)
+	// cueTrans and spanTrans write the scores of the transition features
+	// of token i after label p (Doc.cueTrans, Doc.spanTrans); feats is
+	// scratch, returned for reuse.
+	cueTrans(d *Doc, i, f, l, p int, feats []uint64, out []float64) []uint64
+	spanTrans(d *Doc, c *spanCtx, i, p int, feats []uint64, out []float64) []uint64
 }
 
 type modelScorer struct {
 	m   *perceptron.Model
 	tmp []float32
+	tab *transTables // nil: score the transition features one by one
 }
 
 func (s *modelScorer) scores(feats []uint64, out []float64) {
@@ -100,8 +106,7 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 			} else if ps != spO {
 				continue // the window starts after an O
 			}
-			feats = d.spanTrans(feats[:0], c, i, p)
-			sc.scores(feats, tr[:])
+			feats = sc.spanTrans(d, c, i, p, feats, tr[:])
 			for l := 0; l < numSpan; l++ {
 				if !allowed(p, l) {
 					continue
@@ -191,8 +196,7 @@ func (d *Doc) tagCueSent(f, l int, sc scorer, bias float64, feats []uint64, labe
 			} else if p != cueO {
 				continue
 			}
-			feats = d.cueTrans(feats[:0], i, f, l, p)
-			sc.scores(feats, tr[:])
+			feats = sc.cueTrans(d, i, f, l, p, feats, tr[:])
 			for c := 0; c < numCue; c++ {
 				if !cueAllowed(p, c) {
 					continue

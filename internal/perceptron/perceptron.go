@@ -466,6 +466,44 @@ func (m *Model) scoresRows(feats []uint64, out []float32) {
 	}
 }
 
+// AddRow adds feature f's integer weights to sum (len Classes), nothing
+// when the model does not hold f. Scores of some features is Finish of
+// their rows added up, in any order and split between calls as the caller
+// likes, so a caller may add ahead the features that take few values.
+func (m *Model) AddRow(f uint64, sum []int32) {
+	k := keyOf(f, m.keyShift)
+	j := uint64(k) & m.mask
+	for {
+		e := m.table[j]
+		if e.row == 0 {
+			return
+		}
+		if e.key == k {
+			switch {
+			case m.inline:
+				x := uint32(e.row)
+				for c := range sum {
+					sum[c] += int32(int8(x >> (8 * c)))
+				}
+			default:
+				for c, v := range m.w[int(e.row-1)*m.nclass : int(e.row)*m.nclass] {
+					sum[c] += int32(v)
+				}
+			}
+			return
+		}
+		j = (j + 1) & m.mask
+	}
+}
+
+// Finish writes into out the scores of the integer sums AddRow made: the
+// numbers Scores writes for the same features.
+func (m *Model) Finish(sum []int32, out []float32) {
+	for c, v := range sum {
+		out[c] = float32(v) * m.scale
+	}
+}
+
 // Predict returns the best class for feats.
 func (m *Model) Predict(feats []uint64, scratch []float32) int {
 	m.Scores(feats, scratch)
