@@ -324,6 +324,10 @@ type spanCtx struct {
 	prevCat uint64 // category of the word before the cue
 	commas  []int32
 	quotes  []int32 // prefix counts over the window
+	// cueSums are spanEmitCue's weights for every position and
+	// quotedness, added up on the window's first token (modelScorer).
+	cueSums   [numRel][2][numSpan]int32
+	cueSumsOK bool
 }
 
 func (d *Doc) newSpanCtx(cs, ce, wf, wl int) *spanCtx {
@@ -381,47 +385,100 @@ func (c *spanCtx) pos(d *Doc, i int) (rel uint64, db uint64) {
 // spanEmit appends the features of token i for the source/content labeller
 // that do not depend on the previous label.
 func (d *Doc) spanEmit(buf []uint64, c *spanCtx, i int) []uint64 {
+	tk := d.spanTok(c, i)
+	x := d.spanEmitLookup(c, i, &tk)
+	p := spanEmitPos(tk.rel, tk.db, tk.q, tk.first)
+	s := spanEmitSent(tk.sr, tk.rel, tk.q, tk.first)
+	k := spanEmitCue(c, tk.rel, tk.q)
+	return append(buf,
+		p[0], p[1], spanEmitTag(tk.rel, tk.t), x[0], spanEmitShape(tk.rel, shape(tk.w)), p[2], s[0],
+		k[0], x[1], x[2], x[3], x[4], x[5],
+		spanEmitCommas(tk.rel, bucket(c.between(c.commas, i))),
+		spanEmitQuotes(tk.rel, bucket(c.between(c.quotes, i))),
+		p[3], k[1], k[2], p[4], x[6], s[1], k[3], x[7],
+		spanEmitSentEnd(tk.rel, bucket(d.Seg.Sentences[d.sent[i]].Last-1-i)),
+		spanEmitPrevCat(tk.rel, category(d.word(i-1, c.wf, c.wl))),
+		x[8], s[2],
+	)
+}
+
+// spanTok is what the span features read of token i besides its
+// neighbours.
+type spanTok struct {
+	w                        string
+	t, rel, db, sr, q, first uint64
+}
+
+func (d *Doc) spanTok(c *spanCtx, i int) spanTok {
+	tk := spanTok{w: d.word(i, c.wf, c.wl), t: d.tag(i, c.wf, c.wl), q: d.quoted(i)}
+	tk.rel, tk.db = c.pos(d, i)
+	tk.sr = uint64(int64(d.sent[i]-c.cueSent) + 2)
+	if i == c.wf || d.sent[i] != d.sent[i-1] {
+		tk.first = 1
+	}
+	return tk
+}
+
+// spanEmitLookup gives the emission features of the token's words and tags,
+// which take too many values to add up ahead: the model looks them up one
+// by one. The other features come in groups of the few values they read,
+// which the model adds up ahead (emitTables).
+func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [9]uint64 {
 	in := perceptron.Int
 	f, l := c.wf, c.wl
-	w := d.word(i, f, l)
-	t := d.tag(i, f, l)
-	rel, db := c.pos(d, i)
-	sr := uint64(int64(d.sent[i]-c.cueSent) + 2)
-	q := d.quoted(i)
-	first := uint64(0)
-	if i == f || d.sent[i] != d.sent[i-1] {
-		first = 1
-	}
-	return append(buf,
-		in(h(30), rel),
-		in(in(h(31), rel), db),
-		in(in(h(32), rel), t),
+	rel, t, w := tk.rel, tk.t, tk.w
+	return [9]uint64{
 		lower(in(h(33), rel), w),
-		in(in(h(34), rel), shape(w)),
-		in(in(h(35), rel), q),
-		in(in(h(36), sr), rel),
-		in(lower(h(41), c.head), rel),
 		in(in(lower(h(42), c.head), rel), t),
 		in(in(in(h(43), rel), d.tag(i-1, f, l)), t),
 		in(in(in(h(44), rel), t), d.tag(i+1, f, l)),
 		lower(in(h(45), rel), d.word(i-1, f, l)),
 		lower(in(h(46), rel), d.word(i+1, f, l)),
-		in(in(h(47), rel), bucket(c.between(c.commas, i))),
-		in(in(h(48), rel), bucket(c.between(c.quotes, i))),
+		in(in(in(h(53), c.headTag), rel), t),
+		lower(lower(in(h(66), rel), d.word(i-1, f, l)), w),
+		in(in(in(h(69), rel), t), d.tag(i+2, f, l)),
+	}
+}
+
+// spanEmitPos: the position, distance bucket, quotedness and sentence start.
+func spanEmitPos(rel, db, q, first uint64) [5]uint64 {
+	in := perceptron.Int
+	return [5]uint64{
+		in(h(30), rel),
+		in(in(h(31), rel), db),
+		in(in(h(35), rel), q),
 		in(in(h(49), rel), first),
+		in(in(in(h(52), rel), q), db),
+	}
+}
+
+// spanEmitSent: the sentence relative to the cue's (sr, 1 to 3 in a window).
+func spanEmitSent(sr, rel, q, first uint64) [3]uint64 {
+	in := perceptron.Int
+	return [3]uint64{
+		in(in(h(36), sr), rel),
+		in(in(in(h(55), sr), rel), q),
+		in(in(in(h(70), rel), sr), first),
+	}
+}
+
+// spanEmitCue: the cue's head and neighbours, the same for all its window.
+func spanEmitCue(c *spanCtx, rel, q uint64) [4]uint64 {
+	in := perceptron.Int
+	return [4]uint64{
+		in(lower(h(41), c.head), rel),
 		in(in(h(50), c.next), rel),
 		in(in(h(51), c.prevCat), rel),
-		in(in(in(h(52), rel), q), db),
-		in(in(in(h(53), c.headTag), rel), t),
-		in(in(in(h(55), sr), rel), q),
 		in(in(in(h(56), c.next), rel), q),
-		lower(lower(in(h(66), rel), d.word(i-1, f, l)), w),
-		in(in(h(67), rel), bucket(d.Seg.Sentences[d.sent[i]].Last-1-i)),
-		in(in(h(68), rel), category(d.word(i-1, f, l))),
-		in(in(in(h(69), rel), t), d.tag(i+2, f, l)),
-		in(in(in(h(70), rel), sr), first),
-	)
+	}
 }
+
+func spanEmitTag(rel, t uint64) uint64       { return perceptron.Int(perceptron.Int(h(32), rel), t) }
+func spanEmitShape(rel, sh uint64) uint64    { return perceptron.Int(perceptron.Int(h(34), rel), sh) }
+func spanEmitCommas(rel, b uint64) uint64    { return perceptron.Int(perceptron.Int(h(47), rel), b) }
+func spanEmitQuotes(rel, b uint64) uint64    { return perceptron.Int(perceptron.Int(h(48), rel), b) }
+func spanEmitSentEnd(rel, b uint64) uint64   { return perceptron.Int(perceptron.Int(h(67), rel), b) }
+func spanEmitPrevCat(rel, cat uint64) uint64 { return perceptron.Int(perceptron.Int(h(68), rel), cat) }
 
 // spanTrans appends the features of token i that pair it with the previous
 // token's label.

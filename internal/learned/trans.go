@@ -18,6 +18,8 @@ const (
 // and the cue tagger's. The sums are the integers Scores adds, so the
 // scores are the same numbers.
 type transTables struct {
+	emit spanEmitTables
+
 	cue    [numCue][numTags][numCue]int32              // cueTransLabel + cueTransTag
 	spanTQ [numSpan][numTags][2][numSpan]int32         // spanTransLabel + spanTransTag + spanTransQuoted
 	spanRD [numSpan][numRel][numBuckets][numSpan]int32 // spanTransRel + spanTransDist
@@ -49,7 +51,117 @@ func newTransTables(cue, span *perceptron.Model) *transTables {
 			}
 		}
 	}
+	t.emit.fill(span)
 	return t
+}
+
+// numSR bounds the sentence of a token relative to its cue's, plus two,
+// that the tables hold: 1 to 3 in a window; any other goes one by one.
+const numSR = 4
+
+// numShapes and numCats are the values of shape and category.
+const (
+	numShapes = 8
+	numCats   = 5
+)
+
+// spanEmitTables holds the span emission features that take few values
+// (all but spanEmitLookup's and spanEmitCue's), added up ahead.
+type spanEmitTables struct {
+	pos     [numRel][numBuckets][2][2][numSpan]int32 // spanEmitPos
+	sent    [numSR][numRel][2][2][numSpan]int32      // spanEmitSent
+	tag     [numRel][numTags][numSpan]int32
+	shape   [numRel][numShapes][numSpan]int32
+	commas  [numRel][numBuckets][numSpan]int32
+	quotes  [numRel][numBuckets][numSpan]int32
+	sentEnd [numRel][numBuckets][numSpan]int32
+	prevCat [numRel][numCats][numSpan]int32
+}
+
+func (e *spanEmitTables) fill(m *perceptron.Model) {
+	for rel := range uint64(numRel) {
+		for b := range uint64(numBuckets) {
+			for q := range uint64(2) {
+				for first := range uint64(2) {
+					f := spanEmitPos(rel, b, q, first)
+					m.AddRows(f[:], e.pos[rel][b][q][first][:])
+				}
+			}
+			m.AddRow(spanEmitCommas(rel, b), e.commas[rel][b][:])
+			m.AddRow(spanEmitQuotes(rel, b), e.quotes[rel][b][:])
+			m.AddRow(spanEmitSentEnd(rel, b), e.sentEnd[rel][b][:])
+		}
+		for sr := range uint64(numSR) {
+			for q := range uint64(2) {
+				for first := range uint64(2) {
+					f := spanEmitSent(sr, rel, q, first)
+					m.AddRows(f[:], e.sent[sr][rel][q][first][:])
+				}
+			}
+		}
+		for t := range uint64(numTags) {
+			m.AddRow(spanEmitTag(rel, t), e.tag[rel][t][:])
+		}
+		for sh := range uint64(numShapes) {
+			m.AddRow(spanEmitShape(rel, sh), e.shape[rel][sh][:])
+		}
+		for c := range uint64(numCats) {
+			m.AddRow(spanEmitPrevCat(rel, c), e.prevCat[rel][c][:])
+		}
+	}
+}
+
+// spanEmit writes the scores of Doc.spanEmit's features into out.
+func (s *modelScorer) spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out []float64) []uint64 {
+	if s.tab == nil {
+		feats = d.spanEmit(feats[:0], c, i)
+		s.scores(feats, out)
+		return feats
+	}
+	tk := d.spanTok(c, i)
+	x := d.spanEmitLookup(c, i, &tk)
+	var sum [numSpan]int32
+	s.m.AddRows(x[:], sum[:])
+	if !c.cueSumsOK {
+		// The cue's features: the same for every token of its window.
+		c.cueSumsOK = true
+		for rel := range uint64(numRel) {
+			for q := range uint64(2) {
+				f := spanEmitCue(c, rel, q)
+				s.m.AddRows(f[:], c.cueSums[rel][q][:])
+			}
+		}
+	}
+	e := &s.tab.emit
+	rel := tk.rel
+	addSums(&sum, &c.cueSums[rel][tk.q])
+	addSums(&sum, &e.pos[rel][tk.db][tk.q][tk.first])
+	if tk.sr < numSR {
+		addSums(&sum, &e.sent[tk.sr][rel][tk.q][tk.first])
+	} else {
+		f := spanEmitSent(tk.sr, rel, tk.q, tk.first)
+		s.m.AddRows(f[:], sum[:])
+	}
+	addSums(&sum, &e.tag[rel][tk.t])
+	addSums(&sum, &e.shape[rel][shape(tk.w)])
+	addSums(&sum, &e.commas[rel][bucket(c.between(c.commas, i))])
+	addSums(&sum, &e.quotes[rel][bucket(c.between(c.quotes, i))])
+	addSums(&sum, &e.sentEnd[rel][bucket(d.Seg.Sentences[d.sent[i]].Last-1-i)])
+	addSums(&sum, &e.prevCat[rel][category(d.word(i-1, c.wf, c.wl))])
+	s.finish(sum[:], out)
+	return feats
+}
+
+func addSums(sum, x *[numSpan]int32) {
+	for c := range sum {
+		sum[c] += x[c]
+	}
+}
+
+func (s trainerScorer) spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out []float64) []uint64 {
+	feats = d.spanEmit(feats[:0], c, i)
+	s.t.Scores(feats, out)
+	return feats
 }
 
 // cueTrans writes the scores of Doc.cueTrans's features into out.

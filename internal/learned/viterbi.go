@@ -14,6 +14,8 @@ type scorer interface {
 	// of token i after label p (Doc.cueTrans, Doc.spanTrans); feats is
 	// scratch, returned for reuse.
 	cueTrans(d *Doc, i, f, l, p int, feats []uint64, out []float64) []uint64
+	// spanEmit writes the scores of Doc.spanEmit's features of token i.
+	spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out []float64) []uint64
 	spanTrans(d *Doc, c *spanCtx, i, p int, feats []uint64, out []float64) []uint64
 }
 
@@ -93,8 +95,7 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 			}
 			continue
 		}
-		feats = d.spanEmit(feats[:0], c, i)
-		sc.scores(feats, emit[:])
+		feats = sc.spanEmit(d, c, i, feats, emit[:])
 		for ps := 0; ps < ns; ps++ {
 			p := ps % numSpan
 			prev := 0.0
