@@ -245,56 +245,90 @@ func h(template uint64) uint64 { return perceptron.Hash(template) }
 // cueFeatures appends the features of token i of the sentence [f, l) for
 // the cue tagger that do not depend on the previous token's label.
 func (d *Doc) cueFeatures(buf []uint64, i, f, l int, sentQuote uint64) []uint64 {
-	w := d.word(i, f, l)
-	t := d.tag(i, f, l)
+	tk := d.cueTok(i, f, l, sentQuote)
+	x := d.cueEmitLookup(i, f, l, &tk)
+	g := cueEmitTag(tk.t, tk.q, tk.sq, tk.col)
+	sh := cueEmitShape(shape(tk.w), category(d.word(i+1, f, l)), category(d.word(i-1, f, l)))
+	return append(buf,
+		g[0], x[0], x[1], g[1], x[2], x[3], x[4], x[5], x[6], x[7],
+		g[2], sh[0], sh[1], sh[2], g[3], x[8], x[9], x[10], g[4], g[5],
+		x[11], x[12], x[13], cueEmitQuotes(tk.ql, tk.qr), x[14], x[15], x[16], g[6],
+		cueEmitStart(bucket(i-f), tk.t), cueEmitEnd(bucket(l-1-i), tk.t), x[17], x[18],
+	)
+}
+
+// cueTok is what the cue features read of token i besides its neighbours.
+type cueTok struct {
+	w, stm                string
+	t, q, sq, ql, qr, col uint64
+}
+
+func (d *Doc) cueTok(i, f, l int, sentQuote uint64) cueTok {
+	tk := cueTok{w: d.word(i, f, l), t: d.tag(i, f, l), q: d.quoted(i), sq: sentQuote}
+	tk.stm = stem(tk.w)
+	if i >= f && i < l {
+		tk.ql, tk.qr = bucket(int(d.qLeft[i])), bucket(int(d.qRight[i]))
+		if d.colon[i] {
+			tk.col = 1
+		}
+	}
+	return tk
+}
+
+// cueEmitLookup gives the cue features of the token's words and
+// neighbouring tags, which take too many values to add up ahead: the model
+// looks them up one by one. The other features come in groups of the few
+// values they read, which the model adds up ahead (cueEmitTables).
+func (d *Doc) cueEmitLookup(i, f, l int, tk *cueTok) [19]uint64 {
 	in := perceptron.Int
-	buf = append(buf,
-		h(1),
+	w, t, stm := tk.w, tk.t, tk.stm
+	return [19]uint64{
 		lower(h(2), w),
 		suffix(h(3), w, 3),
-		in(h(4), t),
 		in(in(h(5), d.tag(i-1, f, l)), t),
 		in(in(h(6), t), d.tag(i+1, f, l)),
 		lower(h(7), d.word(i-1, f, l)),
 		lower(h(8), d.word(i+1, f, l)),
 		lower(lower(h(9), w), d.word(i+1, f, l)),
 		lower(lower(h(10), d.word(i-1, f, l)), w),
-		in(h(13), d.quoted(i)),
-		in(h(14), shape(w)),
-		in(h(15), category(d.word(i+1, f, l))),
-		in(h(16), category(d.word(i-1, f, l))),
-		in(h(17), sentQuote),
 		in(lower(h(18), w), t),
 		lower(h(19), d.word(i+2, f, l)),
 		lower(h(20), d.word(i-2, f, l)),
-		in(in(h(21), d.quoted(i)), t),
-		in(in(h(22), sentQuote), t),
-	)
-	stm := stem(w)
-	ql, qr := uint64(0), uint64(0)
-	col := uint64(0)
-	if i >= f && i < l {
-		ql, qr = bucket(int(d.qLeft[i])), bucket(int(d.qRight[i]))
-		if d.colon[i] {
-			col = 1
-		}
-	}
-	buf = append(buf,
 		lower(h(23), stm),
 		prefix(h(24), w, 4),
 		in(lower(h(25), w), d.tag(i+1, f, l)),
-		in(in(h(26), ql), qr),
-		in(in(in(h(27), ql), qr), t),
-		in(lower(h(28), stm), ql),
-		in(lower(h(29), stm), qr),
-		in(in(h(60), col), t),
-		in(in(h(61), bucket(i-f)), t),
-		in(in(h(62), bucket(l-1-i)), t),
+		in(in(in(h(27), tk.ql), tk.qr), t),
+		in(lower(h(28), stm), tk.ql),
+		in(lower(h(29), stm), tk.qr),
 		in(lower(h(63), stm), d.tag(i-1, f, l)),
 		lower(lower(h(64), stm), d.word(i+1, f, l)),
-	)
-	return buf
+	}
 }
+
+// cueEmitTag: the bias, the tag, quotedness (the token's, its sentence's)
+// and whether the sentence has a colon.
+func cueEmitTag(t, q, sq, col uint64) [7]uint64 {
+	in := perceptron.Int
+	return [7]uint64{
+		h(1),
+		in(h(4), t),
+		in(h(13), q),
+		in(h(17), sq),
+		in(in(h(21), q), t),
+		in(in(h(22), sq), t),
+		in(in(h(60), col), t),
+	}
+}
+
+// cueEmitShape: the word's shape and its neighbours' categories.
+func cueEmitShape(sh, next, prev uint64) [3]uint64 {
+	in := perceptron.Int
+	return [3]uint64{in(h(14), sh), in(h(15), next), in(h(16), prev)}
+}
+
+func cueEmitQuotes(ql, qr uint64) uint64 { return perceptron.Int(perceptron.Int(h(26), ql), qr) }
+func cueEmitStart(b, t uint64) uint64    { return perceptron.Int(perceptron.Int(h(61), b), t) }
+func cueEmitEnd(b, t uint64) uint64      { return perceptron.Int(perceptron.Int(h(62), b), t) }
 
 // cueTrans appends the features of token i of the sentence [f, l) that
 // pair it with the previous token's label.

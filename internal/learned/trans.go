@@ -18,7 +18,8 @@ const (
 // and the cue tagger's. The sums are the integers Scores adds, so the
 // scores are the same numbers.
 type transTables struct {
-	emit spanEmitTables
+	emit    spanEmitTables
+	cueEmit cueEmitTables
 
 	cue    [numCue][numTags][numCue]int32              // cueTransLabel + cueTransTag
 	spanTQ [numSpan][numTags][2][numSpan]int32         // spanTransLabel + spanTransTag + spanTransQuoted
@@ -52,7 +53,81 @@ func newTransTables(cue, span *perceptron.Model) *transTables {
 		}
 	}
 	t.emit.fill(span)
+	t.cueEmit.fill(cue)
 	return t
+}
+
+// cueEmitTables holds the cue features that take few values (all but
+// cueEmitLookup's), added up ahead.
+type cueEmitTables struct {
+	tag    [numTags][2][2][2][numCue]int32 // cueEmitTag
+	shape  [numShapes][numCats][numCats][numCue]int32
+	quotes [numBuckets][numBuckets][numCue]int32
+	start  [numBuckets][numTags][numCue]int32
+	end    [numBuckets][numTags][numCue]int32
+}
+
+func (e *cueEmitTables) fill(m *perceptron.Model) {
+	for t := range uint64(numTags) {
+		for q := range uint64(2) {
+			for sq := range uint64(2) {
+				for col := range uint64(2) {
+					f := cueEmitTag(t, q, sq, col)
+					m.AddRows(f[:], e.tag[t][q][sq][col][:])
+				}
+			}
+		}
+		for b := range uint64(numBuckets) {
+			m.AddRow(cueEmitStart(b, t), e.start[b][t][:])
+			m.AddRow(cueEmitEnd(b, t), e.end[b][t][:])
+		}
+	}
+	for sh := range uint64(numShapes) {
+		for next := range uint64(numCats) {
+			for prev := range uint64(numCats) {
+				f := cueEmitShape(sh, next, prev)
+				m.AddRows(f[:], e.shape[sh][next][prev][:])
+			}
+		}
+	}
+	for ql := range uint64(numBuckets) {
+		for qr := range uint64(numBuckets) {
+			m.AddRow(cueEmitQuotes(ql, qr), e.quotes[ql][qr][:])
+		}
+	}
+}
+
+// cueEmit writes the scores of Doc.cueFeatures's features into out.
+func (s *modelScorer) cueEmit(d *Doc, i, f, l int, sentQuote uint64, feats []uint64, out []float64) []uint64 {
+	if s.tab == nil || sentQuote > 1 {
+		feats = d.cueFeatures(feats[:0], i, f, l, sentQuote)
+		s.scores(feats, out)
+		return feats
+	}
+	tk := d.cueTok(i, f, l, sentQuote)
+	x := d.cueEmitLookup(i, f, l, &tk)
+	var sum [numCue]int32
+	s.m.AddRows(x[:], sum[:])
+	e := &s.tab.cueEmit
+	addCue(&sum, &e.tag[tk.t][tk.q][tk.sq][tk.col])
+	addCue(&sum, &e.shape[shape(tk.w)][category(d.word(i+1, f, l))][category(d.word(i-1, f, l))])
+	addCue(&sum, &e.quotes[tk.ql][tk.qr])
+	addCue(&sum, &e.start[bucket(i-f)][tk.t])
+	addCue(&sum, &e.end[bucket(l-1-i)][tk.t])
+	s.finish(sum[:], out)
+	return feats
+}
+
+func addCue(sum, x *[numCue]int32) {
+	for c := range sum {
+		sum[c] += x[c]
+	}
+}
+
+func (s trainerScorer) cueEmit(d *Doc, i, f, l int, sentQuote uint64, feats []uint64, out []float64) []uint64 {
+	feats = d.cueFeatures(feats[:0], i, f, l, sentQuote)
+	s.t.Scores(feats, out)
+	return feats
 }
 
 // numSR bounds the sentence of a token relative to its cue's, plus two,

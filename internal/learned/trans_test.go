@@ -21,6 +21,14 @@ func TestTransTablesMatchFeatures(t *testing.T) {
 		for _, fl := range [][2]int{{0, n}, {i, n}, {0, i + 1}, {i + 1, n}} {
 			for p := range numCue {
 				var a, b [numCue]float64
+				if p == 0 {
+					sq := sentQuote(d, fl[0], fl[1])
+					feats = fast.cueEmit(d, i, fl[0], fl[1], sq, feats, a[:])
+					feats = slow.cueEmit(d, i, fl[0], fl[1], sq, feats, b[:])
+					if a != b {
+						t.Fatalf("cue token %d in [%d,%d): %v, one by one %v", i, fl[0], fl[1], a, b)
+					}
+				}
 				feats = fast.cueTrans(d, i, fl[0], fl[1], p, feats, a[:])
 				feats = slow.cueTrans(d, i, fl[0], fl[1], p, feats, b[:])
 				if a != b {

@@ -14,7 +14,9 @@ type scorer interface {
 	// of token i after label p (Doc.cueTrans, Doc.spanTrans); feats is
 	// scratch, returned for reuse.
 	cueTrans(d *Doc, i, f, l, p int, feats []uint64, out []float64) []uint64
-	// spanEmit writes the scores of Doc.spanEmit's features of token i.
+	// cueEmit and spanEmit write the scores of Doc.cueFeatures's and
+	// Doc.spanEmit's features of token i.
+	cueEmit(d *Doc, i, f, l int, sentQuote uint64, feats []uint64, out []float64) []uint64
 	spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out []float64) []uint64
 	spanTrans(d *Doc, c *spanCtx, i, p int, feats []uint64, out []float64) []uint64
 }
@@ -183,8 +185,7 @@ func (d *Doc) tagCueSent(f, l int, sc scorer, bias float64, feats []uint64, labe
 	sq := sentQuote(d, f, l)
 	for k := 0; k < n; k++ {
 		i := f + k
-		feats = d.cueFeatures(feats[:0], i, f, l, sq)
-		sc.scores(feats, emit[:])
+		feats = sc.cueEmit(d, i, f, l, sq, feats, emit[:])
 		emit[cueB] += bias
 		v[k] = [numCue]float64{neg, neg, neg}
 		for p := 0; p < numCue; p++ {

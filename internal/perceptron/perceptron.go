@@ -498,6 +498,10 @@ func (m *Model) AddRow(f uint64, sum []int32) {
 
 // AddRows is AddRow for each of feats.
 func (m *Model) AddRows(feats []uint64, sum []int32) {
+	if m.inline && len(sum) <= 4 {
+		m.addRowsInline(feats, sum)
+		return
+	}
 	if m.packed == nil || len(sum) > 8 {
 		for _, f := range feats {
 			m.AddRow(f, sum)
@@ -531,6 +535,35 @@ func (m *Model) AddRows(feats []uint64, sum []int32) {
 		}
 	}
 	acc := [8]int32{s0, s1, s2, s3, s4, s5, s6, s7}
+	for c := range sum {
+		sum[c] += acc[c]
+	}
+}
+
+// addRowsInline is AddRows for at most four classes, as scoresInline.
+func (m *Model) addRowsInline(feats []uint64, sum []int32) {
+	var s0, s1, s2, s3 int32
+	table, mask, shift := m.table, m.mask, m.keyShift
+	for _, f := range feats {
+		k := keyOf(f, shift)
+		j := uint64(k) & mask
+		for {
+			e := table[j]
+			if e.row == 0 {
+				break
+			}
+			if e.key == k {
+				x := uint32(e.row)
+				s0 += int32(int8(x))
+				s1 += int32(int8(x >> 8))
+				s2 += int32(int8(x >> 16))
+				s3 += int32(int8(x >> 24))
+				break
+			}
+			j = (j + 1) & mask
+		}
+	}
+	acc := [4]int32{s0, s1, s2, s3}
 	for c := range sum {
 		sum[c] += acc[c]
 	}
