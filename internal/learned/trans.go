@@ -240,33 +240,48 @@ func (s trainerScorer) spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out [
 }
 
 // cueTrans writes the scores of Doc.cueTrans's features into out.
-func (s *modelScorer) cueTrans(d *Doc, i, f, l, p int, feats []uint64, out []float64) []uint64 {
+func (s *modelScorer) cueTrans(d *Doc, i, f, l int, need uint8, feats []uint64, out *[numCue][numCue]float64) []uint64 {
 	if s.tab == nil {
-		feats = d.cueTrans(feats[:0], i, f, l, p)
-		s.scores(feats, out)
+		for p := range numCue {
+			if need&(1<<p) != 0 {
+				feats = d.cueTrans(feats[:0], i, f, l, p)
+				s.scores(feats, out[p][:])
+			}
+		}
 		return feats
 	}
-	sum := s.tab.cue[p][d.tag(i, f, l)]
-	s.m.AddRow(cueTransWord(uint64(p), d.word(i, f, l)), sum[:])
-	s.finish(sum[:], out)
+	w, t := d.word(i, f, l), d.tag(i, f, l)
+	for p := range numCue {
+		if need&(1<<p) != 0 {
+			sum := s.tab.cue[p][t]
+			s.m.AddRow(cueTransWord(uint64(p), w), sum[:])
+			s.finish(sum[:], out[p][:])
+		}
+	}
 	return feats
 }
 
 // spanTrans writes the scores of Doc.spanTrans's features into out.
-func (s *modelScorer) spanTrans(d *Doc, c *spanCtx, i, p int, feats []uint64, out []float64) []uint64 {
+func (s *modelScorer) spanTrans(d *Doc, c *spanCtx, i int, need uint8, feats []uint64, out *[numSpan][numSpan]float64) []uint64 {
 	if s.tab == nil {
-		feats = d.spanTrans(feats[:0], c, i, p)
-		s.scores(feats, out)
+		for p := range numSpan {
+			if need&(1<<p) != 0 {
+				feats = d.spanTrans(feats[:0], c, i, p)
+				s.scores(feats, out[p][:])
+			}
+		}
 		return feats
 	}
 	rel, db := c.pos(d, i)
-	sum := s.tab.spanTQ[p][d.tag(i, c.wf, c.wl)][d.quoted(i)]
-	rd := &s.tab.spanRD[p][rel][db]
-	for k := range sum {
-		sum[k] += rd[k]
+	w, t, q := d.word(i, c.wf, c.wl), d.tag(i, c.wf, c.wl), d.quoted(i)
+	for p := range numSpan {
+		if need&(1<<p) != 0 {
+			sum := s.tab.spanTQ[p][t][q]
+			addSums(&sum, &s.tab.spanRD[p][rel][db])
+			s.m.AddRow(spanTransWord(uint64(p), w), sum[:])
+			s.finish(sum[:], out[p][:])
+		}
 	}
-	s.m.AddRow(spanTransWord(uint64(p), d.word(i, c.wf, c.wl)), sum[:])
-	s.finish(sum[:], out)
 	return feats
 }
 
@@ -278,14 +293,22 @@ func (s *modelScorer) finish(sum []int32, out []float64) {
 	}
 }
 
-func (s trainerScorer) cueTrans(d *Doc, i, f, l, p int, feats []uint64, out []float64) []uint64 {
-	feats = d.cueTrans(feats[:0], i, f, l, p)
-	s.t.Scores(feats, out)
+func (s trainerScorer) cueTrans(d *Doc, i, f, l int, need uint8, feats []uint64, out *[numCue][numCue]float64) []uint64 {
+	for p := range numCue {
+		if need&(1<<p) != 0 {
+			feats = d.cueTrans(feats[:0], i, f, l, p)
+			s.t.Scores(feats, out[p][:])
+		}
+	}
 	return feats
 }
 
-func (s trainerScorer) spanTrans(d *Doc, c *spanCtx, i, p int, feats []uint64, out []float64) []uint64 {
-	feats = d.spanTrans(feats[:0], c, i, p)
-	s.t.Scores(feats, out)
+func (s trainerScorer) spanTrans(d *Doc, c *spanCtx, i int, need uint8, feats []uint64, out *[numSpan][numSpan]float64) []uint64 {
+	for p := range numSpan {
+		if need&(1<<p) != 0 {
+			feats = d.spanTrans(feats[:0], c, i, p)
+			s.t.Scores(feats, out[p][:])
+		}
+	}
 	return feats
 }

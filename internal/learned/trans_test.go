@@ -29,9 +29,10 @@ func TestTransTablesMatchFeatures(t *testing.T) {
 						t.Fatalf("cue token %d in [%d,%d): %v, one by one %v", i, fl[0], fl[1], a, b)
 					}
 				}
-				feats = fast.cueTrans(d, i, fl[0], fl[1], p, feats, a[:])
-				feats = slow.cueTrans(d, i, fl[0], fl[1], p, feats, b[:])
-				if a != b {
+				var ta, tb [numCue][numCue]float64
+				feats = fast.cueTrans(d, i, fl[0], fl[1], 1<<p, feats, &ta)
+				feats = slow.cueTrans(d, i, fl[0], fl[1], 1<<p, feats, &tb)
+				if a, b = ta[p], tb[p]; a != b {
 					t.Fatalf("cue token %d in [%d,%d) after %d: %v, one by one %v", i, fl[0], fl[1], p, a, b)
 				}
 			}
@@ -51,9 +52,10 @@ func TestTransTablesMatchFeatures(t *testing.T) {
 						t.Fatalf("span token %d, cue at %d: %v, one by one %v", i, cs, a, b)
 					}
 				}
-				feats = fast.spanTrans(d, c, i, p, feats, a[:])
-				feats = slow.spanTrans(d, c, i, p, feats, b[:])
-				if a != b {
+				var ta, tb [numSpan][numSpan]float64
+				feats = fast.spanTrans(d, c, i, 1<<p, feats, &ta)
+				feats = slow.spanTrans(d, c, i, 1<<p, feats, &tb)
+				if a, b = ta[p], tb[p]; a != b {
 					t.Fatalf("span token %d, cue at %d, after %d: %v, one by one %v", i, cs, p, a, b)
 				}
 			}

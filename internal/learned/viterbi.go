@@ -10,15 +10,16 @@ import (
 // the trainer's current weights while training.
 type scorer interface {
 	scores(feats []uint64, out []float64)
-	// cueTrans and spanTrans write the scores of the transition features
-	// of token i after label p (Doc.cueTrans, Doc.spanTrans); feats is
+	// cueTrans and spanTrans write into out[p] the scores of the
+	// transition features of token i after label p (Doc.cueTrans,
+	// Doc.spanTrans), for each p whose bit is set in need; feats is
 	// scratch, returned for reuse.
-	cueTrans(d *Doc, i, f, l, p int, feats []uint64, out []float64) []uint64
+	cueTrans(d *Doc, i, f, l int, need uint8, feats []uint64, out *[numCue][numCue]float64) []uint64
 	// cueEmit and spanEmit write the scores of Doc.cueFeatures's and
 	// Doc.spanEmit's features of token i.
 	cueEmit(d *Doc, i, f, l int, sentQuote uint64, feats []uint64, out []float64) []uint64
 	spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out []float64) []uint64
-	spanTrans(d *Doc, c *spanCtx, i, p int, feats []uint64, out []float64) []uint64
+	spanTrans(d *Doc, c *spanCtx, i int, need uint8, feats []uint64, out *[numSpan][numSpan]float64) []uint64
 }
 
 type modelScorer struct {
@@ -72,7 +73,8 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 	}
 	ns := numSpan * layers
 	v, back := grow(&b.sv, n), grow(&b.sb, n)
-	var emit, tr [numSpan]float64
+	var emit [numSpan]float64
+	var trs [numSpan][numSpan]float64
 	neg := math.Inf(-1)
 	for k := 0; k < n; k++ {
 		i := c.wf + k
@@ -98,6 +100,16 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 			continue
 		}
 		feats = sc.spanEmit(d, c, i, feats, emit[:])
+		need := uint8(1 << spO) // the window starts after an O
+		if k > 0 {
+			need = 0
+			for ps := 0; ps < ns; ps++ {
+				if v[k-1][ps] != neg {
+					need |= 1 << (ps % numSpan)
+				}
+			}
+		}
+		feats = sc.spanTrans(d, c, i, need, feats, &trs)
 		for ps := 0; ps < ns; ps++ {
 			p := ps % numSpan
 			prev := 0.0
@@ -109,7 +121,7 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 			} else if ps != spO {
 				continue // the window starts after an O
 			}
-			feats = sc.spanTrans(d, c, i, p, feats, tr[:])
+			tr := &trs[p]
 			for l := 0; l < numSpan; l++ {
 				if !allowed(p, l) {
 					continue
@@ -180,7 +192,8 @@ func (d *Doc) tagCueSent(f, l int, sc scorer, bias float64, feats []uint64, labe
 		b = new(lattice)
 	}
 	v, back := grow(&b.cv, n), grow(&b.cb, n)
-	var emit, tr [numCue]float64
+	var emit [numCue]float64
+	var trs [numCue][numCue]float64
 	neg := math.Inf(-1)
 	sq := sentQuote(d, f, l)
 	for k := 0; k < n; k++ {
@@ -188,6 +201,16 @@ func (d *Doc) tagCueSent(f, l int, sc scorer, bias float64, feats []uint64, labe
 		feats = sc.cueEmit(d, i, f, l, sq, feats, emit[:])
 		emit[cueB] += bias
 		v[k] = [numCue]float64{neg, neg, neg}
+		need := uint8(1 << cueO)
+		if k > 0 {
+			need = 0
+			for p := 0; p < numCue; p++ {
+				if v[k-1][p] != neg {
+					need |= 1 << p
+				}
+			}
+		}
+		feats = sc.cueTrans(d, i, f, l, need, feats, &trs)
 		for p := 0; p < numCue; p++ {
 			prev := 0.0
 			if k > 0 {
@@ -198,7 +221,7 @@ func (d *Doc) tagCueSent(f, l int, sc scorer, bias float64, feats []uint64, labe
 			} else if p != cueO {
 				continue
 			}
-			feats = sc.cueTrans(d, i, f, l, p, feats, tr[:])
+			tr := &trs[p]
 			for c := 0; c < numCue; c++ {
 				if !cueAllowed(p, c) {
 					continue

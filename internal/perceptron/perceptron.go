@@ -485,6 +485,11 @@ func (m *Model) AddRow(f uint64, sum []int32) {
 				for c := range sum {
 					sum[c] += int32(int8(x >> (8 * c)))
 				}
+			case m.packed != nil && len(sum) <= 8:
+				x := m.packed[e.row-1]
+				for c := range sum {
+					sum[c] += int32(int8(x >> (8 * c)))
+				}
 			default:
 				for c, v := range m.w[int(e.row-1)*m.nclass : int(e.row)*m.nclass] {
 					sum[c] += int32(v)
