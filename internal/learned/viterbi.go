@@ -73,8 +73,7 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 	}
 	ns := numSpan * layers
 	v, back := grow(&b.sv, n), grow(&b.sb, n)
-	var emit [numSpan]float64
-	var trs [numSpan][numSpan]float64
+	emit, trs := &b.semit, &b.strs
 	neg := math.Inf(-1)
 	for k := 0; k < n; k++ {
 		i := c.wf + k
@@ -109,7 +108,7 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 				}
 			}
 		}
-		feats = sc.spanTrans(d, c, i, need, feats, &trs)
+		feats = sc.spanTrans(d, c, i, need, feats, trs)
 		for ps := 0; ps < ns; ps++ {
 			p := ps % numSpan
 			prev := 0.0
@@ -136,10 +135,10 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 			}
 		}
 	}
-	labels := make([]int, n)
 	if n == 0 {
-		return labels, neg
+		return []int{}, neg
 	}
+	labels := grow(&b.labels, n)
 	lo := 0
 	if needSrc {
 		lo = numSpan
@@ -167,6 +166,13 @@ type lattice struct {
 	cb [][numCue]int8
 	sv [][2 * numSpan]float64
 	sb [][2 * numSpan]int8
+	// The scores of one token, here and not on the stack, where passing
+	// them to the scorer's methods would allocate them on every call.
+	cemit  [numCue]float64
+	ctrs   [numCue][numCue]float64
+	semit  [numSpan]float64
+	strs   [numSpan][numSpan]float64
+	labels []int // decode's answer, valid until its next call
 }
 
 // grow returns (*buf)[:n], reallocating only when it is too small.
@@ -192,8 +198,7 @@ func (d *Doc) tagCueSent(f, l int, sc scorer, bias float64, feats []uint64, labe
 		b = new(lattice)
 	}
 	v, back := grow(&b.cv, n), grow(&b.cb, n)
-	var emit [numCue]float64
-	var trs [numCue][numCue]float64
+	emit, trs := &b.cemit, &b.ctrs
 	neg := math.Inf(-1)
 	sq := sentQuote(d, f, l)
 	for k := 0; k < n; k++ {
@@ -210,7 +215,7 @@ func (d *Doc) tagCueSent(f, l int, sc scorer, bias float64, feats []uint64, labe
 				}
 			}
 		}
-		feats = sc.cueTrans(d, i, f, l, need, feats, &trs)
+		feats = sc.cueTrans(d, i, f, l, need, feats, trs)
 		for p := 0; p < numCue; p++ {
 			prev := 0.0
 			if k > 0 {
