@@ -99,11 +99,6 @@ func (e *cueEmitTables) fill(m *perceptron.Model) {
 
 // cueEmit writes the scores of Doc.cueFeatures's features into out.
 func (s *modelScorer) cueEmit(d *Doc, i, f, l int, sentQuote uint64, feats []uint64, out []float64) []uint64 {
-	if s.tab == nil || sentQuote > 1 {
-		feats = d.cueFeatures(feats[:0], i, f, l, sentQuote)
-		s.scores(feats, out)
-		return feats
-	}
 	tk := d.cueTok(i, f, l, sentQuote)
 	x := d.cueEmitLookup(i, f, l, &tk)
 	var sum [numCue]int32
@@ -188,11 +183,6 @@ func (e *spanEmitTables) fill(m *perceptron.Model) {
 
 // spanEmit writes the scores of Doc.spanEmit's features into out.
 func (s *modelScorer) spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out []float64) []uint64 {
-	if s.tab == nil {
-		feats = d.spanEmit(feats[:0], c, i)
-		s.scores(feats, out)
-		return feats
-	}
 	tk := d.spanTok(c, i)
 	x := d.spanEmitLookup(c, i, &tk)
 	var sum [numSpan]int32
@@ -241,15 +231,6 @@ func (s trainerScorer) spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out [
 
 // cueTrans writes the scores of Doc.cueTrans's features into out.
 func (s *modelScorer) cueTrans(d *Doc, i, f, l int, need uint8, feats []uint64, out *[numCue][numCue]float64) []uint64 {
-	if s.tab == nil {
-		for p := range numCue {
-			if need&(1<<p) != 0 {
-				feats = d.cueTrans(feats[:0], i, f, l, p)
-				s.scores(feats, out[p][:])
-			}
-		}
-		return feats
-	}
 	w, t := d.word(i, f, l), d.tag(i, f, l)
 	for p := range numCue {
 		if need&(1<<p) != 0 {
@@ -263,15 +244,6 @@ func (s *modelScorer) cueTrans(d *Doc, i, f, l int, need uint8, feats []uint64, 
 
 // spanTrans writes the scores of Doc.spanTrans's features into out.
 func (s *modelScorer) spanTrans(d *Doc, c *spanCtx, i int, need uint8, feats []uint64, out *[numSpan][numSpan]float64) []uint64 {
-	if s.tab == nil {
-		for p := range numSpan {
-			if need&(1<<p) != 0 {
-				feats = d.spanTrans(feats[:0], c, i, p)
-				s.scores(feats, out[p][:])
-			}
-		}
-		return feats
-	}
 	rel, db := c.pos(d, i)
 	w, t, q := d.word(i, c.wf, c.wl), d.tag(i, c.wf, c.wl), d.quoted(i)
 	for p := range numSpan {

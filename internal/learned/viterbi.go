@@ -9,7 +9,6 @@ import (
 // scorer gives class scores for features: the compact model at run time,
 // the trainer's current weights while training.
 type scorer interface {
-	scores(feats []uint64, out []float64)
 	// cueTrans and spanTrans write into out[p] the scores of the
 	// transition features of token i after label p (Doc.cueTrans,
 	// Doc.spanTrans), for each p whose bit is set in need; feats is
@@ -25,19 +24,10 @@ type scorer interface {
 type modelScorer struct {
 	m   *perceptron.Model
 	tmp []float32
-	tab *transTables // nil: score the transition features one by one
-}
-
-func (s *modelScorer) scores(feats []uint64, out []float64) {
-	s.m.Scores(feats, s.tmp[:len(out)])
-	for c := range out {
-		out[c] = float64(s.tmp[c])
-	}
+	tab *transTables
 }
 
 type trainerScorer struct{ t *perceptron.Trainer }
-
-func (s trainerScorer) scores(feats []uint64, out []float64) { s.t.Scores(feats, out) }
 
 // allowed says whether label c may follow label p: an inside label only
 // continues its own kind.
