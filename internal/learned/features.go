@@ -252,8 +252,8 @@ func (d *Doc) cueFeatures(buf []uint64, i, f, l int, sentQuote uint64) []uint64 
 	return append(buf,
 		g[0], x[0], x[1], g[1], x[2], x[3], x[4], x[5], x[6], x[7],
 		g[2], sh[0], sh[1], sh[2], g[3], x[8], x[9], x[10], g[4], g[5],
-		x[11], x[12], x[13], cueEmitQuotes(tk.ql, tk.qr), x[14], x[15], x[16], g[6],
-		cueEmitStart(bucket(i-f), tk.t), cueEmitEnd(bucket(l-1-i), tk.t), x[17], x[18],
+		x[11], x[12], x[13], x[19], x[14], x[15], x[16], g[6],
+		x[20], x[21], x[17], x[18],
 	)
 }
 
@@ -275,33 +275,39 @@ func (d *Doc) cueTok(i, f, l int, sentQuote uint64) cueTok {
 	return tk
 }
 
-// cueEmitLookup gives the cue features of the token's words and
-// neighbouring tags, which take too many values to add up ahead: the model
-// looks them up one by one. The other features come in groups of the few
-// values they read, which the model adds up ahead (cueEmitTables).
-func (d *Doc) cueEmitLookup(i, f, l int, tk *cueTok) [19]uint64 {
+// cueEmitLookup gives the cue features that the model looks up one by
+// one: those of the token's words and neighbouring tags, which take too
+// many values to add up ahead, and those that stand alone (see
+// spanEmitLookup). The others come in groups of the few values they read,
+// which the model adds up ahead (cueEmitTables).
+func (d *Doc) cueEmitLookup(i, f, l int, tk *cueTok) [22]uint64 {
 	in := perceptron.Int
 	w, t, stm := tk.w, tk.t, tk.stm
-	return [19]uint64{
+	prev, next := d.word(i-1, f, l), d.word(i+1, f, l)
+	prevTag, nextTag := d.tag(i-1, f, l), d.tag(i+1, f, l)
+	return [22]uint64{
 		lower(h(2), w),
 		suffix(h(3), w, 3),
-		in(in(h(5), d.tag(i-1, f, l)), t),
-		in(in(h(6), t), d.tag(i+1, f, l)),
-		lower(h(7), d.word(i-1, f, l)),
-		lower(h(8), d.word(i+1, f, l)),
-		lower(lower(h(9), w), d.word(i+1, f, l)),
-		lower(lower(h(10), d.word(i-1, f, l)), w),
+		in(in(h(5), prevTag), t),
+		in(in(h(6), t), nextTag),
+		lower(h(7), prev),
+		lower(h(8), next),
+		lower(lower(h(9), w), next),
+		lower(lower(h(10), prev), w),
 		in(lower(h(18), w), t),
 		lower(h(19), d.word(i+2, f, l)),
 		lower(h(20), d.word(i-2, f, l)),
 		lower(h(23), stm),
 		prefix(h(24), w, 4),
-		in(lower(h(25), w), d.tag(i+1, f, l)),
+		in(lower(h(25), w), nextTag),
 		in(in(in(h(27), tk.ql), tk.qr), t),
 		in(lower(h(28), stm), tk.ql),
 		in(lower(h(29), stm), tk.qr),
-		in(lower(h(63), stm), d.tag(i-1, f, l)),
-		lower(lower(h(64), stm), d.word(i+1, f, l)),
+		in(lower(h(63), stm), prevTag),
+		lower(lower(h(64), stm), next),
+		in(in(h(26), tk.ql), tk.qr),
+		in(in(h(61), bucket(i-f)), t),
+		in(in(h(62), bucket(l-1-i)), t),
 	}
 }
 
@@ -325,10 +331,6 @@ func cueEmitShape(sh, next, prev uint64) [3]uint64 {
 	in := perceptron.Int
 	return [3]uint64{in(h(14), sh), in(h(15), next), in(h(16), prev)}
 }
-
-func cueEmitQuotes(ql, qr uint64) uint64 { return perceptron.Int(perceptron.Int(h(26), ql), qr) }
-func cueEmitStart(b, t uint64) uint64    { return perceptron.Int(perceptron.Int(h(61), b), t) }
-func cueEmitEnd(b, t uint64) uint64      { return perceptron.Int(perceptron.Int(h(62), b), t) }
 
 // cueTrans appends the features of token i of the sentence [f, l) that
 // pair it with the previous token's label.
@@ -425,13 +427,9 @@ func (d *Doc) spanEmit(buf []uint64, c *spanCtx, i int) []uint64 {
 	s := spanEmitSent(tk.sr, tk.rel, tk.q, tk.first)
 	k := spanEmitCue(c, tk.rel, tk.q)
 	return append(buf,
-		p[0], p[1], spanEmitTag(tk.rel, tk.t), x[0], spanEmitShape(tk.rel, shape(tk.w)), p[2], s[0],
-		k[0], x[1], x[2], x[3], x[4], x[5],
-		spanEmitCommas(tk.rel, bucket(c.between(c.commas, i))),
-		spanEmitQuotes(tk.rel, bucket(c.between(c.quotes, i))),
-		p[3], k[1], k[2], p[4], x[6], s[1], k[3], x[7],
-		spanEmitSentEnd(tk.rel, bucket(d.Seg.Sentences[d.sent[i]].Last-1-i)),
-		spanEmitPrevCat(tk.rel, category(d.word(i-1, c.wf, c.wl))),
+		p[0], p[1], x[9], x[0], x[10], p[2], s[0],
+		k[0], x[1], x[2], x[3], x[4], x[5], x[11], x[12],
+		p[3], k[1], k[2], p[4], x[6], s[1], k[3], x[7], x[13], x[14],
 		x[8], s[2],
 	)
 }
@@ -453,24 +451,32 @@ func (d *Doc) spanTok(c *spanCtx, i int) spanTok {
 	return tk
 }
 
-// spanEmitLookup gives the emission features of the token's words and tags,
-// which take too many values to add up ahead: the model looks them up one
-// by one. The other features come in groups of the few values they read,
-// which the model adds up ahead (emitTables).
-func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [9]uint64 {
+// spanEmitLookup gives the emission features that the model looks up one
+// by one: those of the token's words and tags, which take too many values
+// to add up ahead, and those that stand alone, where a table would save
+// one lookup for its code. The others come in groups of the few values
+// they read, which the model adds up ahead (spanEmitTables).
+func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [15]uint64 {
 	in := perceptron.Int
 	f, l := c.wf, c.wl
 	rel, t, w := tk.rel, tk.t, tk.w
-	return [9]uint64{
+	prev := d.word(i-1, f, l)
+	return [15]uint64{
 		lower(in(h(33), rel), w),
 		in(in(lower(h(42), c.head), rel), t),
 		in(in(in(h(43), rel), d.tag(i-1, f, l)), t),
 		in(in(in(h(44), rel), t), d.tag(i+1, f, l)),
-		lower(in(h(45), rel), d.word(i-1, f, l)),
+		lower(in(h(45), rel), prev),
 		lower(in(h(46), rel), d.word(i+1, f, l)),
 		in(in(in(h(53), c.headTag), rel), t),
-		lower(lower(in(h(66), rel), d.word(i-1, f, l)), w),
+		lower(lower(in(h(66), rel), prev), w),
 		in(in(in(h(69), rel), t), d.tag(i+2, f, l)),
+		in(in(h(32), rel), t),
+		in(in(h(34), rel), shape(w)),
+		in(in(h(47), rel), bucket(c.between(c.commas, i))),
+		in(in(h(48), rel), bucket(c.between(c.quotes, i))),
+		in(in(h(67), rel), bucket(d.Seg.Sentences[d.sent[i]].Last-1-i)),
+		in(in(h(68), rel), category(prev)),
 	}
 }
 
@@ -506,13 +512,6 @@ func spanEmitCue(c *spanCtx, rel, q uint64) [4]uint64 {
 		in(in(in(h(56), c.next), rel), q),
 	}
 }
-
-func spanEmitTag(rel, t uint64) uint64       { return perceptron.Int(perceptron.Int(h(32), rel), t) }
-func spanEmitShape(rel, sh uint64) uint64    { return perceptron.Int(perceptron.Int(h(34), rel), sh) }
-func spanEmitCommas(rel, b uint64) uint64    { return perceptron.Int(perceptron.Int(h(47), rel), b) }
-func spanEmitQuotes(rel, b uint64) uint64    { return perceptron.Int(perceptron.Int(h(48), rel), b) }
-func spanEmitSentEnd(rel, b uint64) uint64   { return perceptron.Int(perceptron.Int(h(67), rel), b) }
-func spanEmitPrevCat(rel, cat uint64) uint64 { return perceptron.Int(perceptron.Int(h(68), rel), cat) }
 
 // spanTrans appends the features of token i that pair it with the previous
 // token's label.

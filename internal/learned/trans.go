@@ -57,14 +57,11 @@ func newTransTables(cue, span *perceptron.Model) *transTables {
 	return t
 }
 
-// cueEmitTables holds the cue features that take few values (all but
-// cueEmitLookup's), added up ahead.
+// cueEmitTables holds the cue features that come in groups of few values
+// (cueEmitTag, cueEmitShape), added up ahead.
 type cueEmitTables struct {
-	tag    [numTags][2][2][2][numCue]int32 // cueEmitTag
-	shape  [numShapes][numCats][numCats][numCue]int32
-	quotes [numBuckets][numBuckets][numCue]int32
-	start  [numBuckets][numTags][numCue]int32
-	end    [numBuckets][numTags][numCue]int32
+	tag   [numTags][2][2][2][numCue]int32 // cueEmitTag
+	shape [numShapes][numCats][numCats][numCue]int32
 }
 
 func (e *cueEmitTables) fill(m *perceptron.Model) {
@@ -77,10 +74,6 @@ func (e *cueEmitTables) fill(m *perceptron.Model) {
 				}
 			}
 		}
-		for b := range uint64(numBuckets) {
-			m.AddRow(cueEmitStart(b, t), e.start[b][t][:])
-			m.AddRow(cueEmitEnd(b, t), e.end[b][t][:])
-		}
 	}
 	for sh := range uint64(numShapes) {
 		for next := range uint64(numCats) {
@@ -88,11 +81,6 @@ func (e *cueEmitTables) fill(m *perceptron.Model) {
 				f := cueEmitShape(sh, next, prev)
 				m.AddRows(f[:], e.shape[sh][next][prev][:])
 			}
-		}
-	}
-	for ql := range uint64(numBuckets) {
-		for qr := range uint64(numBuckets) {
-			m.AddRow(cueEmitQuotes(ql, qr), e.quotes[ql][qr][:])
 		}
 	}
 }
@@ -106,9 +94,6 @@ func (s *modelScorer) cueEmit(d *Doc, i, f, l int, sentQuote uint64, feats []uin
 	e := &s.tab.cueEmit
 	addCue(&sum, &e.tag[tk.t][tk.q][tk.sq][tk.col])
 	addCue(&sum, &e.shape[shape(tk.w)][category(d.word(i+1, f, l))][category(d.word(i-1, f, l))])
-	addCue(&sum, &e.quotes[tk.ql][tk.qr])
-	addCue(&sum, &e.start[bucket(i-f)][tk.t])
-	addCue(&sum, &e.end[bucket(l-1-i)][tk.t])
 	s.finish(sum[:], out)
 	return feats
 }
@@ -135,17 +120,12 @@ const (
 	numCats   = 5
 )
 
-// spanEmitTables holds the span emission features that take few values
-// (all but spanEmitLookup's and spanEmitCue's), added up ahead.
+// spanEmitTables holds the span emission features that come in groups of
+// few values (spanEmitPos, spanEmitSent), added up ahead; spanCtx holds
+// spanEmitCue's.
 type spanEmitTables struct {
-	pos     [numRel][numBuckets][2][2][numSpan]int32 // spanEmitPos
-	sent    [numSR][numRel][2][2][numSpan]int32      // spanEmitSent
-	tag     [numRel][numTags][numSpan]int32
-	shape   [numRel][numShapes][numSpan]int32
-	commas  [numRel][numBuckets][numSpan]int32
-	quotes  [numRel][numBuckets][numSpan]int32
-	sentEnd [numRel][numBuckets][numSpan]int32
-	prevCat [numRel][numCats][numSpan]int32
+	pos  [numRel][numBuckets][2][2][numSpan]int32 // spanEmitPos
+	sent [numSR][numRel][2][2][numSpan]int32      // spanEmitSent
 }
 
 func (e *spanEmitTables) fill(m *perceptron.Model) {
@@ -157,9 +137,6 @@ func (e *spanEmitTables) fill(m *perceptron.Model) {
 					m.AddRows(f[:], e.pos[rel][b][q][first][:])
 				}
 			}
-			m.AddRow(spanEmitCommas(rel, b), e.commas[rel][b][:])
-			m.AddRow(spanEmitQuotes(rel, b), e.quotes[rel][b][:])
-			m.AddRow(spanEmitSentEnd(rel, b), e.sentEnd[rel][b][:])
 		}
 		for sr := range uint64(numSR) {
 			for q := range uint64(2) {
@@ -168,15 +145,6 @@ func (e *spanEmitTables) fill(m *perceptron.Model) {
 					m.AddRows(f[:], e.sent[sr][rel][q][first][:])
 				}
 			}
-		}
-		for t := range uint64(numTags) {
-			m.AddRow(spanEmitTag(rel, t), e.tag[rel][t][:])
-		}
-		for sh := range uint64(numShapes) {
-			m.AddRow(spanEmitShape(rel, sh), e.shape[rel][sh][:])
-		}
-		for c := range uint64(numCats) {
-			m.AddRow(spanEmitPrevCat(rel, c), e.prevCat[rel][c][:])
 		}
 	}
 }
@@ -207,12 +175,6 @@ func (s *modelScorer) spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out []
 		f := spanEmitSent(tk.sr, rel, tk.q, tk.first)
 		s.m.AddRows(f[:], sum[:])
 	}
-	addSums(&sum, &e.tag[rel][tk.t])
-	addSums(&sum, &e.shape[rel][shape(tk.w)])
-	addSums(&sum, &e.commas[rel][bucket(c.between(c.commas, i))])
-	addSums(&sum, &e.quotes[rel][bucket(c.between(c.quotes, i))])
-	addSums(&sum, &e.sentEnd[rel][bucket(d.Seg.Sentences[d.sent[i]].Last-1-i)])
-	addSums(&sum, &e.prevCat[rel][category(d.word(i-1, c.wf, c.wl))])
 	s.finish(sum[:], out)
 	return feats
 }
