@@ -243,68 +243,109 @@ func h(template uint64) uint64 { return perceptron.Hash(template) }
 // cueFeatures appends the features of token i of the sentence [f, l) for
 // the cue tagger that do not depend on the previous token's label.
 func (d *Doc) cueFeatures(buf []uint64, i, f, l int, sentQuote uint64) []uint64 {
-	w := d.word(i, f, l)
-	t := d.tag(i, f, l)
+	tk := d.cueTok(i, f, l, sentQuote)
+	x := d.cueEmitLookup(i, f, l, &tk)
+	g := cueEmitTag(tk.t, tk.q, tk.sq, tk.col)
+	sh := cueEmitShape(shape(tk.w), category(d.word(i+1, f, l)), category(d.word(i-1, f, l)))
+	return append(buf,
+		g[0], x[0], x[1], g[1], x[2], x[3], x[4], x[5], x[6], x[7],
+		g[2], sh[0], sh[1], sh[2], g[3], x[8], x[9], x[10], g[4], g[5],
+		x[11], x[12], x[13], x[19], x[14], x[15], x[16], g[6],
+		x[20], x[21], x[17], x[18],
+	)
+}
+
+// cueTok is what the cue features read of token i besides its neighbours.
+type cueTok struct {
+	w, stm                string
+	t, q, sq, ql, qr, col uint64
+}
+
+func (d *Doc) cueTok(i, f, l int, sentQuote uint64) cueTok {
+	tk := cueTok{w: d.word(i, f, l), t: d.tag(i, f, l), q: d.quoted(i), sq: sentQuote}
+	tk.stm = stem(tk.w)
+	if i >= f && i < l {
+		tk.ql, tk.qr = bucket(int(d.qLeft[i])), bucket(int(d.qRight[i]))
+		if d.colon[i] {
+			tk.col = 1
+		}
+	}
+	return tk
+}
+
+// cueEmitLookup gives the cue features that the model looks up one by
+// one: those of the token's words and neighbouring tags, which take too
+// many values to add up ahead, and those that stand alone (see
+// spanEmitLookup). The others come in groups of the few values they read,
+// which the model adds up ahead (cueEmitTables).
+func (d *Doc) cueEmitLookup(i, f, l int, tk *cueTok) [22]uint64 {
 	in := perceptron.Int
-	buf = append(buf,
-		h(1),
+	w, t, stm := tk.w, tk.t, tk.stm
+	prev, next := d.word(i-1, f, l), d.word(i+1, f, l)
+	prevTag, nextTag := d.tag(i-1, f, l), d.tag(i+1, f, l)
+	return [22]uint64{
 		lower(h(2), w),
 		suffix(h(3), w, 3),
-		in(h(4), t),
-		in(in(h(5), d.tag(i-1, f, l)), t),
-		in(in(h(6), t), d.tag(i+1, f, l)),
-		lower(h(7), d.word(i-1, f, l)),
-		lower(h(8), d.word(i+1, f, l)),
-		lower(lower(h(9), w), d.word(i+1, f, l)),
-		lower(lower(h(10), d.word(i-1, f, l)), w),
-		in(h(13), d.quoted(i)),
-		in(h(14), shape(w)),
-		in(h(15), category(d.word(i+1, f, l))),
-		in(h(16), category(d.word(i-1, f, l))),
-		in(h(17), sentQuote),
+		in(in(h(5), prevTag), t),
+		in(in(h(6), t), nextTag),
+		lower(h(7), prev),
+		lower(h(8), next),
+		lower(lower(h(9), w), next),
+		lower(lower(h(10), prev), w),
 		in(lower(h(18), w), t),
 		lower(h(19), d.word(i+2, f, l)),
 		lower(h(20), d.word(i-2, f, l)),
-		in(in(h(21), d.quoted(i)), t),
-		in(in(h(22), sentQuote), t),
-	)
-	stm := stem(w)
-	ql, qr := uint64(0), uint64(0)
-	col := uint64(0)
-	if i >= f && i < l {
-		ql, qr = bucket(int(d.qLeft[i])), bucket(int(d.qRight[i]))
-		if d.colon[i] {
-			col = 1
-		}
-	}
-	buf = append(buf,
 		lower(h(23), stm),
 		prefix(h(24), w, 4),
-		in(lower(h(25), w), d.tag(i+1, f, l)),
-		in(in(h(26), ql), qr),
-		in(in(in(h(27), ql), qr), t),
-		in(lower(h(28), stm), ql),
-		in(lower(h(29), stm), qr),
-		in(in(h(60), col), t),
+		in(lower(h(25), w), nextTag),
+		in(in(in(h(27), tk.ql), tk.qr), t),
+		in(lower(h(28), stm), tk.ql),
+		in(lower(h(29), stm), tk.qr),
+		in(lower(h(63), stm), prevTag),
+		lower(lower(h(64), stm), next),
+		in(in(h(26), tk.ql), tk.qr),
 		in(in(h(61), bucket(i-f)), t),
 		in(in(h(62), bucket(l-1-i)), t),
-		in(lower(h(63), stm), d.tag(i-1, f, l)),
-		lower(lower(h(64), stm), d.word(i+1, f, l)),
-	)
-	return buf
+	}
+}
+
+// cueEmitTag: the bias, the tag, quotedness (the token's, its sentence's)
+// and whether the sentence has a colon.
+func cueEmitTag(t, q, sq, col uint64) [7]uint64 {
+	in := perceptron.Int
+	return [7]uint64{
+		h(1),
+		in(h(4), t),
+		in(h(13), q),
+		in(h(17), sq),
+		in(in(h(21), q), t),
+		in(in(h(22), sq), t),
+		in(in(h(60), col), t),
+	}
+}
+
+// cueEmitShape: the word's shape and its neighbours' categories.
+func cueEmitShape(sh, next, prev uint64) [3]uint64 {
+	in := perceptron.Int
+	return [3]uint64{in(h(14), sh), in(h(15), next), in(h(16), prev)}
 }
 
 // cueTrans appends the features of token i of the sentence [f, l) that
 // pair it with the previous token's label.
 func (d *Doc) cueTrans(buf []uint64, i, f, l, prev int) []uint64 {
-	in := perceptron.Int
 	p := uint64(prev)
 	return append(buf,
-		in(h(11), p),
-		lower(in(h(12), p), d.word(i, f, l)),
-		in(in(h(65), p), d.tag(i, f, l)),
+		cueTransLabel(p),
+		cueTransWord(p, d.word(i, f, l)),
+		cueTransTag(p, d.tag(i, f, l)),
 	)
 }
+
+// The cue transition features one by one: the model adds up ahead those
+// that take few values (newTransTables), for every label and tag.
+func cueTransLabel(p uint64) uint64          { return perceptron.Int(h(11), p) }
+func cueTransWord(p uint64, w string) uint64 { return lower(perceptron.Int(h(12), p), w) }
+func cueTransTag(p, t uint64) uint64         { return perceptron.Int(perceptron.Int(h(65), p), t) }
 
 // spanCtx is what the span labeller knows about one cue and its window.
 type spanCtx struct {
@@ -317,6 +358,10 @@ type spanCtx struct {
 	prevCat uint64 // category of the word before the cue
 	commas  []int32
 	quotes  []int32 // prefix counts over the window
+	// cueSums are spanEmitCue's weights for every position and
+	// quotedness, added up on the window's first token (modelScorer).
+	cueSums   [numRel][2][numSpan]int32
+	cueSumsOK bool
 }
 
 func (d *Doc) newSpanCtx(cs, ce, wf, wl int) *spanCtx {
@@ -374,62 +419,125 @@ func (c *spanCtx) pos(d *Doc, i int) (rel uint64, db uint64) {
 // spanEmit appends the features of token i for the source/content labeller
 // that do not depend on the previous label.
 func (d *Doc) spanEmit(buf []uint64, c *spanCtx, i int) []uint64 {
+	tk := d.spanTok(c, i)
+	x := d.spanEmitLookup(c, i, &tk)
+	p := spanEmitPos(tk.rel, tk.db, tk.q, tk.first)
+	s := spanEmitSent(tk.sr, tk.rel, tk.q, tk.first)
+	k := spanEmitCue(c, tk.rel, tk.q)
+	return append(buf,
+		p[0], p[1], x[9], x[0], x[10], p[2], s[0],
+		k[0], x[1], x[2], x[3], x[4], x[5], x[11], x[12],
+		p[3], k[1], k[2], p[4], x[6], s[1], k[3], x[7], x[13], x[14],
+		x[8], s[2],
+	)
+}
+
+// spanTok is what the span features read of token i besides its
+// neighbours.
+type spanTok struct {
+	w                        string
+	t, rel, db, sr, q, first uint64
+}
+
+func (d *Doc) spanTok(c *spanCtx, i int) spanTok {
+	tk := spanTok{w: d.word(i, c.wf, c.wl), t: d.tag(i, c.wf, c.wl), q: d.quoted(i)}
+	tk.rel, tk.db = c.pos(d, i)
+	tk.sr = uint64(int64(d.sent[i]-c.cueSent) + 2)
+	if i == c.wf || d.sent[i] != d.sent[i-1] {
+		tk.first = 1
+	}
+	return tk
+}
+
+// spanEmitLookup gives the emission features that the model looks up one
+// by one: those of the token's words and tags, which take too many values
+// to add up ahead, and those that stand alone, where a table would save
+// one lookup for its code. The others come in groups of the few values
+// they read, which the model adds up ahead (spanEmitTables).
+func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [15]uint64 {
 	in := perceptron.Int
 	f, l := c.wf, c.wl
-	w := d.word(i, f, l)
-	t := d.tag(i, f, l)
-	rel, db := c.pos(d, i)
-	sr := uint64(int64(d.sent[i]-c.cueSent) + 2)
-	q := d.quoted(i)
-	first := uint64(0)
-	if i == f || d.sent[i] != d.sent[i-1] {
-		first = 1
-	}
-	return append(buf,
-		in(h(30), rel),
-		in(in(h(31), rel), db),
-		in(in(h(32), rel), t),
+	rel, t, w := tk.rel, tk.t, tk.w
+	prev := d.word(i-1, f, l)
+	return [15]uint64{
 		lower(in(h(33), rel), w),
-		in(in(h(34), rel), shape(w)),
-		in(in(h(35), rel), q),
-		in(in(h(36), sr), rel),
-		in(lower(h(41), c.head), rel),
 		in(in(lower(h(42), c.head), rel), t),
 		in(in(in(h(43), rel), d.tag(i-1, f, l)), t),
 		in(in(in(h(44), rel), t), d.tag(i+1, f, l)),
-		lower(in(h(45), rel), d.word(i-1, f, l)),
+		lower(in(h(45), rel), prev),
 		lower(in(h(46), rel), d.word(i+1, f, l)),
+		in(in(in(h(53), c.headTag), rel), t),
+		lower(lower(in(h(66), rel), prev), w),
+		in(in(in(h(69), rel), t), d.tag(i+2, f, l)),
+		in(in(h(32), rel), t),
+		in(in(h(34), rel), shape(w)),
 		in(in(h(47), rel), bucket(c.between(c.commas, i))),
 		in(in(h(48), rel), bucket(c.between(c.quotes, i))),
+		in(in(h(67), rel), bucket(d.Seg.Sentences[d.sent[i]].Last-1-i)),
+		in(in(h(68), rel), category(prev)),
+	}
+}
+
+// spanEmitPos: the position, distance bucket, quotedness and sentence start.
+func spanEmitPos(rel, db, q, first uint64) [5]uint64 {
+	in := perceptron.Int
+	return [5]uint64{
+		in(h(30), rel),
+		in(in(h(31), rel), db),
+		in(in(h(35), rel), q),
 		in(in(h(49), rel), first),
+		in(in(in(h(52), rel), q), db),
+	}
+}
+
+// spanEmitSent: the sentence relative to the cue's (sr, 1 to 3 in a window).
+func spanEmitSent(sr, rel, q, first uint64) [3]uint64 {
+	in := perceptron.Int
+	return [3]uint64{
+		in(in(h(36), sr), rel),
+		in(in(in(h(55), sr), rel), q),
+		in(in(in(h(70), rel), sr), first),
+	}
+}
+
+// spanEmitCue: the cue's head and neighbours, the same for all its window.
+func spanEmitCue(c *spanCtx, rel, q uint64) [4]uint64 {
+	in := perceptron.Int
+	return [4]uint64{
+		in(lower(h(41), c.head), rel),
 		in(in(h(50), c.next), rel),
 		in(in(h(51), c.prevCat), rel),
-		in(in(in(h(52), rel), q), db),
-		in(in(in(h(53), c.headTag), rel), t),
-		in(in(in(h(55), sr), rel), q),
 		in(in(in(h(56), c.next), rel), q),
-		lower(lower(in(h(66), rel), d.word(i-1, f, l)), w),
-		in(in(h(67), rel), bucket(d.Seg.Sentences[d.sent[i]].Last-1-i)),
-		in(in(h(68), rel), category(d.word(i-1, f, l))),
-		in(in(in(h(69), rel), t), d.tag(i+2, f, l)),
-		in(in(in(h(70), rel), sr), first),
-	)
+	}
 }
 
 // spanTrans appends the features of token i that pair it with the previous
 // token's label.
 func (d *Doc) spanTrans(buf []uint64, c *spanCtx, i, prev int) []uint64 {
-	in := perceptron.Int
 	w := d.word(i, c.wf, c.wl)
 	t := d.tag(i, c.wf, c.wl)
 	rel, db := c.pos(d, i)
 	p := uint64(prev)
 	return append(buf,
-		in(h(37), p),
-		in(in(h(38), p), t),
-		in(in(h(39), p), rel),
-		lower(in(h(40), p), w),
-		in(in(in(h(54), p), rel), db),
-		in(in(in(h(57), p), d.quoted(i)), t),
+		spanTransLabel(p),
+		spanTransTag(p, t),
+		spanTransRel(p, rel),
+		spanTransWord(p, w),
+		spanTransDist(p, rel, db),
+		spanTransQuoted(p, d.quoted(i), t),
 	)
+}
+
+// The span transition features one by one: the model adds up ahead those
+// that take few values (newTransTables), for every label, tag, position
+// and quotedness.
+func spanTransLabel(p uint64) uint64          { return perceptron.Int(h(37), p) }
+func spanTransTag(p, t uint64) uint64         { return perceptron.Int(perceptron.Int(h(38), p), t) }
+func spanTransRel(p, rel uint64) uint64       { return perceptron.Int(perceptron.Int(h(39), p), rel) }
+func spanTransWord(p uint64, w string) uint64 { return lower(perceptron.Int(h(40), p), w) }
+func spanTransDist(p, rel, db uint64) uint64 {
+	return perceptron.Int(perceptron.Int(perceptron.Int(h(54), p), rel), db)
+}
+func spanTransQuoted(p, q, t uint64) uint64 {
+	return perceptron.Int(perceptron.Int(perceptron.Int(h(57), p), q), t)
 }

@@ -58,6 +58,7 @@ type Model struct {
 	id        string // "attrib-" and the start of the file's SHA-256, when loaded
 	// cueWords is the training cues' vocabulary; nil when not loaded.
 	cueWords map[string]bool
+	trans    *transTables // the transition features' sums, shared by the copies
 }
 
 // ID names the model file the model was loaded from.
@@ -165,7 +166,7 @@ func Load(b []byte) (*Model, error) {
 		return nil, fmt.Errorf("%w: wrong class counts", ErrFormat)
 	}
 	return &Model{cue: parts[0], span: parts[1], cueBias: headerBias(parts[0].Header()), srcMargin: DefaultSourceMargin,
-		id: fileID(b)}, nil
+		id: fileID(b), trans: newTransTables(parts[0], parts[1])}, nil
 }
 
 // fileID is the ID of the model read from b. It tells model files apart in
@@ -262,7 +263,7 @@ func (m *Model) cuesContext(ctx Stopper, d *Doc, s *scratch) ([][2]int, error) {
 }
 
 func (m *Model) tagCues(d *Doc, f, l int, s *scratch) []int {
-	s.cueSc = modelScorer{m: m.cue, tmp: s.scores}
+	s.cueSc = modelScorer{m: m.cue, tmp: s.scores, tab: m.trans}
 	s.labels = d.tagCueSent(f, l, &s.cueSc, float64(m.cueBias), s.feats, s.labels, &s.lat)
 	return s.labels
 }
@@ -351,7 +352,7 @@ func (m *Model) FindContext(ctx Stopper, d *Doc) ([]Attribution, error) {
 func (m *Model) label(d *Doc, cs, ce int, s *scratch) (Attribution, bool) {
 	wf, wl := d.window(cs)
 	ctx := d.newSpanCtx(cs, ce, wf, wl)
-	sc := &modelScorer{m: m.span, tmp: s.scores}
+	sc := &modelScorer{m: m.span, tmp: s.scores, tab: m.trans}
 	var score float64
 	s.labels, score = d.decode(ctx, sc, s.feats, false, &s.lat)
 	s.work += wl - wf

@@ -36,7 +36,9 @@ func (t *Trained) Compact(opt perceptron.Options) *Model { return t.CompactSplit
 // The model's header is cue's.
 func (t *Trained) CompactSplit(cue, span perceptron.Options) *Model {
 	opt := cue
-	return &Model{cue: t.cue.Compact(cue), span: t.span.Compact(span), cueBias: headerBias(opt.Header), srcMargin: DefaultSourceMargin}
+	m := &Model{cue: t.cue.Compact(cue), span: t.span.Compact(span), cueBias: headerBias(opt.Header), srcMargin: DefaultSourceMargin}
+	m.trans = newTransTables(m.cue, m.span)
+	return m
 }
 
 // Train learns both models from docs and their gold attributions. The same

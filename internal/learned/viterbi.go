@@ -9,24 +9,25 @@ import (
 // scorer gives class scores for features: the compact model at run time,
 // the trainer's current weights while training.
 type scorer interface {
-	scores(feats []uint64, out []float64)
+	// cueTrans and spanTrans write into out[p] the scores of the
+	// transition features of token i after label p (Doc.cueTrans,
+	// Doc.spanTrans), for each p whose bit is set in need; feats is
+	// scratch, returned for reuse.
+	cueTrans(d *Doc, i, f, l int, need uint8, feats []uint64, out *[numCue][numCue]float64) []uint64
+	// cueEmit and spanEmit write the scores of Doc.cueFeatures's and
+	// Doc.spanEmit's features of token i.
+	cueEmit(d *Doc, i, f, l int, sentQuote uint64, feats []uint64, out []float64) []uint64
+	spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out []float64) []uint64
+	spanTrans(d *Doc, c *spanCtx, i int, need uint8, feats []uint64, out *[numSpan][numSpan]float64) []uint64
 }
 
 type modelScorer struct {
 	m   *perceptron.Model
 	tmp []float32
-}
-
-func (s *modelScorer) scores(feats []uint64, out []float64) {
-	s.m.Scores(feats, s.tmp[:len(out)])
-	for c := range out {
-		out[c] = float64(s.tmp[c])
-	}
+	tab *transTables
 }
 
 type trainerScorer struct{ t *perceptron.Trainer }
-
-func (s trainerScorer) scores(feats []uint64, out []float64) { s.t.Scores(feats, out) }
 
 // allowed says whether label c may follow label p: an inside label only
 // continues its own kind.
@@ -62,7 +63,7 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 	}
 	ns := numSpan * layers
 	v, back := grow(&b.sv, n), grow(&b.sb, n)
-	var emit, tr [numSpan]float64
+	emit, trs := &b.semit, &b.strs
 	neg := math.Inf(-1)
 	for k := 0; k < n; k++ {
 		i := c.wf + k
@@ -87,8 +88,17 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 			}
 			continue
 		}
-		feats = d.spanEmit(feats[:0], c, i)
-		sc.scores(feats, emit[:])
+		feats = sc.spanEmit(d, c, i, feats, emit[:])
+		need := uint8(1 << spO) // the window starts after an O
+		if k > 0 {
+			need = 0
+			for ps := 0; ps < ns; ps++ {
+				if v[k-1][ps] != neg {
+					need |= 1 << (ps % numSpan)
+				}
+			}
+		}
+		feats = sc.spanTrans(d, c, i, need, feats, trs)
 		for ps := 0; ps < ns; ps++ {
 			p := ps % numSpan
 			prev := 0.0
@@ -100,8 +110,7 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 			} else if ps != spO {
 				continue // the window starts after an O
 			}
-			feats = d.spanTrans(feats[:0], c, i, p)
-			sc.scores(feats, tr[:])
+			tr := &trs[p]
 			for l := 0; l < numSpan; l++ {
 				if !allowed(p, l) {
 					continue
@@ -116,10 +125,10 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 			}
 		}
 	}
-	labels := make([]int, n)
 	if n == 0 {
-		return labels, neg
+		return []int{}, neg
 	}
+	labels := grow(&b.labels, n)
 	lo := 0
 	if needSrc {
 		lo = numSpan
@@ -147,6 +156,13 @@ type lattice struct {
 	cb [][numCue]int8
 	sv [][2 * numSpan]float64
 	sb [][2 * numSpan]int8
+	// The scores of one token, here and not on the stack, where passing
+	// them to the scorer's methods would allocate them on every call.
+	cemit  [numCue]float64
+	ctrs   [numCue][numCue]float64
+	semit  [numSpan]float64
+	strs   [numSpan][numSpan]float64
+	labels []int // decode's answer, valid until its next call
 }
 
 // grow returns (*buf)[:n], reallocating only when it is too small.
@@ -172,15 +188,24 @@ func (d *Doc) tagCueSent(f, l int, sc scorer, bias float64, feats []uint64, labe
 		b = new(lattice)
 	}
 	v, back := grow(&b.cv, n), grow(&b.cb, n)
-	var emit, tr [numCue]float64
+	emit, trs := &b.cemit, &b.ctrs
 	neg := math.Inf(-1)
 	sq := sentQuote(d, f, l)
 	for k := 0; k < n; k++ {
 		i := f + k
-		feats = d.cueFeatures(feats[:0], i, f, l, sq)
-		sc.scores(feats, emit[:])
+		feats = sc.cueEmit(d, i, f, l, sq, feats, emit[:])
 		emit[cueB] += bias
 		v[k] = [numCue]float64{neg, neg, neg}
+		need := uint8(1 << cueO)
+		if k > 0 {
+			need = 0
+			for p := 0; p < numCue; p++ {
+				if v[k-1][p] != neg {
+					need |= 1 << p
+				}
+			}
+		}
+		feats = sc.cueTrans(d, i, f, l, need, feats, trs)
 		for p := 0; p < numCue; p++ {
 			prev := 0.0
 			if k > 0 {
@@ -191,8 +216,7 @@ func (d *Doc) tagCueSent(f, l int, sc scorer, bias float64, feats []uint64, labe
 			} else if p != cueO {
 				continue
 			}
-			feats = d.cueTrans(feats[:0], i, f, l, p)
-			sc.scores(feats, tr[:])
+			tr := &trs[p]
 			for c := 0; c < numCue; c++ {
 				if !cueAllowed(p, c) {
 					continue

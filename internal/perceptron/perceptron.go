@@ -466,6 +466,122 @@ func (m *Model) scoresRows(feats []uint64, out []float32) {
 	}
 }
 
+// AddRow adds feature f's integer weights to sum (len Classes), nothing
+// when the model does not hold f. Scores of some features is Finish of
+// their rows added up, in any order and split between calls as the caller
+// likes, so a caller may add ahead the features that take few values.
+func (m *Model) AddRow(f uint64, sum []int32) {
+	k := keyOf(f, m.keyShift)
+	j := uint64(k) & m.mask
+	for {
+		e := m.table[j]
+		if e.row == 0 {
+			return
+		}
+		if e.key == k {
+			switch {
+			case m.inline:
+				x := uint32(e.row)
+				for c := range sum {
+					sum[c] += int32(int8(x >> (8 * c)))
+				}
+			case m.packed != nil && len(sum) <= 8:
+				x := m.packed[e.row-1]
+				for c := range sum {
+					sum[c] += int32(int8(x >> (8 * c)))
+				}
+			default:
+				for c, v := range m.w[int(e.row-1)*m.nclass : int(e.row)*m.nclass] {
+					sum[c] += int32(v)
+				}
+			}
+			return
+		}
+		j = (j + 1) & m.mask
+	}
+}
+
+// AddRows is AddRow for each of feats.
+func (m *Model) AddRows(feats []uint64, sum []int32) {
+	if m.inline && len(sum) <= 4 {
+		m.addRowsInline(feats, sum)
+		return
+	}
+	if m.packed == nil || len(sum) > 8 {
+		for _, f := range feats {
+			m.AddRow(f, sum)
+		}
+		return
+	}
+	// As Scores: a packed row is one load, summed in registers.
+	var s0, s1, s2, s3, s4, s5, s6, s7 int32
+	table, mask, packed, shift := m.table, m.mask, m.packed, m.keyShift
+	for _, f := range feats {
+		k := keyOf(f, shift)
+		j := uint64(k) & mask
+		for {
+			e := table[j]
+			if e.row == 0 {
+				break
+			}
+			if e.key == k {
+				x := packed[e.row-1]
+				s0 += int32(int8(x))
+				s1 += int32(int8(x >> 8))
+				s2 += int32(int8(x >> 16))
+				s3 += int32(int8(x >> 24))
+				s4 += int32(int8(x >> 32))
+				s5 += int32(int8(x >> 40))
+				s6 += int32(int8(x >> 48))
+				s7 += int32(int8(x >> 56))
+				break
+			}
+			j = (j + 1) & mask
+		}
+	}
+	acc := [8]int32{s0, s1, s2, s3, s4, s5, s6, s7}
+	for c := range sum {
+		sum[c] += acc[c]
+	}
+}
+
+// addRowsInline is AddRows for at most four classes, as scoresInline.
+func (m *Model) addRowsInline(feats []uint64, sum []int32) {
+	var s0, s1, s2, s3 int32
+	table, mask, shift := m.table, m.mask, m.keyShift
+	for _, f := range feats {
+		k := keyOf(f, shift)
+		j := uint64(k) & mask
+		for {
+			e := table[j]
+			if e.row == 0 {
+				break
+			}
+			if e.key == k {
+				x := uint32(e.row)
+				s0 += int32(int8(x))
+				s1 += int32(int8(x >> 8))
+				s2 += int32(int8(x >> 16))
+				s3 += int32(int8(x >> 24))
+				break
+			}
+			j = (j + 1) & mask
+		}
+	}
+	acc := [4]int32{s0, s1, s2, s3}
+	for c := range sum {
+		sum[c] += acc[c]
+	}
+}
+
+// Finish writes into out the scores of the integer sums AddRow made: the
+// numbers Scores writes for the same features.
+func (m *Model) Finish(sum []int32, out []float32) {
+	for c, v := range sum {
+		out[c] = float32(v) * m.scale
+	}
+}
+
 // Predict returns the best class for feats.
 func (m *Model) Predict(feats []uint64, scratch []float32) int {
 	m.Scores(feats, scratch)

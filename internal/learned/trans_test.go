@@ -1,0 +1,71 @@
+package learned
+
+import (
+	"testing"
+
+	"github.com/whosaid/whosaid/internal/perceptron"
+)
+
+// oneByOne scores feats as the model's Scores does, feature by feature.
+func oneByOne(m *perceptron.Model, feats []uint64, out []float64) {
+	tmp := make([]float32, len(out))
+	m.Scores(feats, tmp)
+	for c := range out {
+		out[c] = float64(tmp[c])
+	}
+}
+
+// The scores added up ahead (transTables) must be the very numbers that
+// scoring the features one by one gives, for every token, label and
+// position: the labels, and so the engine's output, depend on them.
+func TestTransTablesMatchFeatures(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, n := prepare(t, "“We will not stop,” the minister told reporters on Monday, adding: “Never.”\n\n"+
+		"Critics, who asked not to be named, said the plan was a mistake. It wasn't, \"she\" said.")
+	sc := &modelScorer{m: m.cue, tmp: make([]float32, numSpan), tab: m.trans}
+	var feats []uint64
+	for i := range n {
+		for _, fl := range [][2]int{{0, n}, {i, n}, {0, i + 1}, {i + 1, n}} {
+			f, l := fl[0], fl[1]
+			var a, b [numCue]float64
+			sq := sentQuote(d, f, l)
+			sc.cueEmit(d, i, f, l, sq, feats, a[:])
+			oneByOne(m.cue, d.cueFeatures(nil, i, f, l, sq), b[:])
+			if a != b {
+				t.Fatalf("cue token %d in [%d,%d): %v, one by one %v", i, f, l, a, b)
+			}
+			var tr [numCue][numCue]float64
+			sc.cueTrans(d, i, f, l, 1<<numCue-1, feats, &tr)
+			for p := range numCue {
+				oneByOne(m.cue, d.cueTrans(nil, i, f, l, p), b[:])
+				if tr[p] != b {
+					t.Fatalf("cue token %d in [%d,%d) after %d: %v, one by one %v", i, f, l, p, tr[p], b)
+				}
+			}
+		}
+	}
+	sc.m = m.span
+	for cs := range n {
+		wf, wl := d.window(cs)
+		c := d.newSpanCtx(cs, min(cs+2, wl), wf, wl)
+		for i := wf; i < wl; i++ {
+			var a, b [numSpan]float64
+			sc.spanEmit(d, c, i, feats, a[:])
+			oneByOne(m.span, d.spanEmit(nil, c, i), b[:])
+			if a != b {
+				t.Fatalf("span token %d, cue at %d: %v, one by one %v", i, cs, a, b)
+			}
+			var tr [numSpan][numSpan]float64
+			sc.spanTrans(d, c, i, 1<<numSpan-1, feats, &tr)
+			for p := range numSpan {
+				oneByOne(m.span, d.spanTrans(nil, c, i, p), b[:])
+				if tr[p] != b {
+					t.Fatalf("span token %d, cue at %d, after %d: %v, one by one %v", i, cs, p, tr[p], b)
+				}
+			}
+		}
+	}
+}
