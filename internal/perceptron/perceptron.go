@@ -372,32 +372,7 @@ func (m *Model) Scores(feats []uint64, out []float32) {
 		return
 	}
 	// The packed rows: the same integer sums, so the same scores.
-	var s0, s1, s2, s3, s4, s5, s6, s7 int32
-	table, mask, packed, shift := m.table, m.mask, m.packed, m.keyShift
-	for _, f := range feats {
-		k := keyOf(f, shift)
-		j := uint64(k) & mask
-		for {
-			e := table[j]
-			if e.row == 0 {
-				break
-			}
-			if e.key == k {
-				x := packed[e.row-1]
-				s0 += int32(int8(x))
-				s1 += int32(int8(x >> 8))
-				s2 += int32(int8(x >> 16))
-				s3 += int32(int8(x >> 24))
-				s4 += int32(int8(x >> 32))
-				s5 += int32(int8(x >> 40))
-				s6 += int32(int8(x >> 48))
-				s7 += int32(int8(x >> 56))
-				break
-			}
-			j = (j + 1) & mask
-		}
-	}
-	sum := [8]int32{s0, s1, s2, s3, s4, s5, s6, s7}
+	sum := m.packedSums(feats)
 	for c := range m.nclass {
 		out[c] = float32(sum[c]) * m.scale
 	}
@@ -501,19 +476,9 @@ func (m *Model) AddRow(f uint64, sum []int32) {
 	}
 }
 
-// AddRows is AddRow for each of feats.
-func (m *Model) AddRows(feats []uint64, sum []int32) {
-	if m.inline && len(sum) <= 4 {
-		m.addRowsInline(feats, sum)
-		return
-	}
-	if m.packed == nil || len(sum) > 8 {
-		for _, f := range feats {
-			m.AddRow(f, sum)
-		}
-		return
-	}
-	// As Scores: a packed row is one load, summed in registers.
+// packedSums sums the packed rows of feats, class by class: a row of up
+// to eight classes is one load, summed in registers.
+func (m *Model) packedSums(feats []uint64) [8]int32 {
 	var s0, s1, s2, s3, s4, s5, s6, s7 int32
 	table, mask, packed, shift := m.table, m.mask, m.packed, m.keyShift
 	for _, f := range feats {
@@ -539,7 +504,22 @@ func (m *Model) AddRows(feats []uint64, sum []int32) {
 			j = (j + 1) & mask
 		}
 	}
-	acc := [8]int32{s0, s1, s2, s3, s4, s5, s6, s7}
+	return [8]int32{s0, s1, s2, s3, s4, s5, s6, s7}
+}
+
+// AddRows is AddRow for each of feats.
+func (m *Model) AddRows(feats []uint64, sum []int32) {
+	if m.inline && len(sum) <= 4 {
+		m.addRowsInline(feats, sum)
+		return
+	}
+	if m.packed == nil || len(sum) > 8 {
+		for _, f := range feats {
+			m.AddRow(f, sum)
+		}
+		return
+	}
+	acc := m.packedSums(feats)
 	for c := range sum {
 		sum[c] += acc[c]
 	}
