@@ -18,6 +18,10 @@ type Gold struct {
 type TrainOptions struct {
 	Epochs int
 	Seed   uint64
+	// KeyBits, when not 0, hashes features to the model's key size
+	// already in training (perceptron.NewHashedTrainer), so both models
+	// learn around the keys they will share.
+	KeyBits int
 	// Progress, when set, is told each finished epoch.
 	Progress func(epoch int)
 }
@@ -44,8 +48,10 @@ func (t *Trained) CompactSplit(cue, span perceptron.Options) *Model {
 // Train learns both models from docs and their gold attributions. The same
 // inputs and options give the same weights.
 func Train(docs []*Doc, gold [][]Gold, opt TrainOptions) *Trained {
-	cueT := perceptron.NewTrainer(numCue)
-	spanT := perceptron.NewTrainer(numSpan)
+	cueT, spanT := perceptron.NewTrainer(numCue), perceptron.NewTrainer(numSpan)
+	if opt.KeyBits != 0 {
+		cueT, spanT = perceptron.NewHashedTrainer(numCue, opt.KeyBits), perceptron.NewHashedTrainer(numSpan, opt.KeyBits)
+	}
 	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
