@@ -28,7 +28,7 @@ func TestDeterministic(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, keyBits := range []int{0, 18} {
-		opt := Options{Data: "test", Docs: len(arts), SHA256: sum, Epochs: 2, Seed: 1, MinSeen: 2, MinWeight: 2, CueBias: 20, KeyBits: keyBits}
+		opt := Options{Data: "test", Docs: len(arts), SHA256: sum, Epochs: 2, Seed: 1, MinSeen: 2, MinWeight: 2, CueBias: 20, KeyBits: keyBits, SpanKeyBits: keyBits}
 		var runs [2][]byte
 		for i := range runs {
 			_, _, _, b, err := Build(arts, opt)
@@ -47,7 +47,7 @@ func TestDeterministic(t *testing.T) {
 		if !bytes.Contains(m.Header(), []byte(`"sha256":"`+sum+`"`)) || !bytes.Contains(m.Header(), []byte(`"cue_bias":20`)) {
 			t.Errorf("header %s does not record the data and settings", m.Header())
 		}
-		if hashed := bytes.Contains(m.Header(), []byte(`"key_bits":18`)); hashed != (keyBits == 18) {
+		if hashed := bytes.Contains(m.Header(), []byte(`"key_bits":18,"span_key_bits":18`)); hashed != (keyBits == 18) {
 			t.Errorf("key bits %d: header %s", keyBits, m.Header())
 		}
 	}

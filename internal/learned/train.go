@@ -18,10 +18,11 @@ type Gold struct {
 type TrainOptions struct {
 	Epochs int
 	Seed   uint64
-	// KeyBits, when not 0, hashes features to the model's key size
-	// already in training (perceptron.NewHashedTrainer), so both models
-	// learn around the keys they will share.
-	KeyBits int
+	// KeyBits and SpanKeyBits, when not 0, hash the cue tagger's and the
+	// span labeller's features to the model's key size already in training
+	// (perceptron.NewHashedTrainer), so they learn around the keys they
+	// will share.
+	KeyBits, SpanKeyBits int
 	// Progress, when set, is told each finished epoch.
 	Progress func(epoch int)
 }
@@ -50,7 +51,10 @@ func (t *Trained) CompactSplit(cue, span perceptron.Options) *Model {
 func Train(docs []*Doc, gold [][]Gold, opt TrainOptions) *Trained {
 	cueT, spanT := perceptron.NewTrainer(numCue), perceptron.NewTrainer(numSpan)
 	if opt.KeyBits != 0 {
-		cueT, spanT = perceptron.NewHashedTrainer(numCue, opt.KeyBits), perceptron.NewHashedTrainer(numSpan, opt.KeyBits)
+		cueT = perceptron.NewHashedTrainer(numCue, opt.KeyBits)
+	}
+	if opt.SpanKeyBits != 0 {
+		spanT = perceptron.NewHashedTrainer(numSpan, opt.SpanKeyBits)
 	}
 	order := make([]int, len(docs))
 	for i := range order {
