@@ -63,6 +63,8 @@ func main() {
 	margins := flag.String("margin", "", "with -load, also try these source margins on -dev (e.g. 1,2,4)")
 	debug := flag.String("debug", "", "with -load, print the sentences and attributions of this -dev article")
 	cueWordsOnly := flag.Bool("cue-words-only", false, "write only the cue vocabulary (cuewords.txt beside -out), without training")
+	keyBits := flag.Int("key-bits", 0, "hash the cue tagger's features to this many bits already in training and keep keys of that size (16..32; 0: train on full hashes, keep 24-bit keys)")
+	spanKeyBits := flag.Int("span-key-bits", 0, "-key-bits for the span labeller")
 	fold := flag.String("fold", "", "K/N: train without the articles whose index in -data is K modulo N, and report figures on them when -dev is empty (cross-validation)")
 	flag.Parse()
 	var foldK, foldN int
@@ -86,7 +88,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*data, *dev, *out, *epochs, *seed, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases, *cueWordsOnly, foldK, foldN); err != nil {
+	if err := run(*data, *dev, *out, *epochs, *seed, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases, *cueWordsOnly, foldK, foldN, *keyBits, *spanKeyBits); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
@@ -114,9 +116,14 @@ type Options struct {
 	// The span labeller's pruning; the cue tagger's is MinSeen, MinWeight.
 	SpanMinSeen   int `json:"span_min_seen"`
 	SpanMinWeight int `json:"span_min_weight"`
+	// KeyBits is the key size the cue tagger's features were hashed to in
+	// training (0: full hashes, cut to the default key size by Compact);
+	// SpanKeyBits the span labeller's.
+	KeyBits     int `json:"key_bits,omitempty"`
+	SpanKeyBits int `json:"span_key_bits,omitempty"`
 }
 
-func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string, cueWordsOnly bool, foldK, foldN int) error {
+func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string, cueWordsOnly bool, foldK, foldN, keyBits, spanKeyBits int) error {
 	tg, err := tag.Default()
 	if err != nil {
 		return err
@@ -134,7 +141,7 @@ func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spa
 	}
 	opt := Options{Data: "PolNeAR v1.0.0 train (Newell, Margolin and Ruths, LREC 2018)", Docs: len(arts), SHA256: sum,
 		Epochs: epochs, Seed: seed, MinSeen: minSeen, MinWeight: minWeight, CueBias: cueBias,
-		SpanMinSeen: spanMinSeen, SpanMinWeight: spanMinWeight}
+		SpanMinSeen: spanMinSeen, SpanMinWeight: spanMinWeight, KeyBits: keyBits, SpanKeyBits: spanKeyBits}
 	words := CueWords(arts)
 	wout := filepath.Join(filepath.Dir(out), "cuewords.txt")
 	if err := os.WriteFile(wout, words, 0o644); err != nil {
@@ -175,8 +182,8 @@ func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spa
 		}
 		sms, smw := spanMinSeen, spanMinWeight
 		fmt.Sscanf(s, "%d:%d:%d:%d", &ms, &mw, &sms, &smw)
-		report(s, tr.CompactSplit(perceptron.Options{MinSeen: ms, MinWeight: mw, Header: header},
-			perceptron.Options{MinSeen: sms, MinWeight: smw}), devArts, 0)
+		report(s, tr.CompactSplit(perceptron.Options{MinSeen: ms, MinWeight: mw, Header: header, KeyBits: keyBits},
+			perceptron.Options{MinSeen: sms, MinWeight: smw, KeyBits: spanKeyBits}), devArts, 0)
 	}
 	return nil
 }
@@ -292,8 +299,8 @@ func Build(arts []Article, opt Options) (tr *learned.Trained, header []byte, m *
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	m = tr.CompactSplit(perceptron.Options{MinSeen: opt.MinSeen, MinWeight: opt.MinWeight, Header: header},
-		perceptron.Options{MinSeen: opt.SpanMinSeen, MinWeight: opt.SpanMinWeight})
+	m = tr.CompactSplit(perceptron.Options{MinSeen: opt.MinSeen, MinWeight: opt.MinWeight, Header: header, KeyBits: opt.KeyBits},
+		perceptron.Options{MinSeen: opt.SpanMinSeen, MinWeight: opt.SpanMinWeight, KeyBits: opt.SpanKeyBits})
 	b, err = m.MarshalBinary()
 	return tr, header, m, b, err
 }
@@ -313,7 +320,7 @@ func Train(arts []Article, opt Options) (*learned.Trained, []byte, error) {
 				Cue: spans(a.Doc, g.Cue), Source: spans(a.Doc, g.Source), Content: spans(a.Doc, g.Content)})
 		}
 	}
-	return learned.Train(docs, gold, learned.TrainOptions{Epochs: opt.Epochs, Seed: opt.Seed,
+	return learned.Train(docs, gold, learned.TrainOptions{Epochs: opt.Epochs, Seed: opt.Seed, KeyBits: opt.KeyBits, SpanKeyBits: opt.SpanKeyBits,
 		Progress: func(e int) { fmt.Fprintf(os.Stderr, "epoch %d/%d\n", e, opt.Epochs) }}), header, nil
 }
 

@@ -12,7 +12,8 @@ import (
 
 // TestDeterministic trains twice on a small part of PolNeAR's train split
 // and wants the same model bytes: the model in the repository must be
-// reproducible from the data and the settings in its header.
+// reproducible from the data and the settings in its header, also when
+// features are hashed to short keys in training (-key-bits).
 func TestDeterministic(t *testing.T) {
 	dir := filepath.Join("..", "..", "..", "shared", "polnear", "train")
 	if _, err := os.Stat(dir); err != nil {
@@ -26,23 +27,28 @@ func TestDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := Options{Data: "test", Docs: len(arts), SHA256: sum, Epochs: 2, Seed: 1, MinSeen: 2, MinWeight: 2, CueBias: 20}
-	var runs [2][]byte
-	for i := range runs {
-		_, _, _, b, err := Build(arts, opt)
-		if err != nil {
-			t.Fatal(err)
+	for _, keyBits := range []int{0, 18} {
+		opt := Options{Data: "test", Docs: len(arts), SHA256: sum, Epochs: 2, Seed: 1, MinSeen: 2, MinWeight: 2, CueBias: 20, KeyBits: keyBits, SpanKeyBits: keyBits}
+		var runs [2][]byte
+		for i := range runs {
+			_, _, _, b, err := Build(arts, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			runs[i] = b
 		}
-		runs[i] = b
-	}
-	if !bytes.Equal(runs[0], runs[1]) {
-		t.Fatalf("two trainings on the same data gave different models (%d and %d bytes)", len(runs[0]), len(runs[1]))
-	}
-	m, err := learned.Load(runs[0])
-	if err != nil {
-		t.Fatalf("trained model does not load: %v", err)
-	}
-	if !bytes.Contains(m.Header(), []byte(`"sha256":"`+sum+`"`)) || !bytes.Contains(m.Header(), []byte(`"cue_bias":20`)) {
-		t.Errorf("header %s does not record the data and settings", m.Header())
+		if !bytes.Equal(runs[0], runs[1]) {
+			t.Fatalf("key bits %d: two trainings on the same data gave different models (%d and %d bytes)", keyBits, len(runs[0]), len(runs[1]))
+		}
+		m, err := learned.Load(runs[0])
+		if err != nil {
+			t.Fatalf("key bits %d: trained model does not load: %v", keyBits, err)
+		}
+		if !bytes.Contains(m.Header(), []byte(`"sha256":"`+sum+`"`)) || !bytes.Contains(m.Header(), []byte(`"cue_bias":20`)) {
+			t.Errorf("header %s does not record the data and settings", m.Header())
+		}
+		if hashed := bytes.Contains(m.Header(), []byte(`"key_bits":18,"span_key_bits":18`)); hashed != (keyBits == 18) {
+			t.Errorf("key bits %d: header %s", keyBits, m.Header())
+		}
 	}
 }

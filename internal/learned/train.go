@@ -18,6 +18,11 @@ type Gold struct {
 type TrainOptions struct {
 	Epochs int
 	Seed   uint64
+	// KeyBits and SpanKeyBits, when not 0, hash the cue tagger's and the
+	// span labeller's features to the model's key size already in training
+	// (perceptron.NewHashedTrainer), so they learn around the keys they
+	// will share.
+	KeyBits, SpanKeyBits int
 	// Progress, when set, is told each finished epoch.
 	Progress func(epoch int)
 }
@@ -44,8 +49,13 @@ func (t *Trained) CompactSplit(cue, span perceptron.Options) *Model {
 // Train learns both models from docs and their gold attributions. The same
 // inputs and options give the same weights.
 func Train(docs []*Doc, gold [][]Gold, opt TrainOptions) *Trained {
-	cueT := perceptron.NewTrainer(numCue)
-	spanT := perceptron.NewTrainer(numSpan)
+	cueT, spanT := perceptron.NewTrainer(numCue), perceptron.NewTrainer(numSpan)
+	if opt.KeyBits != 0 {
+		cueT = perceptron.NewHashedTrainer(numCue, opt.KeyBits)
+	}
+	if opt.SpanKeyBits != 0 {
+		spanT = perceptron.NewHashedTrainer(numSpan, opt.SpanKeyBits)
+	}
 	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i

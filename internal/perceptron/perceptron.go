@@ -8,6 +8,7 @@
 package perceptron
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -51,6 +52,9 @@ type Trainer struct {
 	nclass int
 	rows   map[uint64]*row
 	tick   int // updates seen, for averaging
+	// keyBits, when not 0, is the model's key size already in training
+	// (NewHashedTrainer): features whose keys collide share one row.
+	keyBits int
 }
 
 type row struct {
@@ -64,11 +68,32 @@ func NewTrainer(nclass int) *Trainer {
 	return &Trainer{nclass: nclass, rows: map[uint64]*row{}}
 }
 
+// NewHashedTrainer is NewTrainer for a model of keyBits-bit keys
+// (MinKeyBits..32): features whose keys collide share one weight row from
+// the start, so training sees the collisions and learns around them (the
+// hashing trick) instead of having them merged after training by Compact.
+// Compact then keeps keyBits unless told otherwise.
+func NewHashedTrainer(nclass, keyBits int) *Trainer {
+	t := NewTrainer(nclass)
+	t.keyBits = min(max(keyBits, MinKeyBits), 32)
+	return t
+}
+
+// key is the row that feature hash f trains: f itself, or with keyBits a
+// hash whose key at keyBits bits is f's and whose other bits are zero.
+func (t *Trainer) key(f uint64) uint64 {
+	if t.keyBits == 0 {
+		return f
+	}
+	shift := uint8(32 - t.keyBits)
+	return uint64(keyOf(f, shift) << shift)
+}
+
 // Scores adds the current weights of feats into out (len nclass).
 func (t *Trainer) Scores(feats []uint64, out []float64) {
 	clear(out)
 	for _, f := range feats {
-		if r := t.rows[f]; r != nil {
+		if r := t.rows[t.key(f)]; r != nil {
 			for c, w := range r.w {
 				out[c] += w
 			}
@@ -103,6 +128,7 @@ func (t *Trainer) Add(feats []uint64, class int, delta float64) {
 }
 
 func (t *Trainer) row(f uint64) *row {
+	f = t.key(f)
 	r := t.rows[f]
 	if r == nil {
 		r = &row{w: make([]float64, t.nclass), total: make([]float64, t.nclass), stamp: make([]int, t.nclass)}
@@ -120,11 +146,7 @@ func (t *Trainer) Saw(feats []uint64) {
 
 func (t *Trainer) update(feats []uint64, truth, guess int) {
 	for _, f := range feats {
-		r := t.rows[f]
-		if r == nil {
-			r = &row{w: make([]float64, t.nclass), total: make([]float64, t.nclass), stamp: make([]int, t.nclass)}
-			t.rows[f] = r
-		}
+		r := t.row(f)
 		r.seen++
 		if truth == guess {
 			continue
@@ -180,7 +202,7 @@ func keyOf(h uint64, shift uint8) uint32 { return fold(h) >> shift }
 func (t *Trainer) Compact(opt Options) *Model {
 	bits := opt.KeyBits
 	if bits == 0 {
-		bits = DefaultKeyBits
+		bits = cmp.Or(t.keyBits, DefaultKeyBits)
 	}
 	bits = min(max(bits, MinKeyBits), 32)
 	shift := uint8(32 - bits)
