@@ -4,6 +4,9 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/text"
 )
 
 // TestCombine checks how the model's and the rules' attributions are
@@ -86,5 +89,38 @@ func TestCombine(t *testing.T) {
 			}
 			t.Errorf("no attribution %q | %q | %q | %s; got:\n%s", c.content, c.source, c.cue, c.kind, strings.Join(got, "\n"))
 		})
+	}
+}
+
+// TestRulesSource: a model attribution without a source takes the source
+// the rules found for the same cue, and only then (the repair behind the
+// seed's "“…,” said the minister" under a retrained model).
+func TestRulesSource(t *testing.T) {
+	sp := func(a, b int) text.Span { return text.Span{Start: a, End: b} }
+	none := func(cue text.Span) attrib.Attribution {
+		return attrib.Attribution{Cue: cue, SrcFirst: -1, SrcLast: -1}
+	}
+	ruled := attrib.Attribution{Cue: sp(10, 14), Source: sp(15, 27), SrcFirst: 3, SrcLast: 5, RefFirst: 3, RefLast: 3}
+	own := attrib.Attribution{Cue: sp(10, 14), Source: sp(0, 5), SrcFirst: 0, SrcLast: 1}
+	cases := []struct {
+		name  string
+		model attrib.Attribution
+		rules []attrib.Attribution
+		want  text.Span
+	}{
+		{"the same cue: the rules' source", none(sp(10, 14)), []attrib.Attribution{ruled}, sp(15, 27)},
+		{"another cue: still none", none(sp(30, 34)), []attrib.Attribution{ruled}, text.Span{}},
+		{"the rules have none either", none(sp(10, 14)), []attrib.Attribution{none(sp(10, 14))}, text.Span{}},
+		{"the model's own source stays", own, []attrib.Attribution{ruled}, sp(0, 5)},
+	}
+	for _, c := range cases {
+		model := []attrib.Attribution{c.model}
+		rulesSource(model, c.rules)
+		if got := model[0].Source; got != c.want {
+			t.Errorf("%s: source %v, want %v", c.name, got, c.want)
+		}
+		if (c.want == text.Span{}) != (model[0].SrcFirst < 0) {
+			t.Errorf("%s: SrcFirst %d for source %v", c.name, model[0].SrcFirst, model[0].Source)
+		}
 	}
 }
