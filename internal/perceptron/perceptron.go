@@ -400,9 +400,10 @@ func (m *Model) Scores(feats []uint64, out []float32) {
 	}
 }
 
-// scoresInline is Scores for at most four classes, whose weights are in
-// the table: the same integer sums, so the same scores.
-func (m *Model) scoresInline(feats []uint64, out []float32) {
+// inlineSums sums the rows of feats, class by class, for a model of at
+// most four classes, whose weights sit in the table's slots: a hit reads
+// one slot.
+func (m *Model) inlineSums(feats []uint64) [4]int32 {
 	var s0, s1, s2, s3 int32
 	table, mask, shift := m.table, m.mask, m.keyShift
 	for _, f := range feats {
@@ -424,7 +425,13 @@ func (m *Model) scoresInline(feats []uint64, out []float32) {
 			j = (j + 1) & mask
 		}
 	}
-	sum := [4]int32{s0, s1, s2, s3}
+	return [4]int32{s0, s1, s2, s3}
+}
+
+// scoresInline is Scores for at most four classes, whose weights are in
+// the table: the same integer sums, so the same scores.
+func (m *Model) scoresInline(feats []uint64, out []float32) {
+	sum := m.inlineSums(feats)
 	for c := range m.nclass {
 		out[c] = float32(sum[c]) * m.scale
 	}
@@ -549,28 +556,7 @@ func (m *Model) AddRows(feats []uint64, sum []int32) {
 
 // addRowsInline is AddRows for at most four classes, as scoresInline.
 func (m *Model) addRowsInline(feats []uint64, sum []int32) {
-	var s0, s1, s2, s3 int32
-	table, mask, shift := m.table, m.mask, m.keyShift
-	for _, f := range feats {
-		k := keyOf(f, shift)
-		j := uint64(k) & mask
-		for {
-			e := table[j]
-			if e.row == 0 {
-				break
-			}
-			if e.key == k {
-				x := uint32(e.row)
-				s0 += int32(int8(x))
-				s1 += int32(int8(x >> 8))
-				s2 += int32(int8(x >> 16))
-				s3 += int32(int8(x >> 24))
-				break
-			}
-			j = (j + 1) & mask
-		}
-	}
-	acc := [4]int32{s0, s1, s2, s3}
+	acc := m.inlineSums(feats)
 	for c := range sum {
 		sum[c] += acc[c]
 	}
