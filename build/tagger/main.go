@@ -123,17 +123,27 @@ func build(o options) ([]byte, error) {
 	return buildBudget(spec, weights, o)
 }
 
-// buildReference encodes prose's model unpruned (beyond -min and
-// -minfeat), in the units of o and with 32-bit keys: the model whose tags
-// pruning keeps to.
+// buildReference encodes the reference model with 32-bit keys: the
+// model whose tags pruning keeps to.
 func buildReference(o options) ([]byte, error) {
 	spec, weights, err := readProse(o)
 	if err != nil {
 		return nil, err
 	}
-	spec.Weights, spec.KeyBits = prune(weights, o), 32
-	bake(spec, o)
-	return tag.Encode(spec)
+	full := reference(spec, weights, o)
+	full.KeyBits = 32
+	return tag.Encode(&full)
+}
+
+// reference is spec with prose's weights unpruned (beyond -min and
+// -minfeat), in units of refScale.
+func reference(spec *tag.Spec, weights map[string]map[string]float64, o options) tag.Spec {
+	ro := o
+	ro.scale = refScale
+	full := *spec
+	full.Weights, full.Scale = prune(weights, ro), refScale
+	bake(&full, ro)
+	return full
 }
 
 // readProse reads prose's model: the spec of o without its weights, and
@@ -164,12 +174,7 @@ func readProse(o options) (*tag.Spec, map[string]map[string]float64, error) {
 // buildBudget prunes by pruneBudget against the tags the reference model
 // (unit refScale, no pruning) gives the corpus.
 func buildBudget(spec *tag.Spec, weights map[string]map[string]float64, o options) ([]byte, error) {
-	ro := o
-	ro.scale = refScale
-	full := *spec
-	full.Weights, full.Scale = prune(weights, ro), refScale
-	bake(&full, ro)
-	m, tr, counts, err := traceFull(full, o)
+	m, tr, counts, err := traceFull(reference(spec, weights, o), o)
 	if err != nil {
 		return nil, err
 	}
