@@ -56,7 +56,7 @@ gotest:
 FUZZ ?= htmltext:FuzzExtract readable:FuzzExtract readable:FuzzAuthorNames segment:FuzzSplit quote:FuzzFind text:FuzzNew meta:FuzzParseDate meta:FuzzFind \
 	claims:FuzzUnattributed attrib:FuzzFind brat:FuzzParse export:FuzzWrite api:FuzzExtractJSON tag:FuzzLoad \
 	tag:FuzzMatchers perceptron:FuzzLoad checkworthy:FuzzLoad site:FuzzFileName site:FuzzAcceptedCodings entity:FuzzResolve entity:FuzzParseNames wasmbin:FuzzParse \
-	minijson:FuzzParse minijson:FuzzAppendString wasmbin:FuzzMergeData tag:FuzzSanitizeQuotes
+	minijson:FuzzParse minijson:FuzzAppendString wasmbin:FuzzMergeData tag:FuzzSanitizeQuotes pclntab:FuzzRead
 fuzz:
 	@set -e; for t in $(FUZZ); do pkg=$${t%%:*}; fn=$${t##*:}; \
 	  echo "== $$pkg $$fn"; $(GO) test ./internal/$$pkg -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME); done

@@ -45,7 +45,8 @@ type Func struct {
 
 // Segment is one active data segment: Data is copied to memory at Addr
 // when the module starts. Passive segments have no address and are not
-// listed.
+// listed. Data is a slice of the binary Parse read, so a change to its
+// bytes (not its length) changes that binary.
 type Segment struct {
 	Addr uint64
 	Data []byte
