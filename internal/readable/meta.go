@@ -442,11 +442,8 @@ func similarity(a, b string) float64 {
 
 // month reports whether w is an English month name or its abbreviation.
 func month(w string) bool {
-	return months[strings.TrimSuffix(strings.ToLower(w), ".")]
+	return meta.MonthNumber(strings.TrimSuffix(strings.ToLower(w), ".")) > 0
 }
-
-var months = wordset.Of("january jan february feb march mar april apr may june jun july jul august aug " +
-	"september sep sept october oct november nov december dec")
 
 // bylineFree are the kinds of boilerplate a byline is never in; an
 // article's header is where it usually is.
