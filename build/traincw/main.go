@@ -428,21 +428,11 @@ const noClaim = -20
 // highest over its claims, 0 with none, as ../shared/bench/checkworthy.py
 // reads it.
 func engineP(e *engine.Engine, m *checkworthy.Model, text string) (float64, error) {
-	res, err := e.Extract(context.Background(), engine.Input{Text: text}, engine.Options{Checkworthy: m})
-	var ee *engine.Error
-	if errors.As(err, &ee) && ee.Code == "internal" {
+	best, err := engineBest(e, m, text)
+	if internalError(err) {
 		return 0, nil // the bench counts a failing sentence 0 too
 	}
-	if err != nil {
-		return 0, err
-	}
-	best := 0.0
-	for _, c := range res.Claims {
-		if c.Checkworthiness != nil {
-			best = max(best, *c.Checkworthiness)
-		}
-	}
-	return best, nil
+	return max(best, 0), err
 }
 
 // engineRaw is the raw score the engine gives a text with model m (whose
@@ -450,14 +440,27 @@ func engineP(e *engine.Engine, m *checkworthy.Model, text string) (float64, erro
 // claims, as ../shared/bench/checkworthy.py reads it, turned back from a
 // probability rounded to three decimals.
 func engineRaw(e *engine.Engine, m *checkworthy.Model, text string) (float64, error) {
-	res, err := e.Extract(context.Background(), engine.Input{Text: text}, engine.Options{Checkworthy: m})
-	var ee *engine.Error
-	if errors.As(err, &ee) && ee.Code == "internal" {
+	best, err := engineBest(e, m, text)
+	if internalError(err) {
 		// an engine bug on one sentence: the extractor's scorer counts
 		// the sentence 0 too, so calibration sees what it sees
 		fmt.Fprintf(os.Stderr, "traincw: warning: the engine fails on %q: %v\n", text, err)
 		return noClaim, nil
 	}
+	if err != nil {
+		return 0, err
+	}
+	if best < 0 {
+		return noClaim, nil
+	}
+	p := min(max(best, 0.0005), 0.9995)
+	return math.Log(p / (1 - p)), nil
+}
+
+// engineBest is the highest check-worthiness the engine gives the claims
+// of text with model m, -1 when it finds none.
+func engineBest(e *engine.Engine, m *checkworthy.Model, text string) (float64, error) {
+	res, err := e.Extract(context.Background(), engine.Input{Text: text}, engine.Options{Checkworthy: m})
 	if err != nil {
 		return 0, err
 	}
@@ -467,9 +470,12 @@ func engineRaw(e *engine.Engine, m *checkworthy.Model, text string) (float64, er
 			best = max(best, *c.Checkworthiness)
 		}
 	}
-	if best < 0 {
-		return noClaim, nil
-	}
-	p := min(max(best, 0.0005), 0.9995)
-	return math.Log(p / (1 - p)), nil
+	return best, nil
+}
+
+// internalError reports whether err is the engine failing on a text (a
+// bug), which the extractor's scorer counts as a score of 0.
+func internalError(err error) bool {
+	var ee *engine.Error
+	return errors.As(err, &ee) && ee.Code == "internal"
 }

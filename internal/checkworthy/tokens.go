@@ -45,24 +45,5 @@ func TextTokens(tg *tag.Model, s string) ([]Token, error) {
 		return nil, err
 	}
 	seg := segment.Split(doc.Norm)
-	words := make([]string, len(seg.Tokens))
-	for i := range seg.Tokens {
-		words[i] = seg.Word(i)
-	}
-	tags := make([]tag.Tag, len(words))
-	done := 0
-	for _, sen := range seg.Sentences {
-		if sen.First < done || sen.Last > len(words) || sen.First > sen.Last {
-			continue
-		}
-		if done < sen.First {
-			tg.Tag(words[done:sen.First], tags[done:sen.First])
-		}
-		tg.Tag(words[sen.First:sen.Last], tags[sen.First:sen.Last])
-		done = sen.Last
-	}
-	if done < len(words) {
-		tg.Tag(words[done:], tags[done:])
-	}
-	return AppendTokens(nil, seg, tags, []text.Span{{Start: 0, End: len(seg.Text)}}), nil
+	return AppendTokens(nil, seg, tg.TagDoc(seg), []text.Span{{Start: 0, End: len(seg.Text)}}), nil
 }

@@ -105,41 +105,30 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 	return res, nil
 }
 
-// tagAll tags the words sentence by sentence, reporting progress and
+// tagAll tags the words sentence by sentence (tag.DocTagger), reporting progress and
 // honouring ctx every few thousand sentences.
 func (e *Engine) tagAll(ctx stopper, seg *segment.Doc, report func(int)) ([]tag.Tag, error) {
-	tags := make([]tag.Tag, len(seg.Tokens))
-	words := make([]string, len(seg.Tokens))
-	for i := range seg.Tokens {
-		words[i] = seg.Word(i)
-	}
 	ns := len(seg.Sentences)
 	const every = 2000
 	// and every so many tokens, for text whose sentences are all long
 	const everyTokens = 1 << 16
-	done, checked := 0, 0
-	for si, s := range seg.Sentences {
-		if s.First < done || s.Last > len(words) || s.First > s.Last {
-			continue // tolerate overlapping or odd sentences: never tag twice
+	checked := 0
+	d := e.tagger.NewDocTagger(seg)
+	for {
+		si, last, ok := d.Next()
+		if !ok {
+			break
 		}
-		if done < s.First { // tokens between sentences
-			e.tagger.Tag(words[done:s.First], tags[done:s.First])
-		}
-		e.tagger.Tag(words[s.First:s.Last], tags[s.First:s.Last])
-		done = s.Last
-		if si%every == every-1 || s.Last-checked >= everyTokens {
-			checked = s.Last
+		if si%every == every-1 || last-checked >= everyTokens {
+			checked = last
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 			report(stepSegment + (stepTag-stepSegment)*si/ns)
 		}
 	}
-	if done < len(words) {
-		e.tagger.Tag(words[done:], tags[done:])
-	}
 	report(stepTag)
-	return tags, ctx.Err()
+	return d.Tags, ctx.Err()
 }
 
 // link makes the source mentions, links them into entities and builds the

@@ -157,12 +157,10 @@ func void(a atom.Atom) bool {
 	return false
 }
 
-// walk visits the tree in document order without recursion (a paste can
-// nest elements thousands deep, and the parser's tree is linked both ways),
-// leaving out hidden elements and those drop, when set, returns true for.
+// walk visits the tree in document order (see Next), leaving out hidden
+// elements and those drop, when set, returns true for.
 func walk(root *html.Node, w *writer, drop func(*html.Node) bool) {
-	n := root
-	for n != nil {
+	for n := root; n != nil; {
 		descend := false
 		switch n.Type {
 		case html.TextNode:
@@ -176,23 +174,9 @@ func walk(root *html.Node, w *writer, drop func(*html.Node) bool) {
 				}
 			}
 		case html.DocumentNode:
-			descend = n.FirstChild != nil
+			descend = true
 		}
-		if descend {
-			n = n.FirstChild
-			continue
-		}
-		// Climb until a node has a next sibling, closing elements on the way.
-		for n != root && n.NextSibling == nil {
-			n = n.Parent
-			if n.Type == html.ElementNode {
-				w.close(n)
-			}
-		}
-		if n == root {
-			return
-		}
-		n = n.NextSibling
+		n = Next(root, n, descend, func(n *html.Node) { w.close(n) })
 	}
 }
 

@@ -31,3 +31,27 @@ func Text(root *html.Node, drop func(*html.Node) bool) string {
 	walk(root, &w, drop)
 	return strings.Trim(w.b.String(), " \n")
 }
+
+// Next is the node after n in a walk of root's subtree in document order,
+// nil when the walk is over: n's first child when descend is true and n
+// has one, otherwise the next sibling of n or of its nearest ancestor below
+// root that has one. leave, when not nil, is called with each element the
+// walk climbs out of, innermost first (n itself is not left: the caller
+// knows it has no children to wait for). The walk is a loop, not
+// recursion: a paste can nest elements thousands deep, and the parser's
+// tree is linked both ways, so each node is entered once and left once.
+func Next(root, n *html.Node, descend bool, leave func(*html.Node)) *html.Node {
+	if descend && n.FirstChild != nil {
+		return n.FirstChild
+	}
+	for n != root && n.NextSibling == nil {
+		n = n.Parent
+		if leave != nil && n.Type == html.ElementNode {
+			leave(n)
+		}
+	}
+	if n == root {
+		return nil
+	}
+	return n.NextSibling
+}

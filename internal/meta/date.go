@@ -113,7 +113,7 @@ func dateAt(s string, t []tok, i int) (y, m, d int, ok bool) {
 		if !is(k, tWord) {
 			return -1, k
 		}
-		mo := monthNumber(wordshape.Lower(txt(k)))
+		mo := MonthNumber(wordshape.Lower(txt(k)))
 		if mo > 0 && punct(k+1, ".") {
 			k++
 		}
@@ -178,33 +178,22 @@ func dateAt(s string, t []tok, i int) (y, m, d int, ok bool) {
 	return 0, 0, 0, false
 }
 
-// monthNumber reads full and abbreviated English month names.
-func monthNumber(w string) int {
-	switch w {
-	case "january", "jan":
-		return 1
-	case "february", "feb":
-		return 2
-	case "march", "mar":
-		return 3
-	case "april", "apr":
-		return 4
-	case "may":
-		return 5
-	case "june", "jun":
-		return 6
-	case "july", "jul":
-		return 7
-	case "august", "aug":
-		return 8
-	case "september", "sep", "sept":
-		return 9
-	case "october", "oct":
-		return 10
-	case "november", "nov":
-		return 11
-	case "december", "dec":
-		return 12
+// MonthNumber is the number (1 to 12) of a full or abbreviated English
+// month name in lower case ("february", "feb", "sept"), -1 for any other
+// word: the one month list, which readable's byline rules share. A loop,
+// not a switch, and not inlined: both would add a kilobyte or two of wasm
+// at each call site.
+//
+//go:noinline
+func MonthNumber(w string) int {
+	if len(w) < 3 {
+		return -1
+	}
+	for m, name := range [...]string{"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december"} {
+		if w[0] == name[0] && (w == name || w == name[:3] || m == 8 && w == "sept") {
+			return m + 1
+		}
 	}
 	return -1
 }

@@ -3,6 +3,7 @@ package readable
 import (
 	"strings"
 
+	"github.com/whosaid/whosaid/internal/htmltext"
 	"github.com/whosaid/whosaid/internal/meta"
 	"github.com/whosaid/whosaid/internal/minijson"
 	"github.com/whosaid/whosaid/internal/wordset"
@@ -130,9 +131,8 @@ func (a *Article) readMeta(doc *html.Node, p *page) bool {
 // gather walks the whole document once.
 func gather(doc *html.Node, p *page) head {
 	h := head{metas: map[string]string{}, all: map[string][]string{}}
-	n := doc
-	for n != nil {
-		descend := n.FirstChild != nil
+	for n := doc; n != nil; {
+		descend := true
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Meta:
@@ -184,17 +184,7 @@ func gather(doc *html.Node, p *page) head {
 				}
 			}
 		}
-		if descend {
-			n = n.FirstChild
-			continue
-		}
-		for n != doc && n.NextSibling == nil {
-			n = n.Parent
-		}
-		if n == doc {
-			break
-		}
-		n = n.NextSibling
+		n = htmltext.Next(doc, n, descend, nil)
 	}
 	return h
 }
@@ -452,11 +442,8 @@ func similarity(a, b string) float64 {
 
 // month reports whether w is an English month name or its abbreviation.
 func month(w string) bool {
-	return months[strings.TrimSuffix(strings.ToLower(w), ".")]
+	return meta.MonthNumber(strings.TrimSuffix(strings.ToLower(w), ".")) > 0
 }
-
-var months = wordset.Of("january jan february feb march mar april apr may june jun july jul august aug " +
-	"september sep sept october oct november nov december dec")
 
 // bylineFree are the kinds of boilerplate a byline is never in; an
 // article's header is where it usually is.

@@ -42,31 +42,19 @@ type page struct {
 func newPage(doc *html.Node) *page {
 	p := &page{idx: map[*html.Node]int{}}
 	p.add(doc, -1)
-	// Pre-order walk without recursion; hidden elements are not visited,
-	// as they are never shown.
-	n := doc.FirstChild
-	for n != nil && n != doc {
+	// Hidden elements are not visited, as they are never shown.
+	for n := doc.FirstChild; n != nil; {
 		descend := false
 		switch n.Type {
 		case html.ElementNode:
 			if !htmltext.Hidden(n) {
 				p.add(n, p.idx[n.Parent])
-				descend = n.FirstChild != nil
+				descend = true
 			}
 		case html.TextNode:
 			p.text(n)
 		}
-		if descend {
-			n = n.FirstChild
-			continue
-		}
-		for n != doc && n.NextSibling == nil {
-			n = n.Parent
-		}
-		if n == doc {
-			break
-		}
-		n = n.NextSibling
+		n = htmltext.Next(doc, n, descend, nil)
 	}
 	// Totals, children before parents.
 	for i := len(p.nodes) - 1; i > 0; i-- {
