@@ -31,6 +31,7 @@ const embeddedPath = "../../internal/tag/model.bin"
 func testDefaults() options {
 	o := defaults
 	o.corpus = filepath.Join(shared, "polnear", "train", "text") + "," + filepath.Join(shared, "seed", "text")
+	o.cwCorpus = filepath.Join(shared, "checkworthy", "train.tsv")
 	return o
 }
 

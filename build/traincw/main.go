@@ -61,7 +61,7 @@ func main() {
 	flag.Float64Var(&c.set.L2, "l2", 0, "L2 weight decay")
 	flag.Float64Var(&c.set.PosWeight, "pos-weight", 1, "loss weight of Yes examples")
 	flag.Float64Var(&c.minWeight, "min-weight", 0.02, "drop weights smaller than this")
-	flag.IntVar(&c.maxFeatures, "max-features", 30000, "keep at most this many weights")
+	flag.IntVar(&c.maxFeatures, "max-features", 45000, "keep at most this many weights")
 	flag.IntVar(&c.minSeen, "min-seen", 1, "drop the weights of features seen in fewer training sentences")
 	flag.StringVar(&c.dev, "dev", "", "also report the model's figures on this TSV (e.g. ../shared/checkworthy/dev.tsv), sentence by sentence as a whole")
 	flag.IntVar(&c.limit, "limit", 0, "use only the first N sentences by id (0: all)")
