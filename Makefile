@@ -106,6 +106,7 @@ train-checkworthy:
 	$(GO) run ./build/traincw -epochs 16 -rate 0.02 -l2 0 -min-weight 0.02 -max-features 45000 -calibrate-on engine
 
 # Regenerate the POS tagger's model from prose's weights, pruned on the
-# PolNeAR train texts in ../shared.
+# PolNeAR train texts, the seed and the check-worthiness training
+# sentences in ../shared.
 tagger:
 	$(GO) run ./build/tagger
