@@ -47,6 +47,9 @@ type Attribution struct {
 	// of the same sentence ("…, adding that …"): Source is then that
 	// attribution's source.
 	Inherited bool
+	// Turn is set for a transcript's turn (Turns): its source is a speaker
+	// label in capitals.
+	Turn bool
 }
 
 // Start is where the content begins.
@@ -75,6 +78,9 @@ type state struct {
 	used   []bool   // tokens already part of an attribution's cue or source
 	quotes []tq
 	out    []Attribution
+	// afterLabel maps the first token of a transcript's speaker label to
+	// the token after its colon, where the speaker's sentence begins
+	afterLabel map[int]int
 }
 
 // tq is a quotation in token indices: open mark at Open, close mark at
@@ -113,6 +119,16 @@ func (f *Finder) Find(seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) []
 		quotes = fallbackQuotes(seg)
 	}
 	s.mapQuotes(quotes)
+	// a transcript's speaker labels are no headline's source ("PENCE:
+	// Well, look, …"); the engine adds the turns themselves (Turns) so
+	// that they do not hide what is said inside them
+	for _, t := range Turns(seg) {
+		s.markUsed(t.SrcFirst, t.SrcLast+1)
+		if s.afterLabel == nil {
+			s.afterLabel = map[int]int{}
+		}
+		s.afterLabel[t.SrcFirst] = t.SrcLast + 1
+	}
 	s.direct()
 	s.indirect()
 	s.orphans()
@@ -510,6 +526,12 @@ func (s *state) sentBounds(i int) (int, int) {
 		return i, i + 1
 	}
 	st := s.seg.Sentences[si]
+	if k, ok := s.afterLabel[st.First]; ok && k <= i {
+		return k, st.Last // the speaker's words begin after the label
+	}
+	if k, ok := s.afterLabel[st.First+1]; ok && k <= i {
+		return k, st.Last // after an opening quotation mark
+	}
 	return st.First, st.Last
 }
 

@@ -75,6 +75,7 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 		}
 		a.atts = combine(a.atts, found, e.model, a.seg, tags, quotes, a.meta.Paras, e.lex)
 	}
+	a.atts = withTurns(a.atts, a.seg)
 	a.atts = statements(a.atts, a.seg)
 	report(stepAttrib)
 	if err := ctx.Err(); err != nil {
@@ -166,7 +167,7 @@ func (a *analysis) link(tags []tag.Tag, names *entity.Names) {
 			m = len(a.mentions)
 			a.mentions = append(a.mentions, entity.Mention{First: at.SrcFirst, Last: at.SrcLast,
 				RefFirst: at.RefFirst, RefLast: at.RefLast, Speaker: -1,
-				ContentStart: at.Start(), ContentEnd: at.End()})
+				ContentStart: at.Start(), ContentEnd: at.End(), Label: at.Turn})
 			byFirst[at.SrcFirst] = m
 		}
 		a.mentOf[i] = m

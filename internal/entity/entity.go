@@ -46,6 +46,9 @@ type Mention struct {
 	// says (first part to last), when known: a name said there ("my
 	// counterpart, Mike Pompeo") is not the speaker.
 	ContentStart, ContentEnd int
+	// Label is set for a transcript's speaker label ("PENCE:", "JAKE
+	// TAPPER:"): its capitals are a person's name, not an acronym.
+	Label bool
 }
 
 // Entity is one real speaker: its display name, role, kind, the other
@@ -140,6 +143,9 @@ func Resolve(seg *segment.Doc, tags []tag.Tag, names *Names, ms []Mention) []Ent
 	order := make([]int, len(ms))
 	for i, m := range ms {
 		nps[i] = d.analyse(m.First, m.Last)
+		if m.Label && m.First >= 0 && m.Last <= len(seg.Tokens) && m.First < m.Last {
+			nps[i] = np{typ: tName, class: Person, first: m.First, last: m.Last, nf: m.First, nl: m.Last, rf: -1, rl: -1, label: true}
+		}
 		order[i] = i
 		r.entOf[i] = -1
 	}
@@ -669,6 +675,9 @@ func (r *resolver) upgradePerson(e int, p *np, first, last string, n int) {
 		x.gender = p.gender
 	}
 	name := r.d.text(p.nf, p.nl)
+	if p.label {
+		n = 0 // a name the article writes in lower case too names the speaker better
+	}
 	if first != "" && x.first == "" {
 		x.first = first
 	}

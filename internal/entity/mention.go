@@ -34,6 +34,7 @@ type np struct {
 	definite bool   // "the …"
 	owner    string // lower-cased name that owns a description ("clinton" in "the Clinton campaign")
 	ownerKey string // the owner and the head, for descriptions that name their owner
+	label    bool   // a transcript's speaker label (Mention.Label)
 }
 
 // doc is the article as this stage reads it.
