@@ -124,3 +124,29 @@ func TestRulesSource(t *testing.T) {
 		}
 	}
 }
+
+// TestOneContentPerCue: a frame inside its content makes one claim of two
+// parts, not that claim and its first part besides.
+func TestOneContentPerCue(t *testing.T) {
+	e := newEngine(t)
+	for _, s := range []string{
+		"To understand the real Dred Scott, Chief Justice Roberts said, one should visit this museum.",
+		"Though that transition was relatively seamless, he said, replacing her would be much more acrimonious.",
+	} {
+		res, err := e.Extract(context.Background(), Input{Text: s}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		parts := 0
+		for _, cl := range res.Claims {
+			if cl.Attribution != nil {
+				got = append(got, cl.Text)
+				parts = len(cl.Parts)
+			}
+		}
+		if len(got) != 1 || parts != 2 {
+			t.Errorf("%s: claims %q, want one of two parts", s, got)
+		}
+	}
+}
