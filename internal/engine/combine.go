@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -73,7 +74,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		withRelative(&all[i], seg)
 		noPassiveSource(&all[i], seg)
 	}
-	return limitDepth(oneContentPerCue(joinQuotes(all, seg)), seg)
+	return limitDepth(oneCuePerContent(oneContentPerCue(joinQuotes(all, seg))), seg)
 }
 
 // clip keeps the parts of content within [from, to), trimmed of the spaces
@@ -711,4 +712,45 @@ func oneContentPerCue(atts []attrib.Attribution) []attrib.Attribution {
 		}
 	}
 	return out
+}
+
+// oneCuePerContent keeps one attribution of a content that two cues claim
+// ("“…,” the people said, one Democrat familiar with the discussion
+// said"): the one whose cue is nearest to it, as PolNeAR gives a
+// quotation one speaker. atts are sorted by start; so is the result.
+func oneCuePerContent(atts []attrib.Attribution) []attrib.Attribution {
+	drop := make([]bool, len(atts))
+	for i := 1; i < len(atts); i++ {
+		// equal contents are adjacent or close: sorted by start, and few
+		// claims start at one offset
+		for j := i - 1; j >= 0 && atts[j].Start() == atts[i].Start(); j-- {
+			if drop[j] || !slices.Equal(atts[i].Content, atts[j].Content) {
+				continue
+			}
+			if cueDistance(atts[i]) < cueDistance(atts[j]) {
+				drop[j] = true
+			} else {
+				drop[i] = true
+				break
+			}
+		}
+	}
+	out := atts[:0]
+	for i, a := range atts {
+		if !drop[i] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// cueDistance is how far a's cue lies from its content, in bytes.
+func cueDistance(a attrib.Attribution) int {
+	switch {
+	case a.Cue.Start >= a.End():
+		return a.Cue.Start - a.End()
+	case a.Cue.End <= a.Start():
+		return a.Start() - a.Cue.End
+	}
+	return 0
 }

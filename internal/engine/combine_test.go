@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -148,5 +149,26 @@ func TestOneContentPerCue(t *testing.T) {
 		if len(got) != 1 || parts != 2 {
 			t.Errorf("%s: claims %q, want one of two parts", s, got)
 		}
+	}
+}
+
+// TestOneCuePerContent: of two cues that claim one content, the nearer
+// keeps it; other contents are left alone.
+func TestOneCuePerContent(t *testing.T) {
+	sp := func(a, b int) text.Span { return text.Span{Start: a, End: b} }
+	quote := []text.Span{sp(0, 30)}
+	atts := []attrib.Attribution{
+		{Content: quote, Cue: sp(60, 64)},                  // "…," one Democrat familiar with it said
+		{Content: quote, Cue: sp(42, 46)},                  // "…," the people said
+		{Content: []text.Span{sp(0, 12)}, Cue: sp(70, 74)}, // another content from the same start
+		{Content: []text.Span{sp(80, 90)}, Cue: sp(92, 96)},
+	}
+	got := oneCuePerContent(atts)
+	var cues []int
+	for _, a := range got {
+		cues = append(cues, a.Cue.Start)
+	}
+	if want := []int{42, 70, 92}; !slices.Equal(cues, want) {
+		t.Errorf("kept the cues at %v, want %v", cues, want)
 	}
 }
