@@ -389,22 +389,41 @@ func clauseVerb(seg *segment.Doc, tags []tag.Tag, k, end int) bool {
 func joinQuotes(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attribution {
 	sort.SliceStable(atts, func(i, j int) bool { return atts[i].Start() < atts[j].Start() })
 	out := atts[:0]
+next:
 	for _, b := range atts {
-		if n := len(out); n > 0 && b.Kind == attrib.Direct && len(b.Content) == 1 {
-			a := &out[n-1]
+		if b.Kind != attrib.Direct || len(b.Content) != 1 {
+			out = append(out, b)
+			continue
+		}
+		pb := seg.ParaAt(b.Start())
+		// the frame's attribution is the last one before, or one of the
+		// few before that: what the frame's own words say ("when asked
+		// if he had met Trump") may come between the two quotations
+		for k := len(out) - 1; k >= 0 && k >= len(out)-joinBack; k-- {
+			a := &out[k]
 			same := a.Cue == b.Cue || b.Inherited && a.Source == b.Source
-			pa, pb := seg.ParaAt(a.Start()), seg.ParaAt(b.Start())
+			pa := seg.ParaAt(a.Start())
+			if pa < pb-1 {
+				break
+			}
+			if k < len(out)-1 && a.Cue != b.Cue {
+				continue // only the same cue reaches past another claim
+			}
 			// the next paragraph too, when it is that quotation alone
 			alone := pb == pa+1 && pb < len(seg.Paras) && seg.Paras[pb].Start == b.Start() && seg.Paras[pb].End == b.End()
 			if a.Kind == attrib.Direct && same && a.Cue.Start >= a.End() && b.Start() >= a.Cue.End && (pa == pb || alone) {
 				a.Content = append(a.Content, b.Content...)
-				continue
+				continue next
 			}
 		}
 		out = append(out, b)
 	}
 	return out
 }
+
+// joinBack is how many claims back joinQuotes looks for the frame of a
+// quotation that continues another.
+const joinBack = 4
 
 // sourceless reports a cue that names no speaker: a passive ("was accused
 // of", "is expected", "have often been criticized") or an appearance
