@@ -596,18 +596,42 @@ func afterParticle(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 // found for the same cue when the frame stands inside its content ("The
 // museum, he said, celebrated several of his heroes"): the model sees
 // one side of the frame only.
+//
+// A split quotation is taken the same way ("“…,” he said to applause.
+// “…”"), when the model's content is the first quotation or within it
+// and no other cue stands between the two.
 func takeAsides(model, rules []attrib.Attribution) {
 	parts := map[text.Span][]text.Span{}
+	split := map[text.Span][]text.Span{}
 	for _, r := range rules {
-		if len(r.Content) > 1 && r.Kind != attrib.Direct && r.Content[0].End <= r.Cue.Start && r.Cue.End <= r.Content[1].Start {
-			parts[r.Cue] = r.Content
+		if len(r.Content) > 1 && r.Content[0].End <= r.Cue.Start && r.Cue.End <= r.Content[1].Start {
+			if r.Kind != attrib.Direct {
+				parts[r.Cue] = r.Content
+			} else {
+				split[r.Cue] = r.Content
+			}
 		}
 	}
 	for i := range model {
 		if p, ok := parts[model[i].Cue]; ok {
 			model[i].Content = append([]text.Span(nil), p...)
+		} else if p, ok := split[model[i].Cue]; ok && model[i].Start() >= p[0].Start && model[i].End() <= p[0].End &&
+			!cueBetween(model, model[i].Cue, p[0].End, p[len(p)-1].Start) && !cueBetween(rules, model[i].Cue, p[0].End, p[len(p)-1].Start) {
+			model[i].Content = append([]text.Span(nil), p...)
 		}
 	}
+}
+
+// cueBetween reports whether an attribution other than the one cued by
+// cue has its cue in [from, to): the second quotation is then its
+// ("…," Sanders said, going on to contrast … "…").
+func cueBetween(atts []attrib.Attribution, cue text.Span, from, to int) bool {
+	for _, a := range atts {
+		if a.Cue != cue && a.Cue.Start >= from && a.Cue.Start < to {
+			return true
+		}
+	}
+	return false
 }
 
 // rulesSource gives a model attribution that has no source the source the
