@@ -25,7 +25,8 @@ import (
 //
 // Three kinds of model attribution are dropped, each a mistake the model
 // makes and the rules do not: a cue in the headline, byline or date line
-// (it reads "Heavy Clashes Reported In …" as a sentence); a cue inside
+// (it reads "Heavy Clashes Reported In …" as a sentence) unless it is a
+// verb not in the past tense ("Trump Says …"); a cue inside
 // content the rules already gave a speaker ("IS said that two of its
 // fighters attacked …": "attacked" is no cue); and a cue with no word the
 // training data ever used as a cue ("have since retaken").
@@ -34,7 +35,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 	around := newQuoteIndex(quotes)
 	var model []attrib.Attribution
 	for _, f := range found {
-		if inParas(seg, f.Cue.Start, metaParas) || ruled.overlaps([]text.Span{f.Cue}) ||
+		if inParas(seg, f.Cue.Start, metaParas) && !headlineVerb(seg, tags, f.Cue) || ruled.overlaps([]text.Span{f.Cue}) ||
 			!knownCue(seg.Text[f.Cue.Start:f.Cue.End], m) || !hasWord(seg.Text, f.Content) {
 			continue
 		}
@@ -75,6 +76,18 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		noPassiveSource(&all[i], seg)
 	}
 	return limitDepth(oneCuePerContent(oneContentPerCue(joinQuotes(all, seg))), seg)
+}
+
+// headlineVerb reports a cue that is not in the past tense ("Trump Says
+// …", "Cruz Praises …"): a headline reports speech in the present, and
+// its past participles are its news ("Heavy Clashes Reported In …"). On
+// the held-out folds this gains what letting every headline cue through
+// does (e2e +0.002), without the seed's headline.
+func headlineVerb(seg *segment.Doc, tags []tag.Tag, cue text.Span) bool {
+	first, _ := tokenRange(seg, cue)
+	// title case hides the tense from the tagger ("Reported" is NNP)
+	return first >= 0 && tags[first] != tag.VBN && tags[first] != tag.VBD &&
+		!strings.HasSuffix(wordshape.Lower(seg.Word(first)), "ed")
 }
 
 // clip keeps the parts of content within [from, to), trimmed of the spaces

@@ -145,7 +145,17 @@ func (a *analysis) link(tags []tag.Tag, names *entity.Names) {
 		if at.SrcFirst >= 0 && at.SrcLast > at.SrcFirst {
 			// a source is a noun phrase: "But", "When" or a trailing "and"
 			// are not part of it
-			if f, l := entity.NounPhrase(a.seg, tags, at.SrcFirst, at.SrcLast); f != at.SrcFirst || l != at.SrcLast {
+			f, l := entity.NounPhrase(a.seg, tags, at.SrcFirst, at.SrcLast)
+			// never into the cue: a headline's capitals run on ("Retired
+			// General Reveals …")
+			if cf, cl := tokenRange(a.seg, at.Cue); cf >= 0 {
+				if f < cf && l > cf {
+					l = cf
+				} else if f >= cf && f < cl {
+					f = min(cl, l)
+				}
+			}
+			if f != at.SrcFirst || l != at.SrcLast {
 				at.SrcFirst, at.SrcLast = f, l
 				at.Source = text.Span{}
 				if l > f {
