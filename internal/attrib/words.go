@@ -4,6 +4,7 @@ import (
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/wordset"
+	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
 // Word lists used by the rules; they back up the tagger where a word's
@@ -81,3 +82,8 @@ func isWord(k segment.Kind) bool { return k == segment.Word || k == segment.Numb
 // newsVerbs are seldom anything but verbs in news (cueVerb). Read only.
 var newsVerbs = wordset.Of("said says told tells saying telling added adds wrote writes tweeted insisted " +
 	"explained argued claimed acknowledged warned asked")
+
+// Label reports a label of a meta line, of page furniture or of an
+// interview's questions and answers ("Update:", "Photo:", "Q:", "A:"),
+// which names no speaker before a colon.
+func Label(word string) bool { return labels[wordshape.Lower(word)] }

@@ -40,7 +40,11 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 			continue
 		}
 		at := attrib.Attribution{Content: f.Content, Cue: f.Cue, SrcFirst: -1, SrcLast: -1}
-		if first, last := tokenRange(seg, f.Source); f.HasSource() && first >= 0 {
+		first, last := tokenRange(seg, f.Source)
+		if f.HasSource() && first >= 0 && last == first+1 && seg.Text[f.Cue.Start:f.Cue.End] == ":" && attrib.Label(seg.Word(first)) {
+			continue // "Q: Have you talked to her?", "Update: …": a label, not a speaker
+		}
+		if f.HasSource() && first >= 0 {
 			for last-first > 1 && leading[wordshape.Lower(seg.Word(first))] {
 				first++ // "But in December Washington announced": the source is Washington
 			}

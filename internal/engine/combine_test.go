@@ -181,3 +181,22 @@ func TestOneCuePerContent(t *testing.T) {
 		t.Errorf("kept the cues at %v, want %v", cues, want)
 	}
 }
+
+// TestLabelsNoSpeakers: an interview's "Q:" and "A:" and a live blog's
+// "Update:" name no one.
+func TestLabelsNoSpeakers(t *testing.T) {
+	e := newEngine(t)
+	text := "Q: Have you talked to her?\n\nA: It’s been about a month. I am surprised.\n\nQ: Does Ted Cruz?\n\nA: No!\n\nUpdate: The vote was moved to Friday."
+	res, err := e.Extract(context.Background(), Input{Text: text}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cl := range res.Claims {
+		if a := cl.Attribution; a != nil && a.Source != nil {
+			switch a.Source.Text {
+			case "Q", "A", "Update":
+				t.Errorf("%q is attributed to the label %q", cl.Text, a.Source.Text)
+			}
+		}
+	}
+}
