@@ -42,6 +42,8 @@ func TestCombine(t *testing.T) {
 		{"a headline reports speech in the present tense",
 			"Cruz Praises Trump’s Tax Plan\n\nBy Ann Lee\n\nThe campaign opened an office in Columbus on Monday.",
 			"Trump’s Tax Plan", "Cruz", "Praises", Indirect},
+		{"who asked is not said", "Asked about the budget, the senator said it would pass easily.",
+			"the budget", "", "Asked", Indirect},
 		{"side-by-side quotations stay apart",
 			"The report was blunt.\n\n“We lost the vote.”\n“We will win the next one,” the minister said.",
 			"“We will win the next one,”", "the minister", "said", Direct},
