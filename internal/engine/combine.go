@@ -78,6 +78,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		aroundAside(&all[i], seg)
 		withRelative(&all[i], seg)
 		noPassiveSource(&all[i], seg)
+		infinitiveTo(&all[i], seg, tags)
 	}
 	return limitDepth(oneCuePerContent(oneContentPerCue(joinQuotes(all, seg))), seg)
 }
@@ -607,6 +608,22 @@ func afterParticle(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 		return
 	}
 	a.Content[0].Start = int(seg.Tokens[first+1].Start)
+}
+
+// infinitiveTo gives a cue's final "to" to its content when a verb follows
+// ("want to | get a sense" → "want | to get a sense"), as PolNeAR draws
+// infinitives (681 contents in train start so; "to" before a noun phrase
+// stays the cue's, see afterParticle).
+func infinitiveTo(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
+	if !afterCue(a) {
+		return
+	}
+	cf, cl := tokenRange(seg, a.Cue)
+	if cl-cf >= 2 && cl < len(tags) && wordshape.Lower(seg.Word(cl-1)) == "to" &&
+		tags[cl] == tag.VB && int(seg.Tokens[cl].Start) == a.Content[0].Start {
+		a.Cue.End = int(seg.Tokens[cl-2].End)
+		a.Content[0].Start = int(seg.Tokens[cl-1].Start)
+	}
 }
 
 // takeAsides gives a model attribution the two-part content the rules

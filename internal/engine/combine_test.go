@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/segment"
+	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
 )
 
@@ -199,6 +201,37 @@ func TestLabelsNoSpeakers(t *testing.T) {
 			case "Q", "A", "Update":
 				t.Errorf("%q is attributed to the label %q", cl.Text, a.Source.Text)
 			}
+		}
+	}
+}
+
+// TestInfinitiveTo: a cue's final "to" before a verb is its content's, and
+// before a noun phrase stays the cue's.
+func TestInfinitiveTo(t *testing.T) {
+	m, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ text, cue, content, wantCue, wantContent string }{
+		{"The campaign refused to answer the question.", "refused to", "answer the question", "refused", "to answer the question"},
+		{"The mayor responded to questions about the budget.", "responded to", "questions about the budget", "responded to", "questions about the budget"},
+	}
+	for _, c := range cases {
+		seg := segment.Split(c.text)
+		words := make([]string, len(seg.Tokens))
+		for i := range words {
+			words[i] = seg.Word(i)
+		}
+		tags := make([]tag.Tag, len(words))
+		m.Tag(words, tags)
+		at := func(s string) text.Span {
+			i := strings.Index(c.text, s)
+			return text.Span{Start: i, End: i + len(s)}
+		}
+		a := attrib.Attribution{Cue: at(c.cue), Content: []text.Span{at(c.content)}}
+		infinitiveTo(&a, seg, tags)
+		if cue, content := c.text[a.Cue.Start:a.Cue.End], c.text[a.Start():a.End()]; cue != c.wantCue || content != c.wantContent {
+			t.Errorf("%s: cue %q content %q, want %q and %q", c.text, cue, content, c.wantCue, c.wantContent)
 		}
 	}
 }
