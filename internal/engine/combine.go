@@ -646,26 +646,38 @@ func takeAsides(model, rules []attrib.Attribution) {
 			}
 		}
 	}
+	var cues []int // every cue's start, sorted, for cueBetween
+	if len(split) > 0 {
+		for _, a := range model {
+			cues = append(cues, a.Cue.Start)
+		}
+		for _, a := range rules {
+			cues = append(cues, a.Cue.Start)
+		}
+		slices.Sort(cues)
+		cues = slices.Compact(cues)
+	}
 	for i := range model {
 		if p, ok := parts[model[i].Cue]; ok {
 			model[i].Content = append([]text.Span(nil), p...)
 		} else if p, ok := split[model[i].Cue]; ok && model[i].Start() >= p[0].Start && model[i].End() <= p[0].End &&
-			!cueBetween(model, model[i].Cue, p[0].End, p[len(p)-1].Start) && !cueBetween(rules, model[i].Cue, p[0].End, p[len(p)-1].Start) {
+			!cueBetween(cues, model[i].Cue.Start, p[0].End, p[len(p)-1].Start) {
 			model[i].Content = append([]text.Span(nil), p...)
 		}
 	}
 }
 
-// cueBetween reports whether an attribution other than the one cued by
-// cue has its cue in [from, to): the second quotation is then its
-// ("…," Sanders said, going on to contrast … "…").
-func cueBetween(atts []attrib.Attribution, cue text.Span, from, to int) bool {
-	for _, a := range atts {
-		if a.Cue != cue && a.Cue.Start >= from && a.Cue.Start < to {
-			return true
-		}
+// cueBetween reports whether a cue other than the one starting at own
+// starts in [from, to): the second quotation is then its ("…," Sanders
+// said, going on to contrast … "…"). starts are sorted and distinct.
+func cueBetween(starts []int, own, from, to int) bool {
+	lo, _ := slices.BinarySearch(starts, from)
+	hi, _ := slices.BinarySearch(starts, to)
+	n := hi - lo
+	if own >= from && own < to {
+		n-- // the frame's own cue
 	}
-	return false
+	return n > 0
 }
 
 // rulesSource gives a model attribution that has no source the source the
@@ -832,7 +844,7 @@ func oneCuePerContent(atts []attrib.Attribution) []attrib.Attribution {
 	for i := 1; i < len(atts); i++ {
 		// equal contents are adjacent or close: sorted by start, and few
 		// claims start at one offset
-		for j := i - 1; j >= 0 && atts[j].Start() == atts[i].Start(); j-- {
+		for j := i - 1; j >= 0 && j >= i-maxSameStart && atts[j].Start() == atts[i].Start(); j-- {
 			if drop[j] || !slices.Equal(atts[i].Content, atts[j].Content) {
 				continue
 			}
@@ -852,6 +864,10 @@ func oneCuePerContent(atts []attrib.Attribution) []attrib.Attribution {
 	}
 	return out
 }
+
+// maxSameStart bounds how many claims back oneCuePerContent compares, so
+// that a text of nothing but cues costs what its size does.
+const maxSameStart = 8
 
 // cueDistance is how far a's cue lies from its content, in bytes.
 func cueDistance(a attrib.Attribution) int {
