@@ -348,8 +348,8 @@ func toSentenceEnd(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 		return
 	}
 	// or at the dash before the list ("families — the high cost of
-	// childcare, mounting student debt and …"), a list with commas; "— and
-	// Fred Goldberg, …" adds to the sentence instead
+	// childcare, mounting student debt and …"); "— and Fred Goldberg, …"
+	// adds to the sentence instead
 	isDash := func(k int) bool { w := seg.Word(k); return w == "—" || w == "–" || w == "--" }
 	if isDash(last+1) && last+2 < st.Last {
 		last++
@@ -365,20 +365,17 @@ func toSentenceEnd(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	for end > last && seg.Tokens[end-1].Kind == segment.Punct {
 		end--
 	}
-	conj, comma := false, false
+	conj := false
 	for k := last + 1; k < end; k++ {
 		t := seg.Tokens[k]
 		if t.Kind == segment.Quote || t.Kind == segment.Word && clauseVerb(seg, tags, k, end) {
 			return
 		}
-		switch wordshape.Lower(seg.Word(k)) {
-		case "and", "or":
+		if w := wordshape.Lower(seg.Word(k)); w == "and" || w == "or" {
 			conj = true
-		case ",":
-			comma = true
 		}
 	}
-	if conj && (comma || !dash) {
+	if conj {
 		a.Content[0].End = int(seg.Tokens[end-1].End)
 	}
 }
