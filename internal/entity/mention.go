@@ -404,9 +404,21 @@ func (d *doc) analyse(a, b int) np {
 		a++
 	}
 	// the head part ends at an appositive, an aside or a relative clause
-	end := b
+	end, of := b, -1
 	for k := a + 1; k < b; k++ {
 		l := d.low[k]
+		// "Senator John Cornyn of Texas, the No. 2 Republican": a
+		// person's name ends at "of" ("Missouri Secretary of State Jason
+		// Kander" and "the Department of Education" have no person's
+		// name before it)
+		if l == "of" && of < 0 && d.capName(k-1) && !titles[d.low[k-1]] && allCap(d, a, k) {
+			var n np
+			n.rf, n.rl = -1, -1
+			d.readName(a, k, &n)
+			if n.typ == tName && n.class == "person" && (n.nl-n.nf >= 2 || d.names.Known(d.low[n.nf])) {
+				of = k
+			}
+		}
 		if l == "," || l == "(" || l == "—" || l == "–" || l == "--" || l == ";" || l == ":" ||
 			relatives[l] && k > a+1 || l == "-" && d.seg.Tokens[k].Start > d.seg.Tokens[k-1].End {
 			end = k
@@ -427,6 +439,17 @@ func (d *doc) analyse(a, b int) np {
 			al++
 		}
 	}
+	if of >= 0 && of < end {
+		// not in "Sens. Johnny Isakson of Georgia and John Boozman of
+		// Arkansas": several people
+		conj := false
+		for k := of + 1; k < end; k++ {
+			conj = conj || d.low[k] == "and" || d.low[k] == "&"
+		}
+		if !conj {
+			end = of
+		}
+	}
 	p.first, p.last = a, end
 	if end-a == 1 {
 		if g, pl, ok := pronounInfo(d.low[a]); ok {
@@ -441,9 +464,12 @@ func (d *doc) analyse(a, b int) np {
 		q.rf, q.rl = -1, -1
 		d.readNP(af, al, &q)
 		switch {
-		case p.typ == tNominal && p.class == "anonymous" && q.typ == tName && q.class == "person" &&
-			(q.nl-q.nf >= 2 || d.names.Known(d.low[q.nf])):
-			// "The state's campaign chairman, Phil Lovas": the name is the appositive
+		case p.typ == tNominal && (p.class == "anonymous" || p.class == "other" && !p.plural) && q.typ == tName && q.class == "person" &&
+			(q.nl-q.nf >= 2 || d.names.Known(d.low[q.nf])) && !d.hasVerb(af, q.nf):
+			// "The state's campaign chairman, Phil Lovas", "One Republican
+			// presidential hopeful, Carly Fiorina": the name is the
+			// appositive; in "the only senator to endorse Sanders" it is
+			// the verb's object
 			role := [2]int{p.nf, p.nl}
 			p = q
 			p.first, p.last = a, end
@@ -458,6 +484,16 @@ func (d *doc) analyse(a, b int) np {
 		}
 	}
 	return p
+}
+
+// hasVerb reports a verb among tokens [a, b).
+func (d *doc) hasVerb(a, b int) bool {
+	for k := a; k < b; k++ {
+		if isVerb(d.tags[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 func allCap(d *doc, a, b int) bool {
