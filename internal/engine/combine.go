@@ -363,7 +363,21 @@ func toSentenceEnd(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 		return
 	}
 	_, last := tokenRange(seg, c)
-	if last < 0 || last+1 >= st.Last || seg.Word(last) != "," || wordshape.Capitalised(seg.Word(last+1)) {
+	if last < 0 || last+1 >= st.Last {
+		return
+	}
+	// or at the dash before the list ("families — the high cost of
+	// childcare, mounting student debt and …"); "— and Fred Goldberg, …"
+	// adds to the sentence instead
+	isDash := func(k int) bool { w := seg.Word(k); return w == "—" || w == "–" || w == "--" }
+	if isDash(last+1) && last+2 < st.Last {
+		last++
+	}
+	dash := isDash(last)
+	if seg.Word(last) != "," && !dash || wordshape.Capitalised(seg.Word(last+1)) {
+		return
+	}
+	if l := wordshape.Lower(seg.Word(last + 1)); dash && (l == "and" || l == "or" || l == "but") {
 		return
 	}
 	end := st.Last

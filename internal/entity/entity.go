@@ -872,7 +872,27 @@ func (r *resolver) describe(p *np) int {
 	if p.ownerKey != "" && (kind == Organisation || kind == Document) {
 		key = kind[:1] + ":" + p.ownerKey
 	}
+	head := p.head
+	fits := func(x *ent) bool {
+		return x.kind == kind && (x.head == head || strings.Contains(strings.ToLower(x.name), head) ||
+			kind == Organisation && genericOrg(head))
+	}
 	if e, ok := r.byKey[key]; ok {
+		// "lending legitimacy to a network that …", then sentences on
+		// "The network said": the named organisation in view, when the
+		// one the description made is out of view; a place acting is no
+		// network or newspaper
+		if p.definite && p.owner == "" && !p.plural && kind == Organisation && !r.ents[e].named {
+			old := r.ents[e]
+			if o, _ := r.salience(p.first, func(x *ent) bool { return x == old }); o < 0 {
+				if n, _ := r.salience(p.first, func(x *ent) bool {
+					l := strings.ToLower(x.name)
+					return x.named && fits(x) && !places[l] && !usStates[l]
+				}); n >= 0 {
+					e = n
+				}
+			}
+		}
 		r.upgradeDesc(e, p, desc, p.nl-a)
 		return e
 	}
@@ -880,12 +900,8 @@ func (r *resolver) describe(p *np) int {
 	if p.definite && (p.owner == "" || kind == Anonymous) && !p.plural {
 		switch kind {
 		case Organisation, Document:
-			head := p.head
 			var so float32
-			e, so = r.salience(p.first, func(x *ent) bool {
-				return x.kind == kind && (x.head == head || strings.Contains(strings.ToLower(x.name), head) ||
-					kind == Organisation && genericOrg(head))
-			})
+			e, so = r.salience(p.first, fits)
 			if kind == Organisation && personal[head] {
 				// "Hillary Clinton plans … The campaign says": the campaign
 				// of the person in view, when they are more in view than any

@@ -155,6 +155,40 @@ func TestResolve(t *testing.T) {
 			[]string{"The New York Times"}, nil, []want{{"New York Times", "", Organisation}}},
 		{"other", "The uncertainty suggests that prices will fall.",
 			[]string{"The uncertainty"}, nil, []want{{"uncertainty", "", Other}}},
+		{"plural outlets are a group", "Far fewer publications endorsed him this year.",
+			[]string{"Far fewer publications"}, nil, []want{{"Far fewer publications", "", Group}}},
+		// long appositive spans: the source is the head, the appositive its role
+		{"name, role -- aside --", "Larry King said the show was his. John Dickey, the chief executive of Ora Media -- the production company that owns Mr. King's programming, which is also streamed on Hulu and Ora's site -- told me so. As for the politics, he said, nothing changed.",
+			[]string{"Larry King", "John Dickey, the chief executive of Ora Media -- the production company that owns Mr. King's programming, which is also streamed on Hulu and Ora's site --", "he"}, nil,
+			[]want{{"Larry King", "", Person}, {"John Dickey", "chief executive of Ora Media", Person}, {"John Dickey", "chief executive of Ora Media", Person}}},
+		{"name -- role --", "Brian Fallon -- a spokesman for Hillary Clinton -- said the claim was false.",
+			[]string{"Brian Fallon -- a spokesman for Hillary Clinton --"}, nil, []want{{"Brian Fallon", "spokesman for Hillary Clinton", Person}}},
+		{"name, role, with a relative clause", "The station was closed, said Jeffrey N. Trimble, a senior official with the Broadcasting Board of Governors that oversees them.",
+			[]string{"Jeffrey N. Trimble, a senior official with the Broadcasting Board of Governors that oversees them"}, nil,
+			[]want{{"Jeffrey N. Trimble", "senior official with the Broadcasting Board of Governors", Person}}},
+		{"description -- name, clause --", "A former Republican presidential candidate -- John McCain, who lost the 2008 election to Obama -- said the plan was weak.",
+			[]string{"A former Republican presidential candidate -- John McCain, who lost the 2008 election to Obama --"}, nil,
+			[]want{{"John McCain", "*", Person}}},
+		{"description, name", "One Republican presidential hopeful, Carly Fiorina, said the parade was fun.",
+			[]string{"One Republican presidential hopeful, Carly Fiorina,"}, nil, []want{{"Carly Fiorina", "*", Person}}},
+		{"the name after a verb in the appositive is its object", "Bernie Sanders spoke. Sen. Jeff Merkley of Oregon, the only senator to endorse Sanders, said the rules were unfair.",
+			[]string{"Sen. Jeff Merkley of Oregon, the only senator to endorse Sanders,"}, nil, []want{{"Jeff Merkley", "*", Person}}},
+		// a person's name ends at "of": the place or employer is no part of it
+		{"name of place, role", "Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said the vote would wait.",
+			[]string{"Senator John Cornyn of Texas, the No. 2 Republican in the Senate,"}, nil, []want{{"John Cornyn", "Senator", Person}}},
+		{"name of employer", "Ross Eisenbrey of the Economic Policy Institute said wages were flat.",
+			[]string{"Ross Eisenbrey of the Economic Policy Institute"}, nil, []want{{"Ross Eisenbrey", "", Person}}},
+		{"two names of places are a group", "Sens. Johnny Isakson of Georgia and John Boozman of Arkansas said no.",
+			[]string{"Sens. Johnny Isakson of Georgia and John Boozman of Arkansas"}, nil, []want{{"Sens. Johnny Isakson of Georgia and John Boozman of Arkansas", "", Group}}},
+		{"an organisation of a place", "The Department of Education said the rule stands.",
+			[]string{"The Department of Education"}, nil, []want{{"Department of Education", "", Organisation}}},
+		// a definite description whose earlier namesake is out of view
+		{"the network: the named one in view", "The hosts lend legitimacy to a network that has trafficked in conspiracy theories. One. Two. Three. Four. Five. Six. Seven. RT covered the vote as a reunification. The network said it would send her to Crimea.",
+			[]string{"that", "RT", "The network"}, nil,
+			[]want{{"network", "", Organisation}, {"RT", "", Organisation}, {"RT", "", Organisation}}},
+		{"the newspaper: not a place acting", "A newspaper said the floods were bad. One. Two. Three. Four. Five. Six. Seven. Louisiana said it needed help. The newspaper said Clinton should visit.",
+			[]string{"A newspaper", "Louisiana", "The newspaper"}, nil,
+			[]want{{"newspaper", "", Organisation}, {"Louisiana", "", Organisation}, {"newspaper", "", Organisation}}},
 	}
 	for _, c := range cases {
 		t.Run(c.what, func(t *testing.T) {
@@ -243,8 +277,18 @@ func TestNounPhrase(t *testing.T) {
 		{"Secretary of State John Kerry said no.", "Secretary of State John Kerry", "Secretary of State John Kerry"},
 		{"The Daily Caller reported it.", "The Daily Caller", "The Daily Caller"},
 		// the end of an aside between dashes: the subject before it
-		{"John Dickey, the chief executive of Ora Media -- the company that owns Ora's site -- told me so.", "Ora's site --", "John Dickey, the chief executive of Ora Media"},
-		{"In the last few days, Democratic leaders — and, in particular, Harry Reid — insisted on it.", "Harry Reid —", "Democratic leaders"},
+		// (the aside is kept: it describes the subject, as the annotators mark it)
+		{"John Dickey, the chief executive of Ora Media -- the company that owns Ora's site -- told me so.", "Ora's site --", "John Dickey, the chief executive of Ora Media -- the company that owns Ora's site --"},
+		{"In the last few days, Democratic leaders — and, in particular, Harry Reid — insisted on it.", "Harry Reid —", "Democratic leaders — and, in particular, Harry Reid —"},
+		// the closing dash right after the source, the verb after it
+		{"John Dickey, the chief executive of Ora Media -- the company that owns Ora's site -- told me so.", "Ora's site", "John Dickey, the chief executive of Ora Media -- the company that owns Ora's site --"},
+		{"A former Republican presidential candidate -- John McCain, who lost the 2008 election to Obama -- said the plan was weak.", "who lost the 2008 election to Obama", "A former Republican presidential candidate -- John McCain, who lost the 2008 election to Obama --"},
+		// the source inside the aside, its verb too: left alone
+		{"While Republicans have faced criticism for the inquiry — often labeled a witch hunt by Democrats — it seems likely Gowdy is right.", "Democrats", "Democrats"},
+		// a dash opening an aside after the source: left alone
+		{"Smith -- a spokesman for the campaign -- said no.", "Smith", "Smith"},
+		// an aside the verb cut open is cut off
+		{"As the Washington Post—even the devil can quote election statistics—observed, Republicans won.", "statistics", "the Washington Post"},
 	} {
 		seg := segment.Split(c.text)
 		words := make([]string, len(seg.Tokens))

@@ -405,9 +405,21 @@ func (d *doc) analyse(a, b int) np {
 		a++
 	}
 	// the head part ends at an appositive, an aside or a relative clause
-	end := b
+	end, of := b, -1
 	for k := a + 1; k < b; k++ {
 		l := d.low[k]
+		// "Senator John Cornyn of Texas, the No. 2 Republican": a
+		// person's name ends at "of" ("Missouri Secretary of State Jason
+		// Kander" and "the Department of Education" have no person's
+		// name before it)
+		if l == "of" && of < 0 && d.capName(k-1) && !titles[d.low[k-1]] && allCap(d, a, k) {
+			var n np
+			n.rf, n.rl = -1, -1
+			d.readName(a, k, &n)
+			if n.typ == tName && n.class == "person" && (n.nl-n.nf >= 2 || d.names.Known(d.low[n.nf])) {
+				of = k
+			}
+		}
 		if l == "," || l == "(" || l == "—" || l == "–" || l == "--" || l == ";" || l == ":" ||
 			relatives[l] && k > a+1 || l == "-" && d.seg.Tokens[k].Start > d.seg.Tokens[k-1].End {
 			end = k
@@ -428,6 +440,17 @@ func (d *doc) analyse(a, b int) np {
 			al++
 		}
 	}
+	if of >= 0 && of < end {
+		// not in "Sens. Johnny Isakson of Georgia and John Boozman of
+		// Arkansas": several people
+		conj := false
+		for k := of + 1; k < end; k++ {
+			conj = conj || d.low[k] == "and" || d.low[k] == "&"
+		}
+		if !conj {
+			end = of
+		}
+	}
 	p.first, p.last = a, end
 	if end-a == 1 {
 		if g, pl, ok := pronounInfo(d.low[a]); ok {
@@ -442,9 +465,12 @@ func (d *doc) analyse(a, b int) np {
 		q.rf, q.rl = -1, -1
 		d.readNP(af, al, &q)
 		switch {
-		case p.typ == tNominal && p.class == "anonymous" && q.typ == tName && q.class == "person" &&
-			(q.nl-q.nf >= 2 || d.names.Known(d.low[q.nf])):
-			// "The state's campaign chairman, Phil Lovas": the name is the appositive
+		case p.typ == tNominal && (p.class == "anonymous" || p.class == "other" && !p.plural) && q.typ == tName && q.class == "person" &&
+			(q.nl-q.nf >= 2 || d.names.Known(d.low[q.nf])) && !d.hasVerb(af, q.nf):
+			// "The state's campaign chairman, Phil Lovas", "One Republican
+			// presidential hopeful, Carly Fiorina": the name is the
+			// appositive; in "the only senator to endorse Sanders" it is
+			// the verb's object
 			role := [2]int{p.nf, p.nl}
 			p = q
 			p.first, p.last = a, end
@@ -459,6 +485,16 @@ func (d *doc) analyse(a, b int) np {
 		}
 	}
 	return p
+}
+
+// hasVerb reports a verb among tokens [a, b).
+func (d *doc) hasVerb(a, b int) bool {
+	for k := a; k < b; k++ {
+		if isVerb(d.tags[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 func allCap(d *doc, a, b int) bool {
@@ -638,7 +674,7 @@ func (d *doc) describe(a, b int, p *np) {
 		p.ownerKey = p.owner + " " + singular(head)
 	}
 	switch {
-	case docHeads[head] && !(head == "post" && h > a && d.capName(h-1)) && !(head == "paper" || head == "papers") && !(p.owner == "" && orgHeads[head] && d.capName(h)):
+	case docHeads[head] && !(head == "post" && h > a && d.capName(h-1)) && !(head == "paper" || head == "papers" || head == "publications") && !(p.owner == "" && orgHeads[head] && d.capName(h)):
 		p.class = "document"
 	case head == "papers" || head == "newspapers" || head == "publications" || head == "outlets":
 		p.class = "group"
@@ -700,7 +736,7 @@ func NounPhrase(seg *segment.Doc, tags []tag.Tag, first, last int) (int, int) {
 		return first, last
 	}
 	a, b := first, last
-	a, b = aside(seg, a, b)
+	a, b = aside(seg, tags, a, b)
 	// never half a name: "New" before "York City Mayor Michael Bloomberg",
 	// "Clinton" after "Hillary"
 	nameTok := func(k int) bool {
@@ -733,18 +769,34 @@ func NounPhrase(seg *segment.Doc, tags []tag.Tag, first, last int) (int, int) {
 	}
 	// a finite verb after the noun ends it, unless a relative clause holds
 	// it ("Trump quickly took to Twitter"; "officials who spoke")
+	cut := false
 	for k := a + 1; k < b; k++ {
 		l := wordshape.Lower(seg.Word(k))
 		if relatives[l] || l == "," {
 			break
 		}
 		if tags[k] == tag.VBD || tags[k] == tag.VBZ || tags[k] == tag.VBP || tags[k] == tag.MD {
-			b = k
+			b, cut = k, true
 			for b > a+1 && tags[b-1] == tag.RB {
 				b--
 			}
 			break
 		}
+	}
+	// an aside the verb cut open is not the source ("the Washington
+	// Post—even the devil can quote election statistics—observed")
+	open := -1
+	for k := a; k < b && cut; k++ {
+		if isDash(seg.Word(k)) {
+			if open < 0 {
+				open = k
+			} else {
+				open = -1
+			}
+		}
+	}
+	if open > a {
+		b = open
 	}
 	for b > a && seg.Tokens[b-1].Kind == segment.Word && (trailingJunk[wordshape.Lower(seg.Word(b-1))] ||
 		b-a > 1 && isVerb(tags[b-1]) && !relatives[wordshape.Lower(seg.Word(b-2))]) {
@@ -768,17 +820,47 @@ func isDash(l string) bool { return l == "--" || l == "—" || l == "–" }
 // ("John Dickey, the chief executive of Ora Media -- the production
 // company that …, which is also streamed on Hulu and Ora's site -- told
 // me") to the subject before the aside: the sentence's words up to the
-// opening dash.
-func aside(seg *segment.Doc, a, b int) (int, int) {
-	if b-a < 2 || seg.Tokens[b-1].Kind == segment.Word || !isDash(seg.Word(b-1)) {
-		return a, b
+// opening dash. The closing dash may be the source's last token or the
+// one right after it; it closes an aside when an odd number of dashes
+// come before it in the sentence.
+func aside(seg *segment.Doc, tags []tag.Tag, a, b int) (int, int) {
+	c := b - 1 // the closing dash
+	if b-a < 2 || seg.Tokens[c].Kind == segment.Word || !isDash(seg.Word(c)) {
+		// a dash after the source closes the aside only when the verb
+		// follows it ("… Ora's site -- told me"): in "— often labeled a
+		// witch hunt by Democrats — it seems" the source is the aside's
+		c = b
+		if b >= len(seg.Tokens) || seg.Tokens[c].Kind == segment.Word || !isDash(seg.Word(c)) {
+			return a, b
+		}
+		v := c + 1
+		if v < len(tags) && tags[v] == tag.RB {
+			v++
+		}
+		if v >= len(tags) || !finite(tags[v]) && tags[v] != tag.VBN {
+			return a, b
+		}
 	}
-	for k := a; k < b-1; k++ {
+	for k := a; k < c; k++ {
 		if isDash(seg.Word(k)) {
 			return a, b
 		}
 	}
 	sent := seg.SentenceAt(int(seg.Tokens[a].Start))
+	if seg.SentenceAt(int(seg.Tokens[c].Start)) != sent {
+		return a, b
+	}
+	// "Smith -- a spokesman -- said": a dash opening an aside after the
+	// source leaves it alone
+	dashes := 0
+	for k := a - 1; k >= 0 && a-k <= 2*maxMention && seg.SentenceAt(int(seg.Tokens[k].Start)) == sent; k-- {
+		if isDash(seg.Word(k)) {
+			dashes++
+		}
+	}
+	if dashes%2 == 0 {
+		return a, b
+	}
 	for k := a - 1; k > 0 && a-k <= maxMention; k-- {
 		if seg.SentenceAt(int(seg.Tokens[k].Start)) != sent {
 			return a, b
@@ -804,7 +886,7 @@ func aside(seg *segment.Doc, a, b int) (int, int) {
 			}
 		}
 		if s < k && seg.Tokens[s].Kind == segment.Word {
-			return s, k
+			return s, c + 1
 		}
 		return a, b
 	}
@@ -898,6 +980,10 @@ func docOwner(seg *segment.Doc, tags []tag.Tag, a int) int {
 	}
 	return a
 }
+
+// finite is a verb's tag that can follow its subject ("said", "says",
+// "say", "will").
+func finite(t tag.Tag) bool { return t == tag.VBD || t == tag.VBZ || t == tag.VBP || t == tag.MD }
 
 func isVerb(t tag.Tag) bool {
 	switch t {

@@ -358,6 +358,7 @@ type spanCtx struct {
 	prevCat uint64 // category of the word before the cue
 	commas  []int32
 	quotes  []int32 // prefix counts over the window
+	finite  []int32 // and of finite verbs (VBD, VBZ, VBP, MD)
 	// cueSums are spanEmitCue's weights for every position and
 	// quotedness, added up on the window's first token (modelScorer).
 	cueSums   [numRel][2][numSpan]int32
@@ -377,10 +378,15 @@ func (d *Doc) newSpanCtx(cs, ce, wf, wl int) *spanCtx {
 	n := wl - wf
 	c.commas = make([]int32, n+1)
 	c.quotes = make([]int32, n+1)
+	c.finite = make([]int32, n+1)
 	for k := 0; k < n; k++ {
 		w := d.word(wf+k, wf, wl)
 		c.commas[k+1] = c.commas[k]
 		c.quotes[k+1] = c.quotes[k]
+		c.finite[k+1] = c.finite[k]
+		if t := d.Tags[wf+k]; t == tag.VBD || t == tag.VBZ || t == tag.VBP || t == tag.MD {
+			c.finite[k+1]++
+		}
 		if w == "," {
 			c.commas[k+1]++
 		}
@@ -428,7 +434,7 @@ func (d *Doc) spanEmit(buf []uint64, c *spanCtx, i int) []uint64 {
 		p[0], p[1], x[9], x[0], x[10], p[2], s[0],
 		k[0], x[1], x[2], x[3], x[4], x[5], x[11], x[12],
 		p[3], k[1], k[2], p[4], x[6], s[1], k[3], x[7], x[13], x[14],
-		x[8], s[2],
+		x[8], s[2], x[15],
 	)
 }
 
@@ -454,12 +460,12 @@ func (d *Doc) spanTok(c *spanCtx, i int) spanTok {
 // to add up ahead, and those that stand alone, where a table would save
 // one lookup for its code. The others come in groups of the few values
 // they read, which the model adds up ahead (spanEmitTables).
-func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [15]uint64 {
+func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [16]uint64 {
 	in := perceptron.Int
 	f, l := c.wf, c.wl
 	rel, t, w := tk.rel, tk.t, tk.w
 	prev := d.word(i-1, f, l)
-	return [15]uint64{
+	return [16]uint64{
 		lower(in(h(33), rel), w),
 		in(in(lower(h(42), c.head), rel), t),
 		in(in(in(h(43), rel), d.tag(i-1, f, l)), t),
@@ -475,6 +481,9 @@ func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [15]uint64 {
 		in(in(h(48), rel), bucket(c.between(c.quotes, i))),
 		in(in(h(67), rel), bucket(d.Seg.Sentences[d.sent[i]].Last-1-i)),
 		in(in(h(68), rel), category(prev)),
+		// A participle cue (", saying") takes the subject before its
+		// clause's finite verb, not the object after it.
+		in(in(in(h(71), rel), bucket(c.between(c.finite, i))), c.prevCat),
 	}
 }
 
