@@ -358,6 +358,9 @@ type spanCtx struct {
 	prevCat uint64 // category of the word before the cue
 	commas  []int32
 	quotes  []int32 // prefix counts over the window
+	clauses []int32 // prefix counts of clause breaks (isClauseBreak)
+	strong  []int32 // prefix counts of colons, semicolons and dashes
+	verbs   []int32 // prefix counts of speech verbs (isSpeechVerb)
 	// cueSums are spanEmitCue's weights for every position and
 	// quotedness, added up on the window's first token (modelScorer).
 	cueSums   [numRel][2][numSpan]int32
@@ -377,10 +380,25 @@ func (d *Doc) newSpanCtx(cs, ce, wf, wl int) *spanCtx {
 	n := wl - wf
 	c.commas = make([]int32, n+1)
 	c.quotes = make([]int32, n+1)
+	c.clauses = make([]int32, n+1)
+	c.strong = make([]int32, n+1)
+	c.verbs = make([]int32, n+1)
 	for k := 0; k < n; k++ {
 		w := d.word(wf+k, wf, wl)
 		c.commas[k+1] = c.commas[k]
 		c.quotes[k+1] = c.quotes[k]
+		c.clauses[k+1] = c.clauses[k]
+		c.strong[k+1] = c.strong[k]
+		c.verbs[k+1] = c.verbs[k]
+		if speechVerbs[w] {
+			c.verbs[k+1]++
+		}
+		if w == "," && isClauseOpener(tag.Tag(d.tag(wf+k+1, wf, wl))) {
+			c.clauses[k+1]++
+		}
+		if t := tag.Tag(d.tag(wf+k, wf, wl)); t == tag.Colon || t == tag.Dash || w == ";" {
+			c.strong[k+1]++
+		}
 		if w == "," {
 			c.commas[k+1]++
 		}
@@ -389,6 +407,97 @@ func (d *Doc) newSpanCtx(cs, ce, wf, wl int) *spanCtx {
 		}
 	}
 	return c
+}
+
+// speechVerbs are the commonest cue words: another one between a token and
+// the cue ("…, he said, adding …") often starts another attribution.
+// Read only.
+var speechVerbs = wordset.Of("said say says saying told tells tell added adding according noted " +
+	"asked wrote argued claimed explained stated insisted warned suggested")
+
+// coarse groups the tags for the span transition features that read the
+// current and next token's tags: 22 classes, not 54.
+func coarse(t uint64) uint64 {
+	switch tag.Tag(t) {
+	case tag.NN, tag.NNS:
+		return 1
+	case tag.NNP, tag.NNPS:
+		return 2
+	case tag.PRP, tag.PRPS:
+		return 3
+	case tag.DT, tag.PDT:
+		return 4
+	case tag.IN:
+		return 5
+	case tag.TO:
+		return 6
+	case tag.CC:
+		return 7
+	case tag.VB, tag.VBP, tag.VBZ, tag.VBD:
+		return 8
+	case tag.VBG:
+		return 9
+	case tag.VBN:
+		return 10
+	case tag.WDT, tag.WP, tag.WPS, tag.WRB:
+		return 11
+	case tag.JJ, tag.JJR, tag.JJS:
+		return 12
+	case tag.RB, tag.RBR, tag.RBS:
+		return 13
+	case tag.MD:
+		return 14
+	case tag.Comma:
+		return 15
+	case tag.Period:
+		return 16
+	case tag.Colon, tag.Dash, tag.HYPH:
+		return 17
+	case tag.OpenQuote, tag.CloseQuote:
+		return 18
+	case tag.CD:
+		return 19
+	case tag.POS:
+		return 20
+	}
+	if t == 255 {
+		return 21
+	}
+	return 0
+}
+
+// numCoarse is the number of coarse's classes.
+const numCoarse = 22
+
+// isClauseOpener reports the tags that open a new clause or a trailing
+// phrase after a comma (", adding …", ", while …", ", which …", ", but …"):
+// contents often stop there.
+func isClauseOpener(t tag.Tag) bool {
+	switch t {
+	case tag.CC, tag.IN, tag.WDT, tag.WP, tag.WRB, tag.VBG, tag.VBN:
+		return true
+	}
+	return false
+}
+
+// gapTags hashes the tags of the tokens between token i and the cue when
+// there are at most maxGap of them ("told [reporters] that", "asked [him]
+// to"): whether i is the first word after the cue's object. Farther tokens
+// all get one value.
+func (d *Doc) gapTags(c *spanCtx, i int) uint64 {
+	const maxGap = 3
+	a, b := i+1, c.cs
+	if i >= c.ce {
+		a, b = c.ce, i
+	}
+	if b-a > maxGap || a > b {
+		return 0xfff
+	}
+	g := uint64(0x100)
+	for k := a; k < b; k++ {
+		g = g<<6 | d.tag(k, c.wf, c.wl)&63
+	}
+	return g
 }
 
 // between counts marks strictly between token i and the cue.
@@ -428,7 +537,7 @@ func (d *Doc) spanEmit(buf []uint64, c *spanCtx, i int) []uint64 {
 		p[0], p[1], x[9], x[0], x[10], p[2], s[0],
 		k[0], x[1], x[2], x[3], x[4], x[5], x[11], x[12],
 		p[3], k[1], k[2], p[4], x[6], s[1], k[3], x[7], x[13], x[14],
-		x[8], s[2],
+		x[8], s[2], x[15], x[16], x[17], x[18], x[19],
 	)
 }
 
@@ -454,12 +563,13 @@ func (d *Doc) spanTok(c *spanCtx, i int) spanTok {
 // to add up ahead, and those that stand alone, where a table would save
 // one lookup for its code. The others come in groups of the few values
 // they read, which the model adds up ahead (spanEmitTables).
-func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [15]uint64 {
+func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [numSpanLookup]uint64 {
 	in := perceptron.Int
 	f, l := c.wf, c.wl
 	rel, t, w := tk.rel, tk.t, tk.w
 	prev := d.word(i-1, f, l)
-	return [15]uint64{
+	gap := d.gapTags(c, i)
+	return [numSpanLookup]uint64{
 		lower(in(h(33), rel), w),
 		in(in(lower(h(42), c.head), rel), t),
 		in(in(in(h(43), rel), d.tag(i-1, f, l)), t),
@@ -475,8 +585,19 @@ func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [15]uint64 {
 		in(in(h(48), rel), bucket(c.between(c.quotes, i))),
 		in(in(h(67), rel), bucket(d.Seg.Sentences[d.sent[i]].Last-1-i)),
 		in(in(h(68), rel), category(prev)),
+		// Boundaries: the tags between the cue and a nearby token, with
+		// its tag and the next; with its word; with the cue's head; and
+		// the clause breaks and strong marks between the cue and it.
+		in(in(in(in(h(71), rel), gap), t), d.tag(i+1, f, l)),
+		lower(in(in(h(72), rel), gap), w),
+		in(in(lower(h(73), c.head), rel), gap),
+		in(in(in(in(h(74), rel), tk.q), bucket(c.between(c.clauses, i))), bucket(c.between(c.strong, i))),
+		in(in(in(h(75), rel), tk.q), bucket(c.between(c.verbs, i))),
 	}
 }
+
+// numSpanLookup is the number of spanEmitLookup's features.
+const numSpanLookup = 20
 
 // spanEmitPos: the position, distance bucket, quotedness and sentence start.
 func spanEmitPos(rel, db, q, first uint64) [5]uint64 {
@@ -525,6 +646,7 @@ func (d *Doc) spanTrans(buf []uint64, c *spanCtx, i, prev int) []uint64 {
 		spanTransWord(p, w),
 		spanTransDist(p, rel, db),
 		spanTransQuoted(p, d.quoted(i), t),
+		spanTransNext(p, coarse(t), coarse(d.tag(i+1, c.wf, c.wl))),
 	)
 }
 
@@ -537,6 +659,12 @@ func spanTransRel(p, rel uint64) uint64       { return perceptron.Int(perceptron
 func spanTransWord(p uint64, w string) uint64 { return lower(perceptron.Int(h(40), p), w) }
 func spanTransDist(p, rel, db uint64) uint64 {
 	return perceptron.Int(perceptron.Int(perceptron.Int(h(54), p), rel), db)
+}
+
+// spanTransNext pairs the label change with the token's and the next
+// token's coarse tags: where a content stops (", adding", "while") or starts.
+func spanTransNext(p, ct, cn uint64) uint64 {
+	return perceptron.Int(perceptron.Int(perceptron.Int(h(76), p), ct), cn)
 }
 func spanTransQuoted(p, q, t uint64) uint64 {
 	return perceptron.Int(perceptron.Int(perceptron.Int(h(57), p), q), t)

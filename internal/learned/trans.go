@@ -21,9 +21,10 @@ type transTables struct {
 	emit    spanEmitTables
 	cueEmit cueEmitTables
 
-	cue    [numCue][numTags][numCue]int32              // cueTransLabel + cueTransTag
-	spanTQ [numSpan][numTags][2][numSpan]int32         // spanTransLabel + spanTransTag + spanTransQuoted
-	spanRD [numSpan][numRel][numBuckets][numSpan]int32 // spanTransRel + spanTransDist
+	cue    [numCue][numTags][numCue]int32                // cueTransLabel + cueTransTag
+	spanTQ [numSpan][numTags][2][numSpan]int32           // spanTransLabel + spanTransTag + spanTransQuoted
+	spanRD [numSpan][numRel][numBuckets][numSpan]int32   // spanTransRel + spanTransDist
+	spanNx [numSpan][numCoarse][numCoarse][numSpan]int32 // spanTransNext
 }
 
 func newTransTables(cue, span *perceptron.Model) *transTables {
@@ -42,6 +43,11 @@ func newTransTables(cue, span *perceptron.Model) *transTables {
 				span.AddRow(spanTransLabel(p), sum)
 				span.AddRow(spanTransTag(p, tg), sum)
 				span.AddRow(spanTransQuoted(p, q, tg), sum)
+			}
+		}
+		for ct := range uint64(numCoarse) {
+			for cn := range uint64(numCoarse) {
+				span.AddRow(spanTransNext(p, ct, cn), t.spanNx[p][ct][cn][:])
 			}
 		}
 		for rel := range uint64(numRel) {
@@ -208,10 +214,12 @@ func (s *modelScorer) cueTrans(d *Doc, i, f, l int, need uint8, feats []uint64, 
 func (s *modelScorer) spanTrans(d *Doc, c *spanCtx, i int, need uint8, feats []uint64, out *[numSpan][numSpan]float64) []uint64 {
 	rel, db := c.pos(d, i)
 	w, t, q := d.word(i, c.wf, c.wl), d.tag(i, c.wf, c.wl), d.quoted(i)
+	ct, cn := coarse(t), coarse(d.tag(i+1, c.wf, c.wl))
 	for p := range numSpan {
 		if need&(1<<p) != 0 {
 			sum := s.tab.spanTQ[p][t][q]
 			addSums(&sum, &s.tab.spanRD[p][rel][db])
+			addSums(&sum, &s.tab.spanNx[p][ct][cn])
 			s.m.AddRow(spanTransWord(uint64(p), w), sum[:])
 			s.finish(sum[:], out[p][:])
 		}
