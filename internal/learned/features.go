@@ -537,7 +537,7 @@ func (d *Doc) spanEmit(buf []uint64, c *spanCtx, i int) []uint64 {
 		p[0], p[1], x[9], x[0], x[10], p[2], s[0],
 		k[0], x[1], x[2], x[3], x[4], x[5], x[11], x[12],
 		p[3], k[1], k[2], p[4], x[6], s[1], k[3], x[7], x[13], x[14],
-		x[8], s[2], x[15], x[16], x[17], x[18], x[19],
+		x[8], s[2], x[15], x[16], x[17], x[18], x[19], x[20], x[21], x[22],
 	)
 }
 
@@ -593,11 +593,25 @@ func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [numSpanLookup]uint
 		in(in(lower(h(73), c.head), rel), gap),
 		in(in(in(in(h(74), rel), tk.q), bucket(c.between(c.clauses, i))), bucket(c.between(c.strong, i))),
 		in(in(in(h(75), rel), tk.q), bucket(c.between(c.verbs, i))),
+		lower(lower(in(h(77), rel), w), d.word(i+1, f, l)),
+		in(in(in(in(h(78), rel), t), tk.q), bucket(c.between(c.clauses, i))),
+		d.nextToCue(c, i),
 	}
 }
 
+// nextToCue pairs the cue's head with the word right after or before it
+// ("told reporters", "urged Congress", "said Tuesday"); the other tokens
+// share one feature.
+func (d *Doc) nextToCue(c *spanCtx, i int) uint64 {
+	if i != c.ce && i != c.cs-1 {
+		return h(79)
+	}
+	rel, _ := c.pos(d, i)
+	return lower(lower(perceptron.Int(h(79), rel), c.head), d.word(i, c.wf, c.wl))
+}
+
 // numSpanLookup is the number of spanEmitLookup's features.
-const numSpanLookup = 20
+const numSpanLookup = 23
 
 // spanEmitPos: the position, distance bucket, quotedness and sentence start.
 func spanEmitPos(rel, db, q, first uint64) [5]uint64 {
