@@ -365,6 +365,9 @@ type spanCtx struct {
 	// quotedness, added up on the window's first token (modelScorer).
 	cueSums   [numRel][2][numSpan]int32
 	cueSumsOK bool
+	// farSums are spanEmitNear's weights for the tokens far from the cue
+	// (farGap, not next to it), for every position; filled with cueSums.
+	farSums [numRel][numSpan]int32
 }
 
 func (d *Doc) newSpanCtx(cs, ce, wf, wl int) *spanCtx {
@@ -491,7 +494,7 @@ func (d *Doc) gapTags(c *spanCtx, i int) uint64 {
 		a, b = c.ce, i
 	}
 	if b-a > maxGap || a > b {
-		return 0xfff
+		return farGap
 	}
 	g := uint64(0x100)
 	for k := a; k < b; k++ {
@@ -499,6 +502,9 @@ func (d *Doc) gapTags(c *spanCtx, i int) uint64 {
 	}
 	return g
 }
+
+// farGap is gapTags's value for the tokens more than maxGap from the cue.
+const farGap = 0xfff
 
 // between counts marks strictly between token i and the cue.
 func (c *spanCtx) between(pre []int32, i int) int {
@@ -533,11 +539,13 @@ func (d *Doc) spanEmit(buf []uint64, c *spanCtx, i int) []uint64 {
 	p := spanEmitPos(tk.rel, tk.db, tk.q, tk.first)
 	s := spanEmitSent(tk.sr, tk.rel, tk.q, tk.first)
 	k := spanEmitCue(c, tk.rel, tk.q)
+	nr := d.spanEmitNear(c, i, tk.rel, tk.gap)
+	b := spanEmitBreaks(tk.rel, tk.q, tk.cb, tk.sb, tk.vb)
 	return append(buf,
 		p[0], p[1], x[9], x[0], x[10], p[2], s[0],
 		k[0], x[1], x[2], x[3], x[4], x[5], x[11], x[12],
 		p[3], k[1], k[2], p[4], x[6], s[1], k[3], x[7], x[13], x[14],
-		x[8], s[2], x[15], x[16], x[17], x[18], x[19], x[20], x[21], x[22],
+		x[8], s[2], x[15], x[16], nr[0], b[0], b[1], x[17], x[18], nr[1],
 	)
 }
 
@@ -546,6 +554,8 @@ func (d *Doc) spanEmit(buf []uint64, c *spanCtx, i int) []uint64 {
 type spanTok struct {
 	w                        string
 	t, rel, db, sr, q, first uint64
+	gap                      uint64 // gapTags
+	cb, sb, vb               uint64 // buckets of clause breaks, strong marks, speech verbs to the cue
 }
 
 func (d *Doc) spanTok(c *spanCtx, i int) spanTok {
@@ -555,6 +565,10 @@ func (d *Doc) spanTok(c *spanCtx, i int) spanTok {
 	if i == c.wf || d.sent[i] != d.sent[i-1] {
 		tk.first = 1
 	}
+	tk.gap = d.gapTags(c, i)
+	tk.cb = bucket(c.between(c.clauses, i))
+	tk.sb = bucket(c.between(c.strong, i))
+	tk.vb = bucket(c.between(c.verbs, i))
 	return tk
 }
 
@@ -568,7 +582,7 @@ func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [numSpanLookup]uint
 	f, l := c.wf, c.wl
 	rel, t, w := tk.rel, tk.t, tk.w
 	prev := d.word(i-1, f, l)
-	gap := d.gapTags(c, i)
+	gap := tk.gap
 	return [numSpanLookup]uint64{
 		lower(in(h(33), rel), w),
 		in(in(lower(h(42), c.head), rel), t),
@@ -586,16 +600,39 @@ func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [numSpanLookup]uint
 		in(in(h(67), rel), bucket(d.Seg.Sentences[d.sent[i]].Last-1-i)),
 		in(in(h(68), rel), category(prev)),
 		// Boundaries: the tags between the cue and a nearby token, with
-		// its tag and the next; with its word; with the cue's head; and
-		// the clause breaks and strong marks between the cue and it.
+		// its tag and the next and with its word (spanEmitNear and
+		// spanEmitBreaks have the others).
 		in(in(in(in(h(71), rel), gap), t), d.tag(i+1, f, l)),
 		lower(in(in(h(72), rel), gap), w),
-		in(in(lower(h(73), c.head), rel), gap),
-		in(in(in(in(h(74), rel), tk.q), bucket(c.between(c.clauses, i))), bucket(c.between(c.strong, i))),
-		in(in(in(h(75), rel), tk.q), bucket(c.between(c.verbs, i))),
 		lower(lower(in(h(77), rel), w), d.word(i+1, f, l)),
-		in(in(in(in(h(78), rel), t), tk.q), bucket(c.between(c.clauses, i))),
+		in(in(in(in(h(78), rel), t), tk.q), tk.cb),
+	}
+}
+
+// spanEmitNear gives the features that read the cue's head with the tags
+// between the cue and the token, and with the word next to the cue
+// (nextToCue). Beyond maxGap tokens of the cue they take one value for
+// its whole window, which the model adds up ahead (spanCtx.farSums).
+func (d *Doc) spanEmitNear(c *spanCtx, i int, rel, gap uint64) [2]uint64 {
+	return [2]uint64{
+		perceptron.Int(perceptron.Int(lower(h(73), c.head), rel), gap),
 		d.nextToCue(c, i),
+	}
+}
+
+// spanEmitFar is spanEmitNear for a token far from the cue and not next
+// to it.
+func (c *spanCtx) spanEmitFar(rel uint64) [2]uint64 {
+	return [2]uint64{perceptron.Int(perceptron.Int(lower(h(73), c.head), rel), farGap), h(79)}
+}
+
+// spanEmitBreaks: the clause breaks, strong marks and speech verbs between
+// the cue and the token.
+func spanEmitBreaks(rel, q, cb, sb, vb uint64) [2]uint64 {
+	in := perceptron.Int
+	return [2]uint64{
+		in(in(in(in(h(74), rel), q), cb), sb),
+		in(in(in(h(75), rel), q), vb),
 	}
 }
 
@@ -611,7 +648,7 @@ func (d *Doc) nextToCue(c *spanCtx, i int) uint64 {
 }
 
 // numSpanLookup is the number of spanEmitLookup's features.
-const numSpanLookup = 23
+const numSpanLookup = 19
 
 // spanEmitPos: the position, distance bucket, quotedness and sentence start.
 func spanEmitPos(rel, db, q, first uint64) [5]uint64 {

@@ -130,8 +130,10 @@ const (
 // few values (spanEmitPos, spanEmitSent), added up ahead; spanCtx holds
 // spanEmitCue's.
 type spanEmitTables struct {
-	pos  [numRel][numBuckets][2][2][numSpan]int32 // spanEmitPos
-	sent [numSR][numRel][2][2][numSpan]int32      // spanEmitSent
+	pos    [numRel][numBuckets][2][2][numSpan]int32          // spanEmitPos
+	sent   [numSR][numRel][2][2][numSpan]int32               // spanEmitSent
+	clause [numRel][2][numBuckets][numBuckets][numSpan]int32 // spanEmitBreaks[0]
+	verbs  [numRel][2][numBuckets][numSpan]int32             // spanEmitBreaks[1]
 }
 
 func (e *spanEmitTables) fill(m *perceptron.Model) {
@@ -142,6 +144,16 @@ func (e *spanEmitTables) fill(m *perceptron.Model) {
 					f := spanEmitPos(rel, b, q, first)
 					m.AddRows(f[:], e.pos[rel][b][q][first][:])
 				}
+			}
+		}
+		for q := range uint64(2) {
+			for cb := range uint64(numBuckets) {
+				for sb := range uint64(numBuckets) {
+					f := spanEmitBreaks(rel, q, cb, sb, 0)
+					m.AddRow(f[0], e.clause[rel][q][cb][sb][:])
+				}
+				f := spanEmitBreaks(rel, q, 0, 0, cb)
+				m.AddRow(f[1], e.verbs[rel][q][cb][:])
 			}
 		}
 		for sr := range uint64(numSR) {
@@ -169,12 +181,22 @@ func (s *modelScorer) spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out []
 				f := spanEmitCue(c, rel, q)
 				s.m.AddRows(f[:], c.cueSums[rel][q][:])
 			}
+			f := c.spanEmitFar(rel)
+			s.m.AddRows(f[:], c.farSums[rel][:])
 		}
 	}
 	e := &s.tab.emit
 	rel := tk.rel
 	addSums(&sum, &c.cueSums[rel][tk.q])
 	addSums(&sum, &e.pos[rel][tk.db][tk.q][tk.first])
+	addSums(&sum, &e.clause[rel][tk.q][tk.cb][tk.sb])
+	addSums(&sum, &e.verbs[rel][tk.q][tk.vb])
+	if tk.gap == farGap && i != c.ce && i != c.cs-1 {
+		addSums(&sum, &c.farSums[rel])
+	} else {
+		f := d.spanEmitNear(c, i, rel, tk.gap)
+		s.m.AddRows(f[:], sum[:])
+	}
 	if tk.sr < numSR {
 		addSums(&sum, &e.sent[tk.sr][rel][tk.q][tk.first])
 	} else {
