@@ -352,6 +352,7 @@ type spanCtx struct {
 	cs, ce  int // cue tokens [cs, ce)
 	wf, wl  int // window tokens [wf, wl)
 	cueSent int32
+	bound   bool   // the model has the boundary features (Model.bound)
 	head    string // the cue's first word
 	headTag uint64
 	next    uint64 // category of the word after the cue
@@ -370,8 +371,8 @@ type spanCtx struct {
 	farSums [numRel][numSpan]int32
 }
 
-func (d *Doc) newSpanCtx(cs, ce, wf, wl int) *spanCtx {
-	c := &spanCtx{cs: cs, ce: ce, wf: wf, wl: wl, cueSent: d.sent[cs]}
+func (d *Doc) newSpanCtx(cs, ce, wf, wl int, bound bool) *spanCtx {
+	c := &spanCtx{cs: cs, ce: ce, wf: wf, wl: wl, cueSent: d.sent[cs], bound: bound}
 	hd := cs
 	for hd+1 < ce && isAux(d.word(hd, wf, wl)) {
 		hd++
@@ -383,13 +384,33 @@ func (d *Doc) newSpanCtx(cs, ce, wf, wl int) *spanCtx {
 	n := wl - wf
 	c.commas = make([]int32, n+1)
 	c.quotes = make([]int32, n+1)
+	for k := 0; k < n; k++ {
+		w := d.word(wf+k, wf, wl)
+		c.commas[k+1] = c.commas[k]
+		c.quotes[k+1] = c.quotes[k]
+		if w == "," {
+			c.commas[k+1]++
+		}
+		if shape(w) == 5 {
+			c.quotes[k+1]++
+		}
+	}
+	if bound {
+		d.boundaryCounts(c)
+	}
+	return c
+}
+
+// boundaryCounts fills c's prefix counts of clause breaks, strong marks
+// and speech verbs, which only the boundary features read.
+func (d *Doc) boundaryCounts(c *spanCtx) {
+	wf, wl := c.wf, c.wl
+	n := wl - wf
 	c.clauses = make([]int32, n+1)
 	c.strong = make([]int32, n+1)
 	c.verbs = make([]int32, n+1)
 	for k := 0; k < n; k++ {
 		w := d.word(wf+k, wf, wl)
-		c.commas[k+1] = c.commas[k]
-		c.quotes[k+1] = c.quotes[k]
 		c.clauses[k+1] = c.clauses[k]
 		c.strong[k+1] = c.strong[k]
 		c.verbs[k+1] = c.verbs[k]
@@ -402,14 +423,7 @@ func (d *Doc) newSpanCtx(cs, ce, wf, wl int) *spanCtx {
 		if t := tag.Tag(d.tag(wf+k, wf, wl)); t == tag.Colon || t == tag.Dash || w == ";" {
 			c.strong[k+1]++
 		}
-		if w == "," {
-			c.commas[k+1]++
-		}
-		if shape(w) == 5 {
-			c.quotes[k+1]++
-		}
 	}
-	return c
 }
 
 // speechVerbs are the commonest cue words: another one between a token and
@@ -539,14 +553,19 @@ func (d *Doc) spanEmit(buf []uint64, c *spanCtx, i int) []uint64 {
 	p := spanEmitPos(tk.rel, tk.db, tk.q, tk.first)
 	s := spanEmitSent(tk.sr, tk.rel, tk.q, tk.first)
 	k := spanEmitCue(c, tk.rel, tk.q)
-	nr := d.spanEmitNear(c, i, tk.rel, tk.gap)
-	b := spanEmitBreaks(tk.rel, tk.q, tk.cb, tk.sb, tk.vb)
-	return append(buf,
+	buf = append(buf,
 		p[0], p[1], x[9], x[0], x[10], p[2], s[0],
 		k[0], x[1], x[2], x[3], x[4], x[5], x[11], x[12],
 		p[3], k[1], k[2], p[4], x[6], s[1], k[3], x[7], x[13], x[14],
-		x[8], s[2], x[15], x[16], nr[0], b[0], b[1], x[17], x[18], nr[1],
+		x[8], s[2],
 	)
+	if !c.bound {
+		return buf
+	}
+	bx := d.spanEmitBound(c, i, &tk)
+	nr := d.spanEmitNear(c, i, tk.rel, tk.gap)
+	b := spanEmitBreaks(tk.rel, tk.q, tk.cb, tk.sb, tk.vb)
+	return append(buf, bx[0], bx[1], nr[0], b[0], b[1], bx[2], bx[3], nr[1])
 }
 
 // spanTok is what the span features read of token i besides its
@@ -565,10 +584,12 @@ func (d *Doc) spanTok(c *spanCtx, i int) spanTok {
 	if i == c.wf || d.sent[i] != d.sent[i-1] {
 		tk.first = 1
 	}
-	tk.gap = d.gapTags(c, i)
-	tk.cb = bucket(c.between(c.clauses, i))
-	tk.sb = bucket(c.between(c.strong, i))
-	tk.vb = bucket(c.between(c.verbs, i))
+	if c.bound {
+		tk.gap = d.gapTags(c, i)
+		tk.cb = bucket(c.between(c.clauses, i))
+		tk.sb = bucket(c.between(c.strong, i))
+		tk.vb = bucket(c.between(c.verbs, i))
+	}
 	return tk
 }
 
@@ -582,7 +603,6 @@ func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [numSpanLookup]uint
 	f, l := c.wf, c.wl
 	rel, t, w := tk.rel, tk.t, tk.w
 	prev := d.word(i-1, f, l)
-	gap := tk.gap
 	return [numSpanLookup]uint64{
 		lower(in(h(33), rel), w),
 		in(in(lower(h(42), c.head), rel), t),
@@ -599,9 +619,19 @@ func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [numSpanLookup]uint
 		in(in(h(48), rel), bucket(c.between(c.quotes, i))),
 		in(in(h(67), rel), bucket(d.Seg.Sentences[d.sent[i]].Last-1-i)),
 		in(in(h(68), rel), category(prev)),
-		// Boundaries: the tags between the cue and a nearby token, with
-		// its tag and the next and with its word (spanEmitNear and
-		// spanEmitBreaks have the others).
+	}
+}
+
+// spanEmitBound gives the boundary features (Model.bound) that the model
+// looks up one by one: the tags between the cue and a nearby token, with
+// its tag and the next and with its word; the word and the next; the tag
+// and the clause breaks to the cue. spanEmitNear and spanEmitBreaks have
+// the others.
+func (d *Doc) spanEmitBound(c *spanCtx, i int, tk *spanTok) [4]uint64 {
+	in := perceptron.Int
+	f, l := c.wf, c.wl
+	rel, t, w, gap := tk.rel, tk.t, tk.w, tk.gap
+	return [4]uint64{
 		in(in(in(in(h(71), rel), gap), t), d.tag(i+1, f, l)),
 		lower(in(in(h(72), rel), gap), w),
 		lower(lower(in(h(77), rel), w), d.word(i+1, f, l)),
@@ -648,7 +678,7 @@ func (d *Doc) nextToCue(c *spanCtx, i int) uint64 {
 }
 
 // numSpanLookup is the number of spanEmitLookup's features.
-const numSpanLookup = 19
+const numSpanLookup = 15
 
 // spanEmitPos: the position, distance bucket, quotedness and sentence start.
 func spanEmitPos(rel, db, q, first uint64) [5]uint64 {
@@ -690,15 +720,18 @@ func (d *Doc) spanTrans(buf []uint64, c *spanCtx, i, prev int) []uint64 {
 	t := d.tag(i, c.wf, c.wl)
 	rel, db := c.pos(d, i)
 	p := uint64(prev)
-	return append(buf,
+	buf = append(buf,
 		spanTransLabel(p),
 		spanTransTag(p, t),
 		spanTransRel(p, rel),
 		spanTransWord(p, w),
 		spanTransDist(p, rel, db),
 		spanTransQuoted(p, d.quoted(i), t),
-		spanTransNext(p, coarse(t), coarse(d.tag(i+1, c.wf, c.wl))),
 	)
+	if c.bound {
+		buf = append(buf, spanTransNext(p, coarse(t), coarse(d.tag(i+1, c.wf, c.wl))))
+	}
+	return buf
 }
 
 // The span transition features one by one: the model adds up ahead those

@@ -181,21 +181,27 @@ func (s *modelScorer) spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out []
 				f := spanEmitCue(c, rel, q)
 				s.m.AddRows(f[:], c.cueSums[rel][q][:])
 			}
-			f := c.spanEmitFar(rel)
-			s.m.AddRows(f[:], c.farSums[rel][:])
+			if c.bound {
+				f := c.spanEmitFar(rel)
+				s.m.AddRows(f[:], c.farSums[rel][:])
+			}
 		}
 	}
 	e := &s.tab.emit
 	rel := tk.rel
 	addSums(&sum, &c.cueSums[rel][tk.q])
 	addSums(&sum, &e.pos[rel][tk.db][tk.q][tk.first])
-	addSums(&sum, &e.clause[rel][tk.q][tk.cb][tk.sb])
-	addSums(&sum, &e.verbs[rel][tk.q][tk.vb])
-	if tk.gap == farGap && i != c.ce && i != c.cs-1 {
-		addSums(&sum, &c.farSums[rel])
-	} else {
-		f := d.spanEmitNear(c, i, rel, tk.gap)
-		s.m.AddRows(f[:], sum[:])
+	if c.bound {
+		bx := d.spanEmitBound(c, i, &tk)
+		s.m.AddRows(bx[:], sum[:])
+		addSums(&sum, &e.clause[rel][tk.q][tk.cb][tk.sb])
+		addSums(&sum, &e.verbs[rel][tk.q][tk.vb])
+		if tk.gap == farGap && i != c.ce && i != c.cs-1 {
+			addSums(&sum, &c.farSums[rel])
+		} else {
+			f := d.spanEmitNear(c, i, rel, tk.gap)
+			s.m.AddRows(f[:], sum[:])
+		}
 	}
 	if tk.sr < numSR {
 		addSums(&sum, &e.sent[tk.sr][rel][tk.q][tk.first])
@@ -241,7 +247,9 @@ func (s *modelScorer) spanTrans(d *Doc, c *spanCtx, i int, need uint8, feats []u
 		if need&(1<<p) != 0 {
 			sum := s.tab.spanTQ[p][t][q]
 			addSums(&sum, &s.tab.spanRD[p][rel][db])
-			addSums(&sum, &s.tab.spanNx[p][ct][cn])
+			if c.bound {
+				addSums(&sum, &s.tab.spanNx[p][ct][cn])
+			}
 			s.m.AddRow(spanTransWord(uint64(p), w), sum[:])
 			s.finish(sum[:], out[p][:])
 		}
