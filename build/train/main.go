@@ -65,6 +65,7 @@ func main() {
 	cueWordsOnly := flag.Bool("cue-words-only", false, "write only the cue vocabulary (cuewords.txt beside -out), without training")
 	keyBits := flag.Int("key-bits", 0, "hash the cue tagger's features to this many bits already in training and keep keys of that size (16..32; 0: train on full hashes, keep 24-bit keys)")
 	spanKeyBits := flag.Int("span-key-bits", 0, "-key-bits for the span labeller")
+	boundary := flag.Bool("boundary", false, "give the span labeller the boundary features (clause breaks, the tokens between the cue and a near word; recorded as boundary)")
 	fold := flag.String("fold", "", "K/N: train without the articles whose index in -data is K modulo N, and report figures on them when -dev is empty (cross-validation)")
 	flag.Parse()
 	var foldK, foldN int
@@ -88,7 +89,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*data, *dev, *out, *epochs, *seed, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases, *cueWordsOnly, foldK, foldN, *keyBits, *spanKeyBits); err != nil {
+	if err := run(*data, *dev, *out, *epochs, *seed, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases, *cueWordsOnly, foldK, foldN, *keyBits, *spanKeyBits, *boundary); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
@@ -121,9 +122,12 @@ type Options struct {
 	// SpanKeyBits the span labeller's.
 	KeyBits     int `json:"key_bits,omitempty"`
 	SpanKeyBits int `json:"span_key_bits,omitempty"`
+	// Boundary: the span labeller has the boundary features
+	// (learned.TrainOptions.Boundary); the model reads it from here.
+	Boundary bool `json:"boundary,omitempty"`
 }
 
-func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string, cueWordsOnly bool, foldK, foldN, keyBits, spanKeyBits int) error {
+func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string, cueWordsOnly bool, foldK, foldN, keyBits, spanKeyBits int, boundary bool) error {
 	tg, err := tag.Default()
 	if err != nil {
 		return err
@@ -141,7 +145,7 @@ func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spa
 	}
 	opt := Options{Data: "PolNeAR v1.0.0 train (Newell, Margolin and Ruths, LREC 2018)", Docs: len(arts), SHA256: sum,
 		Epochs: epochs, Seed: seed, MinSeen: minSeen, MinWeight: minWeight, CueBias: cueBias,
-		SpanMinSeen: spanMinSeen, SpanMinWeight: spanMinWeight, KeyBits: keyBits, SpanKeyBits: spanKeyBits}
+		SpanMinSeen: spanMinSeen, SpanMinWeight: spanMinWeight, KeyBits: keyBits, SpanKeyBits: spanKeyBits, Boundary: boundary}
 	words := CueWords(arts)
 	wout := filepath.Join(filepath.Dir(out), "cuewords.txt")
 	if err := os.WriteFile(wout, words, 0o644); err != nil {
@@ -320,7 +324,7 @@ func Train(arts []Article, opt Options) (*learned.Trained, []byte, error) {
 				Cue: spans(a.Doc, g.Cue), Source: spans(a.Doc, g.Source), Content: spans(a.Doc, g.Content)})
 		}
 	}
-	return learned.Train(docs, gold, learned.TrainOptions{Epochs: opt.Epochs, Seed: opt.Seed, KeyBits: opt.KeyBits, SpanKeyBits: opt.SpanKeyBits,
+	return learned.Train(docs, gold, learned.TrainOptions{Epochs: opt.Epochs, Seed: opt.Seed, KeyBits: opt.KeyBits, SpanKeyBits: opt.SpanKeyBits, Boundary: opt.Boundary,
 		Progress: func(e int) { fmt.Fprintf(os.Stderr, "epoch %d/%d\n", e, opt.Epochs) }}), header, nil
 }
 

@@ -352,6 +352,7 @@ type spanCtx struct {
 	cs, ce  int // cue tokens [cs, ce)
 	wf, wl  int // window tokens [wf, wl)
 	cueSent int32
+	bound   bool   // the model has the boundary features (Model.bound)
 	head    string // the cue's first word
 	headTag uint64
 	next    uint64 // category of the word after the cue
@@ -359,14 +360,20 @@ type spanCtx struct {
 	commas  []int32
 	quotes  []int32 // prefix counts over the window
 	finite  []int32 // and of finite verbs (VBD, VBZ, VBP, MD)
+	clauses []int32 // prefix counts of clause breaks (isClauseBreak)
+	strong  []int32 // prefix counts of colons, semicolons and dashes
+	verbs   []int32 // prefix counts of speech verbs (isSpeechVerb)
 	// cueSums are spanEmitCue's weights for every position and
 	// quotedness, added up on the window's first token (modelScorer).
 	cueSums   [numRel][2][numSpan]int32
 	cueSumsOK bool
+	// farSums are spanEmitNear's weights for the tokens far from the cue
+	// (farGap, not next to it), for every position; filled with cueSums.
+	farSums [numRel][numSpan]int32
 }
 
-func (d *Doc) newSpanCtx(cs, ce, wf, wl int) *spanCtx {
-	c := &spanCtx{cs: cs, ce: ce, wf: wf, wl: wl, cueSent: d.sent[cs]}
+func (d *Doc) newSpanCtx(cs, ce, wf, wl int, bound bool) *spanCtx {
+	c := &spanCtx{cs: cs, ce: ce, wf: wf, wl: wl, cueSent: d.sent[cs], bound: bound}
 	hd := cs
 	for hd+1 < ce && isAux(d.word(hd, wf, wl)) {
 		hd++
@@ -394,8 +401,130 @@ func (d *Doc) newSpanCtx(cs, ce, wf, wl int) *spanCtx {
 			c.quotes[k+1]++
 		}
 	}
+	if bound {
+		d.boundaryCounts(c)
+	}
 	return c
 }
+
+// boundaryCounts fills c's prefix counts of clause breaks, strong marks
+// and speech verbs, which only the boundary features read.
+func (d *Doc) boundaryCounts(c *spanCtx) {
+	wf, wl := c.wf, c.wl
+	n := wl - wf
+	c.clauses = make([]int32, n+1)
+	c.strong = make([]int32, n+1)
+	c.verbs = make([]int32, n+1)
+	for k := 0; k < n; k++ {
+		w := d.word(wf+k, wf, wl)
+		c.clauses[k+1] = c.clauses[k]
+		c.strong[k+1] = c.strong[k]
+		c.verbs[k+1] = c.verbs[k]
+		if speechVerbs[w] {
+			c.verbs[k+1]++
+		}
+		if w == "," && isClauseOpener(tag.Tag(d.tag(wf+k+1, wf, wl))) {
+			c.clauses[k+1]++
+		}
+		if t := tag.Tag(d.tag(wf+k, wf, wl)); t == tag.Colon || t == tag.Dash || w == ";" {
+			c.strong[k+1]++
+		}
+	}
+}
+
+// speechVerbs are the commonest cue words: another one between a token and
+// the cue ("…, he said, adding …") often starts another attribution.
+// Read only.
+var speechVerbs = wordset.Of("said say says saying told tells tell added adding according noted " +
+	"asked wrote argued claimed explained stated insisted warned suggested")
+
+// coarse groups the tags for the span transition features that read the
+// current and next token's tags: 22 classes, not 54.
+func coarse(t uint64) uint64 {
+	switch tag.Tag(t) {
+	case tag.NN, tag.NNS:
+		return 1
+	case tag.NNP, tag.NNPS:
+		return 2
+	case tag.PRP, tag.PRPS:
+		return 3
+	case tag.DT, tag.PDT:
+		return 4
+	case tag.IN:
+		return 5
+	case tag.TO:
+		return 6
+	case tag.CC:
+		return 7
+	case tag.VB, tag.VBP, tag.VBZ, tag.VBD:
+		return 8
+	case tag.VBG:
+		return 9
+	case tag.VBN:
+		return 10
+	case tag.WDT, tag.WP, tag.WPS, tag.WRB:
+		return 11
+	case tag.JJ, tag.JJR, tag.JJS:
+		return 12
+	case tag.RB, tag.RBR, tag.RBS:
+		return 13
+	case tag.MD:
+		return 14
+	case tag.Comma:
+		return 15
+	case tag.Period:
+		return 16
+	case tag.Colon, tag.Dash, tag.HYPH:
+		return 17
+	case tag.OpenQuote, tag.CloseQuote:
+		return 18
+	case tag.CD:
+		return 19
+	case tag.POS:
+		return 20
+	}
+	if t == 255 {
+		return 21
+	}
+	return 0
+}
+
+// numCoarse is the number of coarse's classes.
+const numCoarse = 22
+
+// isClauseOpener reports the tags that open a new clause or a trailing
+// phrase after a comma (", adding …", ", while …", ", which …", ", but …"):
+// contents often stop there.
+func isClauseOpener(t tag.Tag) bool {
+	switch t {
+	case tag.CC, tag.IN, tag.WDT, tag.WP, tag.WRB, tag.VBG, tag.VBN:
+		return true
+	}
+	return false
+}
+
+// gapTags hashes the tags of the tokens between token i and the cue when
+// there are at most maxGap of them ("told [reporters] that", "asked [him]
+// to"): whether i is the first word after the cue's object. Farther tokens
+// all get one value.
+func (d *Doc) gapTags(c *spanCtx, i int) uint64 {
+	const maxGap = 3
+	a, b := i+1, c.cs
+	if i >= c.ce {
+		a, b = c.ce, i
+	}
+	if b-a > maxGap || a > b {
+		return farGap
+	}
+	g := uint64(0x100)
+	for k := a; k < b; k++ {
+		g = g<<6 | d.tag(k, c.wf, c.wl)&63
+	}
+	return g
+}
+
+// farGap is gapTags's value for the tokens more than maxGap from the cue.
+const farGap = 0xfff
 
 // between counts marks strictly between token i and the cue.
 func (c *spanCtx) between(pre []int32, i int) int {
@@ -430,12 +559,19 @@ func (d *Doc) spanEmit(buf []uint64, c *spanCtx, i int) []uint64 {
 	p := spanEmitPos(tk.rel, tk.db, tk.q, tk.first)
 	s := spanEmitSent(tk.sr, tk.rel, tk.q, tk.first)
 	k := spanEmitCue(c, tk.rel, tk.q)
-	return append(buf,
+	buf = append(buf,
 		p[0], p[1], x[9], x[0], x[10], p[2], s[0],
 		k[0], x[1], x[2], x[3], x[4], x[5], x[11], x[12],
 		p[3], k[1], k[2], p[4], x[6], s[1], k[3], x[7], x[13], x[14],
 		x[8], s[2], x[15],
 	)
+	if !c.bound {
+		return buf
+	}
+	bx := d.spanEmitBound(c, i, &tk)
+	nr := d.spanEmitNear(c, i, tk.rel, tk.gap)
+	b := spanEmitBreaks(tk.rel, tk.q, tk.cb, tk.sb, tk.vb)
+	return append(buf, bx[0], bx[1], nr[0], b[0], b[1], bx[2], bx[3], nr[1])
 }
 
 // spanTok is what the span features read of token i besides its
@@ -443,6 +579,8 @@ func (d *Doc) spanEmit(buf []uint64, c *spanCtx, i int) []uint64 {
 type spanTok struct {
 	w                        string
 	t, rel, db, sr, q, first uint64
+	gap                      uint64 // gapTags
+	cb, sb, vb               uint64 // buckets of clause breaks, strong marks, speech verbs to the cue
 }
 
 func (d *Doc) spanTok(c *spanCtx, i int) spanTok {
@@ -452,6 +590,12 @@ func (d *Doc) spanTok(c *spanCtx, i int) spanTok {
 	if i == c.wf || d.sent[i] != d.sent[i-1] {
 		tk.first = 1
 	}
+	if c.bound {
+		tk.gap = d.gapTags(c, i)
+		tk.cb = bucket(c.between(c.clauses, i))
+		tk.sb = bucket(c.between(c.strong, i))
+		tk.vb = bucket(c.between(c.verbs, i))
+	}
 	return tk
 }
 
@@ -460,12 +604,12 @@ func (d *Doc) spanTok(c *spanCtx, i int) spanTok {
 // to add up ahead, and those that stand alone, where a table would save
 // one lookup for its code. The others come in groups of the few values
 // they read, which the model adds up ahead (spanEmitTables).
-func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [16]uint64 {
+func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [numSpanLookup]uint64 {
 	in := perceptron.Int
 	f, l := c.wf, c.wl
 	rel, t, w := tk.rel, tk.t, tk.w
 	prev := d.word(i-1, f, l)
-	return [16]uint64{
+	return [numSpanLookup]uint64{
 		lower(in(h(33), rel), w),
 		in(in(lower(h(42), c.head), rel), t),
 		in(in(in(h(43), rel), d.tag(i-1, f, l)), t),
@@ -483,9 +627,67 @@ func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [16]uint64 {
 		in(in(h(68), rel), category(prev)),
 		// A participle cue (", saying") takes the subject before its
 		// clause's finite verb, not the object after it.
-		in(in(in(h(71), rel), bucket(c.between(c.finite, i))), c.prevCat),
+		in(in(in(h(80), rel), bucket(c.between(c.finite, i))), c.prevCat),
 	}
 }
+
+// spanEmitBound gives the boundary features (Model.bound) that the model
+// looks up one by one: the tags between the cue and a nearby token, with
+// its tag and the next and with its word; the word and the next; the tag
+// and the clause breaks to the cue. spanEmitNear and spanEmitBreaks have
+// the others.
+func (d *Doc) spanEmitBound(c *spanCtx, i int, tk *spanTok) [4]uint64 {
+	in := perceptron.Int
+	f, l := c.wf, c.wl
+	rel, t, w, gap := tk.rel, tk.t, tk.w, tk.gap
+	return [4]uint64{
+		in(in(in(in(h(71), rel), gap), t), d.tag(i+1, f, l)),
+		lower(in(in(h(72), rel), gap), w),
+		lower(lower(in(h(77), rel), w), d.word(i+1, f, l)),
+		in(in(in(in(h(78), rel), t), tk.q), tk.cb),
+	}
+}
+
+// spanEmitNear gives the features that read the cue's head with the tags
+// between the cue and the token, and with the word next to the cue
+// (nextToCue). Beyond maxGap tokens of the cue they take one value for
+// its whole window, which the model adds up ahead (spanCtx.farSums).
+func (d *Doc) spanEmitNear(c *spanCtx, i int, rel, gap uint64) [2]uint64 {
+	return [2]uint64{
+		perceptron.Int(perceptron.Int(lower(h(73), c.head), rel), gap),
+		d.nextToCue(c, i),
+	}
+}
+
+// spanEmitFar is spanEmitNear for a token far from the cue and not next
+// to it.
+func (c *spanCtx) spanEmitFar(rel uint64) [2]uint64 {
+	return [2]uint64{perceptron.Int(perceptron.Int(lower(h(73), c.head), rel), farGap), h(79)}
+}
+
+// spanEmitBreaks: the clause breaks, strong marks and speech verbs between
+// the cue and the token.
+func spanEmitBreaks(rel, q, cb, sb, vb uint64) [2]uint64 {
+	in := perceptron.Int
+	return [2]uint64{
+		in(in(in(in(h(74), rel), q), cb), sb),
+		in(in(in(h(75), rel), q), vb),
+	}
+}
+
+// nextToCue pairs the cue's head with the word right after or before it
+// ("told reporters", "urged Congress", "said Tuesday"); the other tokens
+// share one feature.
+func (d *Doc) nextToCue(c *spanCtx, i int) uint64 {
+	if i != c.ce && i != c.cs-1 {
+		return h(79)
+	}
+	rel, _ := c.pos(d, i)
+	return lower(lower(perceptron.Int(h(79), rel), c.head), d.word(i, c.wf, c.wl))
+}
+
+// numSpanLookup is the number of spanEmitLookup's features.
+const numSpanLookup = 16
 
 // spanEmitPos: the position, distance bucket, quotedness and sentence start.
 func spanEmitPos(rel, db, q, first uint64) [5]uint64 {
@@ -527,7 +729,7 @@ func (d *Doc) spanTrans(buf []uint64, c *spanCtx, i, prev int) []uint64 {
 	t := d.tag(i, c.wf, c.wl)
 	rel, db := c.pos(d, i)
 	p := uint64(prev)
-	return append(buf,
+	buf = append(buf,
 		spanTransLabel(p),
 		spanTransTag(p, t),
 		spanTransRel(p, rel),
@@ -535,6 +737,10 @@ func (d *Doc) spanTrans(buf []uint64, c *spanCtx, i, prev int) []uint64 {
 		spanTransDist(p, rel, db),
 		spanTransQuoted(p, d.quoted(i), t),
 	)
+	if c.bound {
+		buf = append(buf, spanTransNext(p, coarse(t), coarse(d.tag(i+1, c.wf, c.wl))))
+	}
+	return buf
 }
 
 // The span transition features one by one: the model adds up ahead those
@@ -546,6 +752,12 @@ func spanTransRel(p, rel uint64) uint64       { return perceptron.Int(perceptron
 func spanTransWord(p uint64, w string) uint64 { return lower(perceptron.Int(h(40), p), w) }
 func spanTransDist(p, rel, db uint64) uint64 {
 	return perceptron.Int(perceptron.Int(perceptron.Int(h(54), p), rel), db)
+}
+
+// spanTransNext pairs the label change with the token's and the next
+// token's coarse tags: where a content stops (", adding", "while") or starts.
+func spanTransNext(p, ct, cn uint64) uint64 {
+	return perceptron.Int(perceptron.Int(perceptron.Int(h(76), p), ct), cn)
 }
 func spanTransQuoted(p, q, t uint64) uint64 {
 	return perceptron.Int(perceptron.Int(perceptron.Int(h(57), p), q), t)

@@ -55,7 +55,10 @@ type Model struct {
 	// source: it leaves out sources it is unsure of, though PolNeAR gives
 	// 95% of attributions one.
 	srcMargin float64
-	id        string // "attrib-" and the start of the file's SHA-256, when loaded
+	// bound says the span labeller was trained with the boundary features
+	// (TrainOptions.Boundary); the model file's header records it.
+	bound bool
+	id    string // "attrib-" and the start of the file's SHA-256, when loaded
 	// cueWords is the training cues' vocabulary; nil when not loaded.
 	cueWords map[string]bool
 	trans    *transTables // the transition features' sums, shared by the copies
@@ -78,6 +81,15 @@ func headerBias(header []byte) float32 {
 		return DefaultCueBias
 	}
 	return float32(bias)
+}
+
+// headerBound reports whether a model's header says it was trained with
+// the boundary features ("boundary": true).
+func headerBound(header []byte) bool {
+	v, err := minijson.Parse(header)
+	h, _ := v.(map[string]any)
+	b, _ := h["boundary"].(bool)
+	return err == nil && b
 }
 
 // DefaultSourceMargin is the source margin chosen on dev (see build/train
@@ -166,7 +178,7 @@ func Load(b []byte) (*Model, error) {
 		return nil, fmt.Errorf("%w: wrong class counts", ErrFormat)
 	}
 	return &Model{cue: parts[0], span: parts[1], cueBias: headerBias(parts[0].Header()), srcMargin: DefaultSourceMargin,
-		id: fileID(b), trans: newTransTables(parts[0], parts[1])}, nil
+		bound: headerBound(parts[0].Header()), id: fileID(b), trans: newTransTables(parts[0], parts[1])}, nil
 }
 
 // fileID is the ID of the model read from b. It tells model files apart in
@@ -351,7 +363,7 @@ func (m *Model) FindContext(ctx Stopper, d *Doc) ([]Attribution, error) {
 
 func (m *Model) label(d *Doc, cs, ce int, s *scratch) (Attribution, bool) {
 	wf, wl := d.window(cs)
-	ctx := d.newSpanCtx(cs, ce, wf, wl)
+	ctx := d.newSpanCtx(cs, ce, wf, wl, m.bound)
 	sc := &modelScorer{m: m.span, tmp: s.scores, tab: m.trans}
 	var score float64
 	s.labels, score = d.decode(ctx, sc, s.feats, false, &s.lat)

@@ -23,6 +23,10 @@ type TrainOptions struct {
 	// (perceptron.NewHashedTrainer), so they learn around the keys they
 	// will share.
 	KeyBits, SpanKeyBits int
+	// Boundary adds the span labeller's boundary features (spanEmitBound
+	// and the others that read spanCtx.bound); build/train records it in
+	// the model's header, which tells Load.
+	Boundary bool
 	// Progress, when set, is told each finished epoch.
 	Progress func(epoch int)
 }
@@ -41,7 +45,8 @@ func (t *Trained) Compact(opt perceptron.Options) *Model { return t.CompactSplit
 // The model's header is cue's.
 func (t *Trained) CompactSplit(cue, span perceptron.Options) *Model {
 	opt := cue
-	m := &Model{cue: t.cue.Compact(cue), span: t.span.Compact(span), cueBias: headerBias(opt.Header), srcMargin: DefaultSourceMargin}
+	m := &Model{cue: t.cue.Compact(cue), span: t.span.Compact(span), cueBias: headerBias(opt.Header), srcMargin: DefaultSourceMargin,
+		bound: headerBound(opt.Header)}
 	m.trans = newTransTables(m.cue, m.span)
 	return m
 }
@@ -75,7 +80,7 @@ func Train(docs []*Doc, gold [][]Gold, opt TrainOptions) *Trained {
 				if !ok {
 					continue
 				}
-				trainSpan(spanT, d, g, cs, ce, feats)
+				trainSpan(spanT, d, g, cs, ce, opt.Boundary, feats)
 			}
 		}
 		if opt.Progress != nil {
@@ -168,9 +173,9 @@ func trainCue(t *perceptron.Trainer, d *Doc, f, l int, want []int, feats []uint6
 // trainSpan makes one structured-perceptron step on the labelling of one
 // gold attribution's window: decode with the current weights, then move the
 // weights of every position where the best path and the gold path differ.
-func trainSpan(t *perceptron.Trainer, d *Doc, g Gold, cs, ce int, feats []uint64) {
+func trainSpan(t *perceptron.Trainer, d *Doc, g Gold, cs, ce int, bound bool, feats []uint64) {
 	wf, wl := d.window(cs)
-	ctx := d.newSpanCtx(cs, ce, wf, wl)
+	ctx := d.newSpanCtx(cs, ce, wf, wl, bound)
 	want := spanLabels(d, g, cs, ce, wf, wl)
 	got := d.viterbi(ctx, trainerScorer{t}, feats)
 	t.Tick()

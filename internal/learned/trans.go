@@ -21,9 +21,10 @@ type transTables struct {
 	emit    spanEmitTables
 	cueEmit cueEmitTables
 
-	cue    [numCue][numTags][numCue]int32              // cueTransLabel + cueTransTag
-	spanTQ [numSpan][numTags][2][numSpan]int32         // spanTransLabel + spanTransTag + spanTransQuoted
-	spanRD [numSpan][numRel][numBuckets][numSpan]int32 // spanTransRel + spanTransDist
+	cue    [numCue][numTags][numCue]int32                // cueTransLabel + cueTransTag
+	spanTQ [numSpan][numTags][2][numSpan]int32           // spanTransLabel + spanTransTag + spanTransQuoted
+	spanRD [numSpan][numRel][numBuckets][numSpan]int32   // spanTransRel + spanTransDist
+	spanNx [numSpan][numCoarse][numCoarse][numSpan]int32 // spanTransNext
 }
 
 func newTransTables(cue, span *perceptron.Model) *transTables {
@@ -42,6 +43,11 @@ func newTransTables(cue, span *perceptron.Model) *transTables {
 				span.AddRow(spanTransLabel(p), sum)
 				span.AddRow(spanTransTag(p, tg), sum)
 				span.AddRow(spanTransQuoted(p, q, tg), sum)
+			}
+		}
+		for ct := range uint64(numCoarse) {
+			for cn := range uint64(numCoarse) {
+				span.AddRow(spanTransNext(p, ct, cn), t.spanNx[p][ct][cn][:])
 			}
 		}
 		for rel := range uint64(numRel) {
@@ -124,8 +130,10 @@ const (
 // few values (spanEmitPos, spanEmitSent), added up ahead; spanCtx holds
 // spanEmitCue's.
 type spanEmitTables struct {
-	pos  [numRel][numBuckets][2][2][numSpan]int32 // spanEmitPos
-	sent [numSR][numRel][2][2][numSpan]int32      // spanEmitSent
+	pos    [numRel][numBuckets][2][2][numSpan]int32          // spanEmitPos
+	sent   [numSR][numRel][2][2][numSpan]int32               // spanEmitSent
+	clause [numRel][2][numBuckets][numBuckets][numSpan]int32 // spanEmitBreaks[0]
+	verbs  [numRel][2][numBuckets][numSpan]int32             // spanEmitBreaks[1]
 }
 
 func (e *spanEmitTables) fill(m *perceptron.Model) {
@@ -136,6 +144,16 @@ func (e *spanEmitTables) fill(m *perceptron.Model) {
 					f := spanEmitPos(rel, b, q, first)
 					m.AddRows(f[:], e.pos[rel][b][q][first][:])
 				}
+			}
+		}
+		for q := range uint64(2) {
+			for cb := range uint64(numBuckets) {
+				for sb := range uint64(numBuckets) {
+					f := spanEmitBreaks(rel, q, cb, sb, 0)
+					m.AddRow(f[0], e.clause[rel][q][cb][sb][:])
+				}
+				f := spanEmitBreaks(rel, q, 0, 0, cb)
+				m.AddRow(f[1], e.verbs[rel][q][cb][:])
 			}
 		}
 		for sr := range uint64(numSR) {
@@ -163,12 +181,28 @@ func (s *modelScorer) spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out []
 				f := spanEmitCue(c, rel, q)
 				s.m.AddRows(f[:], c.cueSums[rel][q][:])
 			}
+			if c.bound {
+				f := c.spanEmitFar(rel)
+				s.m.AddRows(f[:], c.farSums[rel][:])
+			}
 		}
 	}
 	e := &s.tab.emit
 	rel := tk.rel
 	addSums(&sum, &c.cueSums[rel][tk.q])
 	addSums(&sum, &e.pos[rel][tk.db][tk.q][tk.first])
+	if c.bound {
+		bx := d.spanEmitBound(c, i, &tk)
+		s.m.AddRows(bx[:], sum[:])
+		addSums(&sum, &e.clause[rel][tk.q][tk.cb][tk.sb])
+		addSums(&sum, &e.verbs[rel][tk.q][tk.vb])
+		if tk.gap == farGap && i != c.ce && i != c.cs-1 {
+			addSums(&sum, &c.farSums[rel])
+		} else {
+			f := d.spanEmitNear(c, i, rel, tk.gap)
+			s.m.AddRows(f[:], sum[:])
+		}
+	}
 	if tk.sr < numSR {
 		addSums(&sum, &e.sent[tk.sr][rel][tk.q][tk.first])
 	} else {
@@ -208,10 +242,14 @@ func (s *modelScorer) cueTrans(d *Doc, i, f, l int, need uint8, feats []uint64, 
 func (s *modelScorer) spanTrans(d *Doc, c *spanCtx, i int, need uint8, feats []uint64, out *[numSpan][numSpan]float64) []uint64 {
 	rel, db := c.pos(d, i)
 	w, t, q := d.word(i, c.wf, c.wl), d.tag(i, c.wf, c.wl), d.quoted(i)
+	ct, cn := coarse(t), coarse(d.tag(i+1, c.wf, c.wl))
 	for p := range numSpan {
 		if need&(1<<p) != 0 {
 			sum := s.tab.spanTQ[p][t][q]
 			addSums(&sum, &s.tab.spanRD[p][rel][db])
+			if c.bound {
+				addSums(&sum, &s.tab.spanNx[p][ct][cn])
+			}
 			s.m.AddRow(spanTransWord(uint64(p), w), sum[:])
 			s.finish(sum[:], out[p][:])
 		}
