@@ -276,6 +276,10 @@ func TestNounPhrase(t *testing.T) {
 		{"In a meeting with the Washington Post Trump said no.", "Trump", "Trump"},
 		{"Secretary of State John Kerry said no.", "Secretary of State John Kerry", "Secretary of State John Kerry"},
 		{"The Daily Caller reported it.", "The Daily Caller", "The Daily Caller"},
+		// a name the model stopped at its connector
+		{"Teachers walked in, according to the event organizer Alliance to Reclaim Our Schools (AROS).", "the event organizer Alliance", "the event organizer Alliance to Reclaim Our Schools"},
+		{"The Center for American Progress said so.", "The Center", "The Center for American Progress"},
+		{"Obama to speak on Monday, aides said.", "Obama", "Obama"},
 		// the end of an aside between dashes: the subject before it
 		// (the aside is kept: it describes the subject, as the annotators mark it)
 		{"John Dickey, the chief executive of Ora Media -- the company that owns Ora's site -- told me so.", "Ora's site --", "John Dickey, the chief executive of Ora Media -- the company that owns Ora's site --"},

@@ -726,6 +726,31 @@ func singular(w string) string {
 	return w
 }
 
+// nameTail continues a name that ends at b through a connector and the
+// capitals after it ("the event organizer Alliance | to Reclaim Our
+// Schools", "the Center | for American Progress"): the model sometimes
+// stops at the connector. Words after it must all be capitalised, up to
+// the name's end; a lower-case word or the end of the line stops it.
+func nameTail(seg *segment.Doc, b int, adjacent func(x, y int) bool) int {
+	n := len(seg.Tokens)
+	if b+1 >= n || !adjacent(b-1, b) {
+		return b
+	}
+	switch seg.Word(b) {
+	case "to", "for", "of":
+	default:
+		return b
+	}
+	e := b + 1
+	for e < n && e-b <= 5 && seg.Tokens[e].Kind == segment.Word && wordshape.Capitalised(seg.Word(e)) && adjacent(e-1, e) {
+		e++
+	}
+	if e-b < 2 {
+		return b
+	}
+	return e
+}
+
 // NounPhrase trims the source mention [first, last) to a noun phrase: a
 // conjunction or subordinator before it ("But", "When"), and a
 // conjunction or a verb after it ("excesses of Wall Street and", "Small
@@ -757,6 +782,7 @@ func NounPhrase(seg *segment.Doc, tags []tag.Tag, first, last int) (int, int) {
 		for n := 0; n < 4 && b < len(seg.Tokens) && nameTok(b) && adjacent(b-1, b) && !orgThenPerson(seg, b); n++ {
 			b++
 		}
+		b = nameTail(seg, b, adjacent)
 	}
 	a, b = nameAfterOrg(seg, tags, a, b)
 	// "A new ad from Donald Trump's presidential campaign is seizing on
