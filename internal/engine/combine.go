@@ -45,9 +45,6 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 			continue // "Q: Have you talked to her?", "Update: …": a label, not a speaker
 		}
 		if f.HasSource() && first >= 0 {
-			for last-first > 1 && leading[wordshape.Lower(seg.Word(first))] {
-				first++ // "But in December Washington announced": the source is Washington
-			}
 			src := text.Span{Start: int(seg.Tokens[first].Start), End: f.Source.End}
 			// quote marks or commas alone name no one
 			if wordshape.HasAlnum(seg.Text[src.Start:src.End]) {
@@ -126,12 +123,6 @@ func union(first, second []attrib.Attribution) []attrib.Attribution {
 	}
 	return out
 }
-
-// leading are words a source never starts with, which the model sometimes
-// takes along: dates and connectives before the name.
-var leading = wordset.Of("january february march april may june july august september october november " +
-	"december monday tuesday wednesday thursday friday saturday sunday yesterday " +
-	"today tonight but and however meanwhile later earlier then so also ,")
 
 // function words carry no meaning of their own in a cue ("have since
 // retaken", "is expected"): a cue needs another word the training data
