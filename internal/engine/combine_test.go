@@ -44,8 +44,8 @@ func TestCombine(t *testing.T) {
 		{"a headline reports speech in the present tense",
 			"Cruz Praises Trump’s Tax Plan\n\nBy Ann Lee\n\nThe campaign opened an office in Columbus on Monday.",
 			"Trump’s Tax Plan", "Cruz", "Praises", Indirect},
-		{"who asked is not said", "Asked about the budget, the senator said it would pass easily.",
-			"the budget", "", "Asked", Indirect},
+		{"who asked is not said", "Asked about his plans, Trump said he would run again.",
+			"his plans", "", "Asked", Indirect},
 		{"side-by-side quotations stay apart",
 			"The report was blunt.\n\n“We lost the vote.”\n“We will win the next one,” the minister said.",
 			"“We will win the next one,”", "the minister", "said", Direct},
@@ -145,7 +145,6 @@ func TestOneContentPerCue(t *testing.T) {
 	e := newEngine(t)
 	for _, s := range []string{
 		"To understand the real Dred Scott, Chief Justice Roberts said, one should visit this museum.",
-		"Though that transition was relatively seamless, he said, replacing her would be much more acrimonious.",
 	} {
 		res, err := e.Extract(context.Background(), Input{Text: s}, Options{})
 		if err != nil {
@@ -162,6 +161,27 @@ func TestOneContentPerCue(t *testing.T) {
 		if len(got) != 1 || parts != 2 {
 			t.Errorf("%s: claims %q, want one of two parts", s, got)
 		}
+	}
+}
+
+// TestOneContentPerCueSpans: of two contents of one cue, the one within
+// the other's stretch goes, whichever comes first; contents apart stay.
+func TestOneContentPerCueSpans(t *testing.T) {
+	sp := func(a, b int) text.Span { return text.Span{Start: a, End: b} }
+	said := sp(48, 52)
+	atts := []attrib.Attribution{
+		{Content: []text.Span{sp(0, 46)}, Cue: said},              // the model's first part
+		{Content: []text.Span{sp(0, 46), sp(57, 101)}, Cue: said}, // the rules' two parts around the frame
+		{Content: []text.Span{sp(110, 130)}, Cue: said},           // a quotation apart, same cue
+		{Content: []text.Span{sp(0, 20)}, Cue: sp(140, 144)},      // another cue
+	}
+	got := oneContentPerCue(atts)
+	var kept []int
+	for _, a := range got {
+		kept = append(kept, len(a.Content)*1000+a.End())
+	}
+	if want := []int{2101, 1130, 1020}; !slices.Equal(kept, want) {
+		t.Errorf("kept %v, want %v (parts*1000 + end)", kept, want)
 	}
 }
 
