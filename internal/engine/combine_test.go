@@ -238,12 +238,7 @@ func TestInfinitiveTo(t *testing.T) {
 	}
 	for _, c := range cases {
 		seg := segment.Split(c.text)
-		words := make([]string, len(seg.Tokens))
-		for i := range words {
-			words[i] = seg.Word(i)
-		}
-		tags := make([]tag.Tag, len(words))
-		m.Tag(words, tags)
+		tags := m.TagDoc(seg) // as the engine tags
 		at := func(s string) text.Span {
 			i := strings.Index(c.text, s)
 			return text.Span{Start: i, End: i + len(s)}
