@@ -231,3 +231,73 @@ func TestFindContext(t *testing.T) {
 		}
 	}
 }
+
+// TestContentGroups checks how the labeller's content runs become a
+// claim's parts, on runs given by hand (what the weights would label).
+func TestContentGroups(t *testing.T) {
+	tests := []struct {
+		name, text string
+		cue        string   // this attribution's cue word
+		others     []string // other cue words found
+		runs       []string // content runs, each a phrase of the text
+		want       []string
+	}{
+		{"runs merge across a gap", "Smith said the plan would fail and costs would rise.",
+			"said", nil, []string{"the plan would fail", "costs would rise"},
+			[]string{"the plan would fail and costs would rise"}},
+		// what follows another cue is that cue's content
+		{"another cue blocks the merge", "Smith said the plan would fail, adding that costs would rise.",
+			"said", []string{"adding"}, []string{"the plan would fail", "that costs would rise"},
+			[]string{"the plan would fail"}},
+		{"a split quotation keeps both halves", "“We will win,” Smith said. “We always do.”",
+			"said", nil, []string{"We will win", "We always do"},
+			[]string{"“We will win,”", "“We always do.”"}},
+	}
+	for _, tc := range tests {
+		d, n := prepare(t, tc.text)
+		s := d.Seg.Text
+		tok := func(w string) int { // the first token with text w
+			for i := range n {
+				if d.Seg.Word(i) == w {
+					return i
+				}
+			}
+			t.Fatalf("%s: no token %q", tc.name, w)
+			return -1
+		}
+		phrase := func(p string) [2]int { // the tokens of phrase p
+			at := strings.Index(s, p)
+			if at < 0 {
+				t.Fatalf("%s: no phrase %q", tc.name, p)
+			}
+			f, l := -1, -1
+			for i := range n {
+				tk := d.Seg.Tokens[i]
+				if int(tk.Start) >= at && int(tk.End) <= at+len(p) {
+					if f < 0 {
+						f = i
+					}
+					l = i + 1
+				}
+			}
+			return [2]int{f, l}
+		}
+		cs := tok(tc.cue)
+		cues := []int{cs}
+		for _, o := range tc.others {
+			cues = append(cues, tok(o))
+		}
+		sort.Ints(cues)
+		var runs [][2]int
+		for _, r := range tc.runs {
+			runs = append(runs, phrase(r))
+		}
+		var got []string
+		for _, g := range d.contentGroups(runs, cs, cs+1, -1, -1, cues) {
+			got = append(got, s[d.Seg.Tokens[g[0]].Start:d.Seg.Tokens[g[1]-1].End])
+		}
+		if strings.Join(got, " | ") != strings.Join(tc.want, " | ") {
+			t.Errorf("%s: groups %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
