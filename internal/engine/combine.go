@@ -59,7 +59,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		at.Kind = kindOf(at.Content, quotes)
 		// cut before the rules fill in, so that what is cut off can
 		// still be theirs
-		cutAtNextCue(&at, seg, lex)
+		cutAtNextCue(&at, seg, tags, lex)
 		cutAtSentenceEnd(&at, seg, around)
 		at.Kind = kindOf(at.Content, quotes)
 		model = append(model, at)
@@ -71,7 +71,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 	for i := range all {
 		toSentenceEnd(&all[i], seg, tags)
 		// the rules' contents too (the model's, cut above, are unchanged)
-		cutAtNextCue(&all[i], seg, lex)
+		cutAtNextCue(&all[i], seg, tags, lex)
 		aroundAside(&all[i], seg)
 		withRelative(&all[i], seg)
 		noPassiveSource(&all[i], seg)
@@ -485,7 +485,7 @@ var (
 // takes over: "…, saying he …", "… and said it ensured …" or "…,
 // according to the poll" starts what PolNeAR draws as an attribution of
 // its own.
-func cutAtNextCue(a *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) {
+func cutAtNextCue(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, lex *cue.Lexicon) {
 	if !afterCue(a) || a.Kind == attrib.Direct {
 		return
 	}
@@ -498,6 +498,15 @@ func cutAtNextCue(a *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) {
 		if w == "," && k+2 < last && wordshape.Lower(seg.Word(k+1)) == "according" && wordshape.Lower(seg.Word(k+2)) == "to" {
 			a.Content[0].End = int(seg.Tokens[k-1].End) // "…, according to the poll"
 			return
+		}
+		if coordinate[w] && k > first+2 {
+			if end := k - 1; newClause(seg, tags, lex, k+1) {
+				if seg.Word(end) == "," {
+					end--
+				}
+				a.Content[0].End = int(seg.Tokens[end].End) // "…, but he said …"
+				return
+			}
 		}
 		f, ok := lex.Verb(wordshape.Lower(seg.Word(k + 1)))
 		if !ok || f.Weak || f.Class != cue.Speech && f.Class != cue.Tell || seg.Tokens[k+1].Kind != segment.Word {
@@ -512,6 +521,36 @@ func cutAtNextCue(a *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) {
 		}
 	}
 }
+
+// coordinate are the conjunctions that join a clause of another speaker
+// to a content: "…, but he said …", "… though she acknowledged …".
+var coordinate = wordset.Of("but and though although while yet")
+
+// newClause reports a subject of a few words at token k, a pronoun or a
+// noun phrase, followed by a reporting verb: "he said", "the report
+// says", "the Supreme Court declined". The verb may lie past the content
+// the model drew, which often stops before it.
+func newClause(seg *segment.Doc, tags []tag.Tag, lex *cue.Lexicon, k int) bool {
+	for j := k; j < len(tags) && j < k+maxSubject; j++ {
+		switch t := tags[j]; {
+		case j > k && (t == tag.RB || seg.Word(j) == "also"):
+			continue // "he again refused", "he also noted"
+		case j > k && (t == tag.VBD || t == tag.VBZ || t == tag.VBP):
+			f, ok := lex.Verb(wordshape.Lower(seg.Word(j)))
+			return ok && !f.Weak && !f.Gerund && !f.Bare
+		case t == tag.PRP || t == tag.DT || t == tag.NNP || t == tag.NNPS || t == tag.NN || t == tag.NNS || t == tag.JJ:
+			if t == tag.PRP && j > k {
+				return false
+			}
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// maxSubject is how many words newClause reads for a subject and its verb.
+const maxSubject = 6
 
 // asFrame are words that open a clause framing the speech rather than
 // part of it: "As X put it, …", "During his years in office, he said, …".
