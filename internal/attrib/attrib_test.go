@@ -68,6 +68,33 @@ func TestFind(t *testing.T) {
 	}
 }
 
+// TestShortQuotation: a short quotation before a frame is speech, unless
+// a preposition, determiner or possessive makes it a name.
+func TestShortQuotation(t *testing.T) {
+	cases := []struct {
+		text   string
+		speech bool
+	}{
+		{`"Go back to Univision," Trump barked.`, true},
+		{`On this weekend's broadcast of "Fox News Sunday," Gov. Mike Pence said his running mate would win.`, false},
+		{`In an interview on CBS's "Face the Nation," House Speaker Paul Ryan said the police must listen.`, false},
+	}
+	for _, c := range cases {
+		as, seg := find(t, c.text)
+		speech := false
+		for _, a := range as {
+			speech = speech || a.Kind == Direct
+		}
+		if speech != c.speech {
+			var got []string
+			for _, a := range as {
+				got = append(got, seg.Text[a.Start():a.End()])
+			}
+			t.Errorf("%s: quotation taken for speech %v, want %v (contents %q)", c.text, speech, c.speech, got)
+		}
+	}
+}
+
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{`"We will win," he said.`, `X said: "`, `, said`, `according to`, `“a” ‘b’ "c`,
 		"warnings from that", `"A," he said, "B." "C"`} {

@@ -20,7 +20,8 @@ func (s *state) direct() {
 		if q.Scare {
 			// a short quotation is speech only in a frame that says so:
 			// "Go back to Univision," Trump barked.
-			if s.isPunct(q.Close-1, ",") || s.isPunct(q.Close+1, ",") || s.isPunct(q.Close-1, "!") || s.isPunct(q.Close-1, "?") {
+			if (s.isPunct(q.Close-1, ",") || s.isPunct(q.Close+1, ",") || s.isPunct(q.Close-1, "!") || s.isPunct(q.Close-1, "?")) &&
+				!s.titled(q.Open) {
 				s.after(qi, true)
 			}
 			// or after a colon or comma, ending the sentence: told AFP simply, "We lost."
@@ -33,6 +34,21 @@ func (s *state) direct() {
 			s.credit(qi)
 		}
 	}
+}
+
+// titled reports a short quotation opening at token open after a
+// preposition, a determiner or a possessive: the name of a show or a work
+// ("said on “Fox News Sunday,” …", "CBS's "Face the Nation," …"), not
+// words someone said.
+func (s *state) titled(open int) bool {
+	if open == 0 {
+		return false
+	}
+	switch s.tags[open-1] {
+	case tag.IN, tag.POS, tag.DT, tag.PRPS:
+		return true
+	}
+	return false
 }
 
 // credit attributes a quotation credited by a dash and a name that end
