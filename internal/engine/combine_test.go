@@ -25,6 +25,8 @@ func TestCombine(t *testing.T) {
 			"The senator … lying about the budget", "", "was accused of", Indirect},
 		{"passive: expected", "Officials are expected to announce the closure on Monday.",
 			"Officials … to announce the closure on Monday", "", "are expected", Indirect},
+		{"a participle of feeling keeps its subject as the source", "Many Democrats are worried that turnout will fall in November.",
+			"that turnout will fall in November", "Many Democrats", "are worried", Indirect},
 		{"content starts at that after an adjunct",
 			"The mayor told a meeting of business leaders in Toledo, Ohio, that the plant would reopen.",
 			"that the plant would reopen", "The mayor", "told", Indirect},
