@@ -92,38 +92,6 @@ func headlineVerb(seg *segment.Doc, tags []tag.Tag, cue text.Span) bool {
 		!strings.HasSuffix(wordshape.Lower(seg.Word(first)), "ed")
 }
 
-// clip keeps the parts of content within [from, to), trimmed of the spaces
-// and marks left at the cut.
-func clip(content []text.Span, from, to int, s string) []text.Span {
-	var kept []text.Span
-	for _, c := range content {
-		c.Start, c.End = max(c.Start, from), min(c.End, to)
-		for c.End > c.Start && strings.ContainsRune(" \t\n\"“”'‘’,;:—–-", rune(s[c.End-1])) {
-			c.End--
-		}
-		for c.End > c.Start && strings.ContainsRune(" \t\n,;:—–-", rune(s[c.Start])) {
-			c.Start++
-		}
-		if c.End > c.Start {
-			kept = append(kept, c)
-		}
-	}
-	return kept
-}
-
-// union keeps every attribution of first, and those of second whose
-// content overlaps none of first's.
-func union(first, second []attrib.Attribution) []attrib.Attribution {
-	taken := newSpanSet(first)
-	out := append([]attrib.Attribution(nil), first...)
-	for _, a := range second {
-		if !taken.overlaps(a.Content) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
 // function words carry no meaning of their own in a cue ("have since
 // retaken", "is expected"): a cue needs another word the training data
 // used as a cue.
@@ -141,87 +109,6 @@ func knownCue(cue string, m *learned.Model) bool {
 		}
 	}
 	return strings.ContainsAny(cue, ":—―")
-}
-
-// spanSet answers "does anything overlap this span?" in O(log n), so
-// combining stays linear-ish on a 5 MB article with tens of thousands of
-// attributions.
-type spanSet struct {
-	spans  []text.Span // sorted by Start
-	maxEnd []int       // maxEnd[i] is the largest End of spans[:i+1]
-}
-
-func newSpanSet(atts []attrib.Attribution) *spanSet {
-	s := &spanSet{}
-	for i := range atts {
-		s.spans = append(s.spans, atts[i].Content...)
-	}
-	sort.Slice(s.spans, func(i, j int) bool { return s.spans[i].Start < s.spans[j].Start })
-	m := 0
-	for _, sp := range s.spans {
-		m = max(m, sp.End)
-		s.maxEnd = append(s.maxEnd, m)
-	}
-	return s
-}
-
-func (s *spanSet) overlaps(content []text.Span) bool {
-	for _, c := range content {
-		// spans starting before c ends overlap c if one of them ends after c starts
-		k := sort.Search(len(s.spans), func(i int) bool { return s.spans[i].Start >= c.End })
-		if k > 0 && s.maxEnd[k-1] > c.Start {
-			return true
-		}
-	}
-	return false
-}
-
-// kindOf says how content is reported: a quotation from mark to mark is
-// direct, content holding a quoted fragment is mixed, the rest indirect.
-func kindOf(content []text.Span, quotes []quote.Quote) attrib.Kind {
-	direct, fragment := true, false
-	for _, c := range content {
-		whole := false
-		// only quotes starting inside c count: start there (by binary
-		// search), or a paragraph of quotations is quadratic
-		k := sort.Search(len(quotes), func(i int) bool { return quotes[i].Start >= c.Start })
-		for _, q := range quotes[k:] {
-			if q.Start >= c.End {
-				break
-			}
-			if q.Start == c.Start && q.End == c.End && !q.Scare {
-				whole = true
-			}
-			if q.Start >= c.Start && q.End <= c.End {
-				fragment = true
-			}
-		}
-		direct = direct && whole
-	}
-	switch {
-	case direct:
-		return attrib.Direct
-	case fragment:
-		return attrib.Mixed
-	}
-	return attrib.Indirect
-}
-
-// tokenRange is the range of tokens [first, last) that sp covers, found by
-// binary search: the engine calls it for every attribution.
-func tokenRange(seg *segment.Doc, sp text.Span) (first, last int) {
-	toks := seg.Tokens
-	first = sort.Search(len(toks), func(i int) bool { return int(toks[i].End) > sp.Start })
-	last = sort.Search(len(toks), func(i int) bool { return int(toks[i].Start) >= sp.End })
-	if first >= last {
-		return -1, -1
-	}
-	return first, last
-}
-
-// learnedFind runs the trained model on the analysed text, until ctx ends.
-func (e *Engine) learnedFind(ctx stopper, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) ([]learned.Attribution, error) {
-	return e.model.FindContext(ctx, learned.NewDoc(seg, tags, learned.InQuote(seg, quotes)))
 }
 
 // extendToSentence starts a content that comes before its cue in the same

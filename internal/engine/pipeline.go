@@ -9,6 +9,7 @@ import (
 	"github.com/whosaid/whosaid/internal/checkworthy"
 	"github.com/whosaid/whosaid/internal/claims"
 	"github.com/whosaid/whosaid/internal/entity"
+	"github.com/whosaid/whosaid/internal/learned"
 	"github.com/whosaid/whosaid/internal/meta"
 	"github.com/whosaid/whosaid/internal/quote"
 	"github.com/whosaid/whosaid/internal/segment"
@@ -368,4 +369,9 @@ func hasWord(s string, spans []text.Span) bool {
 		}
 	}
 	return false
+}
+
+// learnedFind runs the trained model on the analysed text, until ctx ends.
+func (e *Engine) learnedFind(ctx stopper, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) ([]learned.Attribution, error) {
+	return e.model.FindContext(ctx, learned.NewDoc(seg, tags, learned.InQuote(seg, quotes)))
 }
