@@ -95,6 +95,28 @@ func TestShortQuotation(t *testing.T) {
 	}
 }
 
+// TestColonHeadline: a short name before a colon opens a headline's
+// claim, a label does not.
+func TestColonHeadline(t *testing.T) {
+	cases := []struct{ text, source string }{
+		{"Lynch: No outside influence on FBI probe.", "Lynch"},
+		{"The Latest: Trump urges supporters to monitor polling places.", ""},
+		{"Update: The bridge reopened on Monday morning.", ""},
+	}
+	for _, c := range cases {
+		as, seg := find(t, c.text)
+		got := ""
+		for _, a := range as {
+			if seg.Text[a.Cue.Start:a.Cue.End] == ":" {
+				got = seg.Text[a.Source.Start:a.Source.End]
+			}
+		}
+		if got != c.source {
+			t.Errorf("%s: the colon's speaker %q, want %q", c.text, got, c.source)
+		}
+	}
+}
+
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{`"We will win," he said.`, `X said: "`, `, said`, `according to`, `“a” ‘b’ "c`,
 		"warnings from that", `"A," he said, "B." "C"`} {

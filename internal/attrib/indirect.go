@@ -385,7 +385,7 @@ func (s *state) colon(v int) {
 		return
 	}
 	first, ok := s.npLeft(v, lo)
-	if !ok || first != lo || !s.allNames(first, v) || labels[s.low[first]] {
+	if !ok || first != lo || !s.allNames(first, v) || labels[s.low[first]] || labels[s.low[v-1]] {
 		return
 	}
 	cf, cl := s.trimContent(v+1, hi)

@@ -41,8 +41,9 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		}
 		at := attrib.Attribution{Content: f.Content, Cue: f.Cue, SrcFirst: -1, SrcLast: -1}
 		first, last := tokenRange(seg, f.Source)
-		if f.HasSource() && first >= 0 && last == first+1 && seg.Text[f.Cue.Start:f.Cue.End] == ":" && attrib.Label(seg.Word(first)) {
-			continue // "Q: Have you talked to her?", "Update: …": a label, not a speaker
+		if f.HasSource() && first >= 0 && seg.Text[f.Cue.Start:f.Cue.End] == ":" && attrib.Label(seg.Word(last-1)) &&
+			(last == first+1 || last == first+2 && wordshape.Lower(seg.Word(first)) == "the") {
+			continue // "Q: Have you talked to her?", "Update: …", "The Latest: …": a label, not a speaker
 		}
 		if f.HasSource() && first >= 0 {
 			src := text.Span{Start: int(seg.Tokens[first].Start), End: f.Source.End}
