@@ -102,6 +102,7 @@ func TestColonHeadline(t *testing.T) {
 		{"Lynch: No outside influence on FBI probe.", "Lynch"},
 		{"The Latest: Trump urges supporters to monitor polling places.", ""},
 		{"Update: The bridge reopened on Monday morning.", ""},
+		{"CLARIFICATION: The first sentence has been clarified to reflect the chairman's plan.", ""},
 	}
 	for _, c := range cases {
 		as, seg := find(t, c.text)
