@@ -260,3 +260,29 @@ func TestInfinitiveTo(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceless: the cues PolNeAR leaves without a source (passives,
+// appearances, names given in passing) and those it does not.
+func TestSourceless(t *testing.T) {
+	cases := []struct {
+		cue  string
+		want bool
+	}{
+		{"was accused of", true},
+		{"are expected", true},
+		{"have often been criticized", true},
+		{"seemed", true},
+		{"known as", true},
+		{"titled", true},
+		{"are worried", false}, // a participle of feeling: its subject feels it
+		{"were divided on", false},
+		{"said", false},
+		{"called", false},
+		{"known", false},
+	}
+	for _, c := range cases {
+		if got := sourceless(c.cue); got != c.want {
+			t.Errorf("sourceless(%q) = %v, want %v", c.cue, got, c.want)
+		}
+	}
+}

@@ -258,12 +258,12 @@ func checkOffsets(t *testing.T, res *Result) {
 }
 
 // Dev floors: the figures reached on PolNeAR dev by the trained model and
-// the rules together (e2e F1 0.736, direct-quote recall 0.965,
+// the rules together (e2e F1 0.737, direct-quote recall 0.965,
 // content_exact F1 0.576), less 0.01. The rules alone reach 0.611 and
 // 0.931 (whosaid eval --rules-only). The repairs in combine.go were found
 // by error analysis on dev and train, so these dev figures flatter it.
 const (
-	devF1Floor           = 0.726
+	devF1Floor           = 0.727
 	devDirectRecallFloor = 0.955
 	devExactFloor        = 0.566
 )
