@@ -87,3 +87,7 @@ var newsVerbs = wordset.Of("said says told tells saying telling added adds wrote
 // interview's questions and answers ("Update:", "Photo:", "Q:", "A:"),
 // which names no speaker before a colon.
 func Label(word string) bool { return labels[wordshape.Lower(word)] }
+
+// Date reports a word of the calendar ("Tuesday", "today"): a date
+// standing before a cue ("Paul Ryan, R-Wis., Tuesday said") is no speaker.
+func Date(word string) bool { return calendar[wordshape.Lower(word)] }

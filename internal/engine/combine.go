@@ -47,8 +47,8 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 		}
 		if f.HasSource() && first >= 0 {
 			src := text.Span{Start: int(seg.Tokens[first].Start), End: f.Source.End}
-			// quote marks or commas alone name no one
-			if wordshape.HasAlnum(seg.Text[src.Start:src.End]) {
+			// quote marks or commas alone name no one, nor does a date
+			if wordshape.HasAlnum(seg.Text[src.Start:src.End]) && !(last == first+1 && attrib.Date(seg.Word(first))) {
 				at.Source, at.SrcFirst, at.SrcLast = src, first, last
 				at.RefFirst, at.RefLast = first, first
 			}

@@ -286,3 +286,17 @@ func TestSourceless(t *testing.T) {
 		}
 	}
 }
+
+// TestDateNoSource: a date before the cue is not who speaks.
+func TestDateNoSource(t *testing.T) {
+	e := newEngine(t)
+	res, err := e.Extract(context.Background(), Input{Text: "House Speaker Paul Ryan, R-Wis., Tuesday said victims “do need to have their day in court.”"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cl := range res.Claims {
+		if a := cl.Attribution; a != nil && a.Source != nil && a.Source.Text == "Tuesday" {
+			t.Errorf("%q is attributed to %q", cl.Text, a.Source.Text)
+		}
+	}
+}
