@@ -66,11 +66,5 @@ func limitDepth(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attributio
 		}
 		open = append(open, i)
 	}
-	out := atts[:0]
-	for i, a := range atts {
-		if !drop[i] {
-			out = append(out, a)
-		}
-	}
-	return out
+	return keep(atts, drop)
 }

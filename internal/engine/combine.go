@@ -705,7 +705,7 @@ func withRelative(a *attrib.Attribution, seg *segment.Doc) {
 // reported by The Washington Post").
 func noPassiveSource(a *attrib.Attribution, seg *segment.Doc) {
 	if askedFrame(a, seg) {
-		a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = text.Span{}, -1, -1, 0, 0
+		dropSource(a)
 		return
 	}
 	if !sourceless(seg.Text[a.Cue.Start:a.Cue.End]) || strings.HasPrefix(strings.TrimLeft(seg.Text[a.Cue.End:], " "), "by ") {
@@ -716,6 +716,11 @@ func noPassiveSource(a *attrib.Attribution, seg *segment.Doc) {
 		!strings.HasPrefix(wordshape.Lower(seg.Text[a.Start():a.End()]), "that ") {
 		a.Content = append([]text.Span{a.Source}, a.Content...)
 	}
+	dropSource(a)
+}
+
+// dropSource leaves a without a source.
+func dropSource(a *attrib.Attribution) {
 	a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = text.Span{}, -1, -1, 0, 0
 }
 
@@ -773,13 +778,7 @@ func oneContentPerCue(atts []attrib.Attribution) []attrib.Attribution {
 			byCue[a.Cue] = i
 		}
 	}
-	out := atts[:0]
-	for i, a := range atts {
-		if !drop[i] {
-			out = append(out, a)
-		}
-	}
-	return out
+	return keep(atts, drop)
 }
 
 // oneCuePerContent keeps one attribution of a content that two cues claim
@@ -803,13 +802,7 @@ func oneCuePerContent(atts []attrib.Attribution) []attrib.Attribution {
 			}
 		}
 	}
-	out := atts[:0]
-	for i, a := range atts {
-		if !drop[i] {
-			out = append(out, a)
-		}
-	}
-	return out
+	return keep(atts, drop)
 }
 
 // maxSameStart bounds how many claims back oneCuePerContent compares, so

@@ -121,3 +121,15 @@ func tokenRange(seg *segment.Doc, sp text.Span) (first, last int) {
 	}
 	return first, last
 }
+
+// keep returns the attributions of atts not marked in drop, in order,
+// reusing atts's array.
+func keep(atts []attrib.Attribution, drop []bool) []attrib.Attribution {
+	out := atts[:0]
+	for i, a := range atts {
+		if !drop[i] {
+			out = append(out, a)
+		}
+	}
+	return out
+}

@@ -382,16 +382,23 @@ func (d *Doc) newSpanCtx(cs, ce, wf, wl int, bound bool) *spanCtx {
 	c.headTag = d.tag(hd, wf, wl)
 	c.next = category(d.word(ce, wf, wl))
 	c.prevCat = category(d.word(cs-1, wf, wl))
+	// prefix counts over the window, in one pass; the clause breaks, strong
+	// marks and speech verbs only for the boundary features
 	n := wl - wf
 	c.commas = make([]int32, n+1)
 	c.quotes = make([]int32, n+1)
 	c.finite = make([]int32, n+1)
+	if bound {
+		c.clauses = make([]int32, n+1)
+		c.strong = make([]int32, n+1)
+		c.verbs = make([]int32, n+1)
+	}
 	for k := 0; k < n; k++ {
-		w := d.word(wf+k, wf, wl)
+		w, t := d.word(wf+k, wf, wl), d.Tags[wf+k]
 		c.commas[k+1] = c.commas[k]
 		c.quotes[k+1] = c.quotes[k]
 		c.finite[k+1] = c.finite[k]
-		if t := d.Tags[wf+k]; t == tag.VBD || t == tag.VBZ || t == tag.VBP || t == tag.MD {
+		if t == tag.VBD || t == tag.VBZ || t == tag.VBP || t == tag.MD {
 			c.finite[k+1]++
 		}
 		if w == "," {
@@ -400,23 +407,9 @@ func (d *Doc) newSpanCtx(cs, ce, wf, wl int, bound bool) *spanCtx {
 		if shape(w) == 5 {
 			c.quotes[k+1]++
 		}
-	}
-	if bound {
-		d.boundaryCounts(c)
-	}
-	return c
-}
-
-// boundaryCounts fills c's prefix counts of clause breaks, strong marks
-// and speech verbs, which only the boundary features read.
-func (d *Doc) boundaryCounts(c *spanCtx) {
-	wf, wl := c.wf, c.wl
-	n := wl - wf
-	c.clauses = make([]int32, n+1)
-	c.strong = make([]int32, n+1)
-	c.verbs = make([]int32, n+1)
-	for k := 0; k < n; k++ {
-		w := d.word(wf+k, wf, wl)
+		if !bound {
+			continue
+		}
 		c.clauses[k+1] = c.clauses[k]
 		c.strong[k+1] = c.strong[k]
 		c.verbs[k+1] = c.verbs[k]
@@ -426,10 +419,11 @@ func (d *Doc) boundaryCounts(c *spanCtx) {
 		if w == "," && isClauseOpener(tag.Tag(d.tag(wf+k+1, wf, wl))) {
 			c.clauses[k+1]++
 		}
-		if t := tag.Tag(d.tag(wf+k, wf, wl)); t == tag.Colon || t == tag.Dash || w == ";" {
+		if t == tag.Colon || t == tag.Dash || w == ";" {
 			c.strong[k+1]++
 		}
 	}
+	return c
 }
 
 // speechVerbs are the commonest cue words: another one between a token and

@@ -8,6 +8,7 @@
 package learned
 
 import (
+	"cmp"
 	"context"
 	_ "embed"
 	"encoding/binary"
@@ -230,9 +231,9 @@ type scratch struct {
 	lat2   lattice // for the second decoding, whose labels may be kept
 	cueSc  modelScorer
 	work   int // window tokens decoded, a decoding with a source counting double
-	// cueStarts are the starts of every cue found, ascending, for
+	// cues are the cues found in the document, in order, for
 	// contentGroups.
-	cueStarts []int
+	cues [][2]int
 }
 
 // Cues returns the cue spans the cue tagger finds, as token ranges.
@@ -347,10 +348,7 @@ func (m *Model) FindContext(ctx Stopper, d *Doc) ([]Attribution, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.cueStarts = s.cueStarts[:0]
-	for _, c := range cues {
-		s.cueStarts = append(s.cueStarts, c[0])
-	}
+	s.cues = cues
 	var out []Attribution
 	for i, c := range cues {
 		if i%checkEvery == checkEvery-1 {
@@ -412,7 +410,7 @@ func (m *Model) label(d *Doc, cs, ce int, s *scratch) (Attribution, bool) {
 	if srcF >= 0 {
 		a.Source = text.Span{Start: int(toks[srcF].Start), End: int(toks[srcL-1].End)}
 	}
-	for _, g := range d.contentGroups(runs, cs, ce, srcF, srcL, s.cueStarts) {
+	for _, g := range d.contentGroups(runs, cs, ce, srcF, srcL, s.cues) {
 		a.Content = append(a.Content, text.Span{Start: int(toks[g[0]].Start), End: int(toks[g[1]-1].End)})
 	}
 	return a, len(a.Content) > 0
@@ -429,17 +427,18 @@ func (m *Model) label(d *Doc, cs, ce int, s *scratch) (Attribution, bool) {
 // 0.004 on held-out train folds), with the group on the cue's other side
 // when both are quotations. A group that starts or ends inside a quotation
 // takes the whole quotation, marks included, as PolNeAR draws it.
-func (d *Doc) contentGroups(runs [][2]int, cs, ce, srcF, srcL int, cues []int) [][2]int {
+func (d *Doc) contentGroups(runs [][2]int, cs, ce, srcF, srcL int, cues [][2]int) [][2]int {
 	if len(runs) == 0 {
 		return nil
 	}
 	// another cue found between two runs ("said the plan would fail,
-	// adding that costs would rise") starts an attribution of its own: what lies beyond it is not this
-	// cue's. cues holds the starts of every cue found, ascending.
+	// adding that costs would rise") starts an attribution of its own:
+	// what lies beyond it is not this cue's. cues are the cues found, in
+	// order.
 	otherCue := func(f, l int) bool {
-		k, _ := slices.BinarySearch(cues, f)
-		for ; k < len(cues) && cues[k] < l; k++ {
-			if cues[k] != cs {
+		k, _ := slices.BinarySearchFunc(cues, f, func(c [2]int, t int) int { return cmp.Compare(c[0], t) })
+		for ; k < len(cues) && cues[k][0] < l; k++ {
+			if cues[k][0] != cs {
 				return true
 			}
 		}

@@ -283,11 +283,12 @@ func TestContentGroups(t *testing.T) {
 			return [2]int{f, l}
 		}
 		cs := tok(tc.cue)
-		cues := []int{cs}
+		cues := [][2]int{{cs, cs + 1}}
 		for _, o := range tc.others {
-			cues = append(cues, tok(o))
+			k := tok(o)
+			cues = append(cues, [2]int{k, k + 1})
 		}
-		sort.Ints(cues)
+		sort.Slice(cues, func(i, j int) bool { return cues[i][0] < cues[j][0] })
 		var runs [][2]int
 		for _, r := range tc.runs {
 			runs = append(runs, phrase(r))

@@ -242,7 +242,10 @@ func (s *modelScorer) cueTrans(d *Doc, i, f, l int, need uint8, feats []uint64, 
 func (s *modelScorer) spanTrans(d *Doc, c *spanCtx, i int, need uint8, feats []uint64, out *[numSpan][numSpan]float64) []uint64 {
 	rel, db := c.pos(d, i)
 	w, t, q := d.word(i, c.wf, c.wl), d.tag(i, c.wf, c.wl), d.quoted(i)
-	ct, cn := coarse(t), coarse(d.tag(i+1, c.wf, c.wl))
+	var ct, cn uint64 // spanTransNext's, read only with the boundary features
+	if c.bound {
+		ct, cn = coarse(t), coarse(d.tag(i+1, c.wf, c.wl))
+	}
 	for p := range numSpan {
 		if need&(1<<p) != 0 {
 			sum := s.tab.spanTQ[p][t][q]
