@@ -863,7 +863,7 @@ func aside(seg *segment.Doc, tags []tag.Tag, a, b int) (int, int) {
 		if v < len(tags) && tags[v] == tag.RB {
 			v++
 		}
-		if v >= len(tags) || !finite(tags[v]) && tags[v] != tag.VBN {
+		if v >= len(tags) || !tags[v].IsFinite() && tags[v] != tag.VBN {
 			return a, b
 		}
 	}
@@ -1006,10 +1006,6 @@ func docOwner(seg *segment.Doc, tags []tag.Tag, a int) int {
 	}
 	return a
 }
-
-// finite is a verb's tag that can follow its subject ("said", "says",
-// "say", "will").
-func finite(t tag.Tag) bool { return t == tag.VBD || t == tag.VBZ || t == tag.VBP || t == tag.MD }
 
 func isVerb(t tag.Tag) bool {
 	switch t {

@@ -398,7 +398,7 @@ func (d *Doc) newSpanCtx(cs, ce, wf, wl int, bound bool) *spanCtx {
 		c.commas[k+1] = c.commas[k]
 		c.quotes[k+1] = c.quotes[k]
 		c.finite[k+1] = c.finite[k]
-		if t == tag.VBD || t == tag.VBZ || t == tag.VBP || t == tag.MD {
+		if t.IsFinite() {
 			c.finite[k+1]++
 		}
 		if w == "," {

@@ -99,5 +99,9 @@ func (t Tag) IsNoun() bool { return t == NN || t == NNS || t == NNP || t == NNPS
 // IsVerb reports VB, VBD, VBG, VBN, VBP, VBZ.
 func (t Tag) IsVerb() bool { return t >= VB && t <= VBZ }
 
+// IsFinite reports the tags of a verb that can follow its subject: VBD,
+// VBZ, VBP ("said", "says", "say") and MD ("will").
+func (t Tag) IsFinite() bool { return t == VBD || t == VBZ || t == VBP || t == MD }
+
 // IsProper reports NNP, NNPS.
 func (t Tag) IsProper() bool { return t == NNP || t == NNPS }
