@@ -34,7 +34,7 @@ func NewDoc(seg *segment.Doc, tags []tag.Tag, inQuote []bool) *Doc {
 	for t := range d.run {
 		d.run[t] = -1
 		if t < len(inQuote) && inQuote[t] {
-			if t == 0 || !inQuote[t-1] {
+			if t == 0 || !inQuote[t-1] || d.quoteMeets(t) {
 				d.runs = append(d.runs, [2]int32{int32(t), int32(t)})
 			}
 			d.runs[len(d.runs)-1][1] = int32(t + 1)
@@ -43,6 +43,17 @@ func NewDoc(seg *segment.Doc, tags []tag.Tag, inQuote []bool) *Doc {
 	}
 	d.marks()
 	return d
+}
+
+// quoteMeets reports whether token t opens a paragraph with a quote mark
+// right after one that ends with a quote mark: two quotations that touch,
+// not one, though every token between them is quoted. A quotation carried
+// over paragraphs leaves the earlier ones open.
+func (d *Doc) quoteMeets(t int) bool {
+	toks := d.Seg.Tokens
+	sens := d.Seg.Sentences
+	return toks[t].Kind == segment.Quote && toks[t-1].Kind == segment.Quote &&
+		sens[d.sent[t]].Para != sens[d.sent[t-1]].Para
 }
 
 // marks finds, for every token, the nearest quote mark on each side in its

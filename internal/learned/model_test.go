@@ -252,6 +252,14 @@ func TestContentGroups(t *testing.T) {
 		{"a split quotation keeps both halves", "“We will win,” Smith said. “We always do.”",
 			"said", nil, []string{"We will win", "We always do"},
 			[]string{"“We will win,”", "“We always do.”"}},
+		// the paragraph after ends a quotation and the next opens one:
+		// every token between is quoted, but they are two
+		{"a quotation ends at its paragraph", "“We will win,” Smith said, “and soon.”\n\n“Nobody can stop us.”",
+			"said", nil, []string{"and soon"},
+			[]string{"“and soon.”"}},
+		{"a quotation carried over paragraphs is one", "Smith said: “We will win.\n\n“We always do.”",
+			"said", nil, []string{"We will win"},
+			[]string{"“We will win.\n\n“We always do.”"}},
 	}
 	for _, tc := range tests {
 		d, n := prepare(t, tc.text)
