@@ -17,6 +17,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/whosaid/whosaid/internal/cue"
 	"unicode"
 
 	"crypto/sha256"
@@ -261,7 +262,7 @@ func debugArticle(path, dev, name string) error {
 	if err != nil {
 		return err
 	}
-	_, ld, err := Prepare(string(tb), tg)
+	_, ld, err := Prepare(string(tb), tg, cue.Default())
 	if err != nil {
 		return err
 	}
@@ -337,7 +338,7 @@ func spans(d *text.Doc, rs []brat.Range) []text.Span {
 }
 
 // Prepare runs the stages the model reads on one text.
-func Prepare(s string, tg *tag.Model) (*text.Doc, *learned.Doc, error) {
+func Prepare(s string, tg *tag.Model, lex *cue.Lexicon) (*text.Doc, *learned.Doc, error) {
 	d, err := text.New(s)
 	if err != nil {
 		return nil, nil, err
@@ -350,7 +351,7 @@ func Prepare(s string, tg *tag.Model) (*text.Doc, *learned.Doc, error) {
 	tags := make([]tag.Tag, len(words))
 	tg.Tag(words, tags)
 	inQ := learned.InQuote(seg, quote.Find(seg))
-	return d, learned.NewDoc(seg, tags, inQ), nil
+	return d, learned.NewDoc(seg, tags, inQ, lex), nil
 }
 
 // Load reads a PolNeAR-shaped corpus: DIR/text/NAME.txt and the first
@@ -362,6 +363,7 @@ func Load(dir string, tg *tag.Model, limit int) (arts []Article, sum string, err
 		return nil, "", fmt.Errorf("%w (is ../shared/ beside the project?)", err)
 	}
 	h := sha256.New()
+	lex := cue.Default()
 	for i, doc := range c.Docs {
 		if limit > 0 && len(arts) == limit {
 			break
@@ -385,7 +387,7 @@ func Load(dir string, tg *tag.Model, limit int) (arts []Article, sum string, err
 		if err != nil {
 			return nil, "", fmt.Errorf("%s: %w", doc.Ann, err)
 		}
-		d, ld, err := Prepare(string(tb), tg)
+		d, ld, err := Prepare(string(tb), tg, lex)
 		if err != nil {
 			return nil, "", fmt.Errorf("%s: %w", doc.Path, err)
 		}

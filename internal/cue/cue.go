@@ -3,11 +3,15 @@
 // as an object ("told AFP"), prepositional cues ("according to") and nominal
 // cues ("warnings from experts that …"). The lexicon was drawn from the cue
 // spans of the PolNeAR training annotations, keeping the verbs whose
-// complement is a clause or a quotation.
+// complement is a clause or a quotation. WordClass also knows verbs of
+// communication, judgment and thought from VerbNet (related.txt) and more
+// nominal cues, which only the trained model reads.
 package cue
 
 import (
+	_ "embed"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/internal/wordset"
 )
@@ -22,6 +26,9 @@ const (
 	Belief       // think, believe: attribution of thought, weaker evidence
 	Ask          // ask: questions
 	Stance       // support, oppose, call for: the content is the object
+	// The classes below are WordClass's only: the rules do not act on them.
+	Noun    // a noun that carries someone's speech or view ("support for", "concerns about")
+	Related // a verb of communication, judgment or thought (related.txt)
 )
 
 // Form is one inflected form of a cue verb.
@@ -44,6 +51,8 @@ type Form struct {
 type Lexicon struct {
 	forms map[string]Form
 	nouns map[string]bool
+	// classes is WordClass's answer for every word it knows.
+	classes map[string]Class
 }
 
 // speech verbs: base form, and irregular forms as "base:past:participle".
@@ -105,6 +114,29 @@ var nouns = []string{"warning", "warnings", "claim", "claims", "statement", "sta
 	"belief", "view", "message", "comments", "comment", "remarks", "remark", "announcement",
 	"insinuation", "charge", "charges", "contention", "estimate", "estimates"}
 
+// relatedNouns are nouns that carry someone's speech, view or stance in
+// PolNeAR's broad sense ("his support for", "opposition to", "questions
+// about"), beyond the rules' nouns: WordClass's Noun.
+var relatedNouns = `support opposition criticism criticisms attack attacks accusation
+accusations allegation allegations question questions concern concerns
+complaint complaints demand demands call calls plea pleas appeal appeals
+warning warnings threat threats promise promises pledge pledges vow vows
+claim claims assertion assertions argument arguments view views opinion
+opinions belief beliefs position stance endorsement endorsements praise
+condemnation denunciation rebuke response responses reply answer answers
+comment comments remark remarks statement statements testimony speech
+speeches interview interviews tweet tweets letter memo study survey poll
+analysis findings estimate estimates projection projections forecast
+prediction predictions proposal proposals plan plans idea ideas suggestion
+suggestions recommendation recommendations request requests insistence
+assurance assurances admission denial denials fear fears hope hopes worry
+worries doubt doubts objection objections protest protests message
+rhetoric reaction reactions verdict assessment judgment judgement charge
+charges critique critiques suspicion suspicions`
+
+//go:embed related.txt
+var relatedVerbs string
+
 // Default builds the lexicon.
 func Default() *Lexicon {
 	l := &Lexicon{forms: make(map[string]Form, 1024), nouns: make(map[string]bool, len(nouns))}
@@ -127,7 +159,48 @@ func Default() *Lexicon {
 		}
 		l.addVerb(e, c, weak[base])
 	}
+	l.classes = make(map[string]Class, 4096)
+	for _, line := range strings.Split(relatedVerbs, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, b := range strings.Fields(line) {
+			for _, f := range [...]string{b, thirdPerson(b), regularPast(b), gerund(b)} {
+				l.classes[f] = Related
+			}
+		}
+	}
+	for _, n := range strings.Fields(relatedNouns) {
+		l.classes[n] = Noun
+	}
+	for n := range l.nouns {
+		l.classes[n] = Noun
+	}
+	for w, f := range l.forms {
+		l.classes[w] = f.Class
+	}
 	return l
+}
+
+// WordClass classes a word, in any case, for the model's features: a cue
+// verb's class, Noun, Related, or None. It lower-cases an ASCII word on
+// the stack: the model asks for every token of an article.
+func (l *Lexicon) WordClass(w string) Class {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return None // longer than any word the lexicon holds
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return l.classes[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return l.classes[string(buf[:len(w)])]
 }
 
 // addVerb adds every form of a verb given as "base" or

@@ -47,7 +47,7 @@ func TestCombine(t *testing.T) {
 			"Cruz Praises Trump’s Tax Plan\n\nBy Ann Lee\n\nThe campaign opened an office in Columbus on Monday.",
 			"Trump’s Tax Plan", "Cruz", "Praises", Indirect},
 		{"who asked is not said", "Asked about his plans, Trump said he would run again.",
-			"his plans", "", "Asked", Indirect},
+			"his plans", "", "Asked about", Indirect},
 		{"side-by-side quotations stay apart",
 			"The report was blunt.\n\n“We lost the vote.”\n“We will win the next one,” the minister said.",
 			"“We will win the next one,”", "the minister", "said", Direct},
@@ -72,8 +72,8 @@ func TestCombine(t *testing.T) {
 			"the plant would reopen in the spring", "The mayor", "said", Indirect},
 		{"\"and\" inside a content stays", "The senator said jobs and wages fell last year.",
 			"jobs and wages fell last year", "The senator", "said", Indirect},
-		{"\"to\" before a noun phrase is the cue's", "The governor responded to questions about the budget.",
-			"questions about the budget", "The governor", "responded", Indirect},
+		{"\"to\" before a noun phrase is the cue's", "The governor responded to criticism of the budget.",
+			"criticism of the budget", "The governor", "responded", Indirect},
 		{"the person addressed is not the content", "The senator told his supporters, “We will win this seat back.”",
 			"“We will win this seat back.”", "The senator", "told", Direct},
 		{"a dash credits a quotation",
@@ -297,6 +297,28 @@ func TestDateNoSource(t *testing.T) {
 	for _, cl := range res.Claims {
 		if a := cl.Attribution; a != nil && a.Source != nil && a.Source.Text == "Tuesday" {
 			t.Errorf("%q is attributed to %q", cl.Text, a.Source.Text)
+		}
+	}
+}
+
+// TestInCompound: a participle that ends a hyphenated modifier is no cue.
+func TestInCompound(t *testing.T) {
+	cases := []struct {
+		text, cue string
+		want      bool
+	}{
+		{"The U.S.-backed coalition advanced.", "backed", true},
+		{"The U.S. -backed coalition advanced.", "backed", true}, // the seed's spacing
+		{"The U.N.-led talks resumed.", "led", true},
+		{"The mayor - backed by the council - said no.", "backed", false}, // a dash, not a hyphen
+		{"The council backed the plan.", "backed", false},
+	}
+	for _, c := range cases {
+		seg := segment.Split(c.text)
+		at := strings.Index(c.text, c.cue)
+		cue := text.Span{Start: at, End: at + len(c.cue)}
+		if got := inCompound(seg, cue); got != c.want {
+			t.Errorf("%q: inCompound(%q) = %v, want %v", c.text, c.cue, got, c.want)
 		}
 	}
 }

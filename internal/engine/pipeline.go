@@ -373,5 +373,5 @@ func hasWord(s string, spans []text.Span) bool {
 
 // learnedFind runs the trained model on the analysed text, until ctx ends.
 func (e *Engine) learnedFind(ctx stopper, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) ([]learned.Attribution, error) {
-	return e.model.FindContext(ctx, learned.NewDoc(seg, tags, learned.InQuote(seg, quotes)))
+	return e.model.FindContext(ctx, learned.NewDoc(seg, tags, learned.InQuote(seg, quotes), e.lex))
 }

@@ -1,6 +1,7 @@
 package learned
 
 import (
+	"github.com/whosaid/whosaid/internal/cue"
 	"github.com/whosaid/whosaid/internal/perceptron"
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
@@ -19,12 +20,21 @@ type Doc struct {
 	qLeft   []uint8    // tokens back to the nearest quote mark in the sentence, 0 = none
 	qRight  []uint8    // tokens on to the nearest quote mark in the sentence, 0 = none
 	colon   []bool     // the token's sentence has a colon
+	// class is every token's cue.Lexicon.WordClass: a verb rare in the
+	// training data borrows what its class learned.
+	class []uint8
 }
 
 // NewDoc prepares seg for the model. tags and inQuote have one entry per
-// token.
-func NewDoc(seg *segment.Doc, tags []tag.Tag, inQuote []bool) *Doc {
-	d := &Doc{Seg: seg, Tags: tags, InQuote: inQuote, sent: make([]int32, len(seg.Tokens))}
+// token; lex is the cue lexicon the model was trained with (cue.Default).
+func NewDoc(seg *segment.Doc, tags []tag.Tag, inQuote []bool, lex *cue.Lexicon) *Doc {
+	d := &Doc{Seg: seg, Tags: tags, InQuote: inQuote, sent: make([]int32, len(seg.Tokens)),
+		class: make([]uint8, len(seg.Tokens))}
+	for i := range d.class {
+		if seg.Tokens[i].Kind == segment.Word {
+			d.class[i] = uint8(lex.WordClass(seg.Word(i)))
+		}
+	}
 	for si, s := range seg.Sentences {
 		for t := s.First; t < s.Last; t++ {
 			d.sent[t] = int32(si)
@@ -262,7 +272,7 @@ func (d *Doc) cueFeatures(buf []uint64, i, f, l int, sentQuote uint64) []uint64 
 		g[0], x[0], x[1], g[1], x[2], x[3], x[4], x[5], x[6], x[7],
 		g[2], sh[0], sh[1], sh[2], g[3], x[8], x[9], x[10], g[4], g[5],
 		x[11], x[12], x[13], x[19], x[14], x[15], x[16], g[6],
-		x[20], x[21], x[17], x[18],
+		x[20], x[21], x[17], x[18], x[22], x[23], x[24],
 	)
 }
 
@@ -289,12 +299,16 @@ func (d *Doc) cueTok(i, f, l int, sentQuote uint64) cueTok {
 // many values to add up ahead, and those that stand alone (see
 // spanEmitLookup). The others come in groups of the few values they read,
 // which the model adds up ahead (cueEmitTables).
-func (d *Doc) cueEmitLookup(i, f, l int, tk *cueTok) [22]uint64 {
+func (d *Doc) cueEmitLookup(i, f, l int, tk *cueTok) [25]uint64 {
 	in := perceptron.Int
 	w, t, stm := tk.w, tk.t, tk.stm
 	prev, next := d.word(i-1, f, l), d.word(i+1, f, l)
 	prevTag, nextTag := d.tag(i-1, f, l), d.tag(i+1, f, l)
-	return [22]uint64{
+	var lc uint64
+	if i >= f && i < l {
+		lc = uint64(d.class[i])
+	}
+	return [25]uint64{
 		lower(h(2), w),
 		suffix(h(3), w, 3),
 		in(in(h(5), prevTag), t),
@@ -317,6 +331,11 @@ func (d *Doc) cueEmitLookup(i, f, l int, tk *cueTok) [22]uint64 {
 		in(in(h(26), tk.ql), tk.qr),
 		in(in(h(61), bucket(i-f)), t),
 		in(in(h(62), bucket(l-1-i)), t),
+		// the word's class in the cue lexicon, alone, with its tag and
+		// with what follows
+		in(h(90), lc),
+		in(in(h(91), lc), t),
+		in(in(h(92), lc), category(next)),
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/whosaid/whosaid/internal/cue"
 	"os"
 	"path/filepath"
 	"sort"
@@ -35,7 +36,7 @@ func prepare(t testing.TB, s string) (*Doc, int) {
 	}
 	tags := make([]tag.Tag, len(words))
 	tg.Tag(words, tags)
-	return NewDoc(seg, tags, InQuote(seg, quote.Find(seg))), len(words)
+	return NewDoc(seg, tags, InQuote(seg, quote.Find(seg)), cue.Default()), len(words)
 }
 
 func TestDefault(t *testing.T) {
