@@ -18,7 +18,6 @@ package main
 import (
 	"bytes"
 	"github.com/whosaid/whosaid/internal/cue"
-	"unicode"
 
 	"crypto/sha256"
 	"encoding/hex"
@@ -27,7 +26,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -42,7 +40,6 @@ import (
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
-	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
 func main() {
@@ -63,7 +60,6 @@ func main() {
 	load := flag.String("load", "", "evaluate this model file on -dev instead of training")
 	margins := flag.String("margin", "", "with -load, also try these source margins on -dev (e.g. 1,2,4)")
 	debug := flag.String("debug", "", "with -load, print the sentences and attributions of this -dev article")
-	cueWordsOnly := flag.Bool("cue-words-only", false, "write only the cue vocabulary (cuewords.txt beside -out), without training")
 	keyBits := flag.Int("key-bits", 0, "hash the cue tagger's features to this many bits already in training and keep keys of that size (16..32; 0: train on full hashes, keep 24-bit keys)")
 	spanKeyBits := flag.Int("span-key-bits", 0, "-key-bits for the span labeller")
 	boundary := flag.Bool("boundary", false, "give the span labeller the boundary features (clause breaks, the tokens between the cue and a near word; recorded as boundary)")
@@ -90,7 +86,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*data, *dev, *out, *epochs, *seed, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases, *cueWordsOnly, foldK, foldN, *keyBits, *spanKeyBits, *boundary); err != nil {
+	if err := run(*data, *dev, *out, *epochs, *seed, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases, foldK, foldN, *keyBits, *spanKeyBits, *boundary); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
@@ -128,7 +124,7 @@ type Options struct {
 	Boundary bool `json:"boundary,omitempty"`
 }
 
-func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string, cueWordsOnly bool, foldK, foldN, keyBits, spanKeyBits int, boundary bool) error {
+func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string, foldK, foldN, keyBits, spanKeyBits int, boundary bool) error {
 	tg, err := tag.Default()
 	if err != nil {
 		return err
@@ -147,15 +143,6 @@ func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spa
 	opt := Options{Data: "PolNeAR v1.0.0 train (Newell, Margolin and Ruths, LREC 2018)", Docs: len(arts), SHA256: sum,
 		Epochs: epochs, Seed: seed, MinSeen: minSeen, MinWeight: minWeight, CueBias: cueBias,
 		SpanMinSeen: spanMinSeen, SpanMinWeight: spanMinWeight, KeyBits: keyBits, SpanKeyBits: spanKeyBits, Boundary: boundary}
-	words := CueWords(arts)
-	wout := filepath.Join(filepath.Dir(out), "cuewords.txt")
-	if err := os.WriteFile(wout, words, 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes\n", wout, len(words))
-	if cueWordsOnly {
-		return nil
-	}
 	tr, header, m, b, err := Build(arts, opt)
 	if err != nil {
 		return err
@@ -494,31 +481,4 @@ func cueStats(m *learned.Model, arts []Article) string {
 	}
 	_ = raw
 	return fmt.Sprintf("gold %d predicted %d  recall %.3f precision %.3f", gold, pred, float64(hitG)/float64(max(gold, 1)), float64(hitP)/float64(max(pred, 1)))
-}
-
-// CueWords is the vocabulary of the training data's cues: every word (a run
-// of letters, lower-cased) that occurs in gold cues at least twice, one a
-// line, sorted. The engine keeps only model cues that hold one of these
-// words besides auxiliaries, so a verb the model was never shown as a cue
-// ("have since retaken") does not make an attribution.
-func CueWords(arts []Article) []byte {
-	count := map[string]int{}
-	for _, a := range arts {
-		for _, g := range a.Gold {
-			for _, r := range g.Cue {
-				cue := a.Doc.Norm[a.Doc.Byte(r.Start):a.Doc.Byte(r.End)]
-				for _, w := range strings.FieldsFunc(cue, func(c rune) bool { return !unicode.IsLetter(c) }) {
-					count[wordshape.Lower(w)]++
-				}
-			}
-		}
-	}
-	var words []string
-	for w, n := range count {
-		if n >= 2 {
-			words = append(words, w)
-		}
-	}
-	sort.Strings(words)
-	return []byte(strings.Join(words, "\n") + "\n")
 }

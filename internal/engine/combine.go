@@ -28,15 +28,15 @@ import (
 // (it reads "Heavy Clashes Reported In …" as a sentence) unless it is a
 // verb not in the past tense ("Trump Says …"); a cue inside
 // content the rules already gave a speaker ("IS said that two of its
-// fighters attacked …": "attacked" is no cue); and a cue with no word the
-// training data ever used as a cue ("have since retaken").
-func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned.Model, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote, metaParas []int, lex *cue.Lexicon) []attrib.Attribution {
+// fighters attacked …": "attacked" is no cue); and a cue that ends a
+// hyphenated modifier ("the U.S.-backed coalition").
+func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote, metaParas []int, lex *cue.Lexicon) []attrib.Attribution {
 	ruled := newSpanSet(rules)
 	around := newQuoteIndex(quotes)
 	var model []attrib.Attribution
 	for _, f := range found {
 		if inParas(seg, f.Cue.Start, metaParas) && !headlineVerb(seg, tags, f.Cue) || ruled.overlaps([]text.Span{f.Cue}) ||
-			!knownCue(seg.Text[f.Cue.Start:f.Cue.End], m) || inCompound(seg, f.Cue) || !hasWord(seg.Text, f.Content) {
+			inCompound(seg, f.Cue) || !hasWord(seg.Text, f.Content) {
 			continue
 		}
 		at := attrib.Attribution{Content: f.Content, Cue: f.Cue, SrcFirst: -1, SrcLast: -1}
@@ -53,7 +53,6 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, m *learned
 				at.RefFirst, at.RefLast = first, first
 			}
 		}
-		at.Content = nearestQuotes(at, quotes, seg.Text)
 		startAtThat(&at, seg, tags, lex)
 		afterParticle(&at, seg, tags)
 		startAtQuote(&at, seg, tags, quotes)
@@ -105,25 +104,6 @@ func inCompound(seg *segment.Doc, cue text.Span) bool {
 		seg.Tokens[first-2].Kind == segment.Word
 }
 
-// function words carry no meaning of their own in a cue ("have since
-// retaken", "is expected"): a cue needs another word the training data
-// used as a cue.
-var function = wordset.Of("have has had is are was were be been will would could should can may might also " +
-	"since then not the a an to in of that s and it for on with did do does still " +
-	"just now")
-
-// knownCue reports whether cue holds a word, other than a function word,
-// that the training data used as a cue, or is punctuation that introduces
-// speech (a colon, a dash).
-func knownCue(cue string, m *learned.Model) bool {
-	for _, w := range strings.FieldsFunc(cue, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if lw := wordshape.Lower(w); !function[lw] && m.CueWord(lw) {
-			return true
-		}
-	}
-	return strings.ContainsAny(cue, ":—―")
-}
-
 // extendToSentence starts a content that comes before its cue in the same
 // sentence at the sentence's start, as PolNeAR draws it ("But landmines, IS
 // snipers … are hindering the advance, he said."): the model sometimes
@@ -142,46 +122,6 @@ func extendToSentence(atts []attrib.Attribution, seg *segment.Doc) {
 		}
 		prevEnd = max(prevEnd, a.End(), a.Cue.End)
 	}
-}
-
-// nearestQuotes keeps, of a content that runs over several whole
-// quotations standing side by side ("“…we go from here?”¶“American Skin…”"),
-// the quotations nearest the cue: the model's window joins neighbouring
-// quotations, which PolNeAR draws as separate attributions. A quotation
-// that goes on into the next paragraph is one quotation and is not cut.
-func nearestQuotes(a attrib.Attribution, quotes []quote.Quote, s string) []text.Span {
-	if len(a.Content) != 1 {
-		return a.Content
-	}
-	c := a.Content[0]
-	// the cuts: between a closed speech quotation ending inside c and a
-	// quotation opening after nothing but spaces
-	var cuts []int
-	k := sort.Search(len(quotes), func(i int) bool { return quotes[i].Start >= c.Start })
-	for ; k+1 < len(quotes) && quotes[k+1].End <= c.End; k++ {
-		q, next := quotes[k], quotes[k+1]
-		if q.Nested || next.Nested || q.Scare || next.Scare || !q.Closed || next.Start < q.End {
-			continue
-		}
-		if strings.TrimSpace(s[q.End:next.Start]) == "" {
-			cuts = append(cuts, q.End)
-		}
-	}
-	if len(cuts) == 0 {
-		return a.Content
-	}
-	switch {
-	case a.Cue.Start >= c.End: // "…," she said: the last quotation
-		c.Start = cuts[len(cuts)-1]
-	case a.Cue.End <= c.Start: // she said: "…": the first
-		c.End = cuts[0]
-	default:
-		return a.Content
-	}
-	for c.Start < c.End && unicode.IsSpace(rune(s[c.Start])) {
-		c.Start++
-	}
-	return []text.Span{c}
 }
 
 // afterCue reports a content of one part that follows its cue: the shape

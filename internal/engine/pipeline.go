@@ -74,7 +74,7 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 		if err != nil {
 			return nil, err
 		}
-		a.atts = combine(a.atts, found, e.model, a.seg, tags, quotes, a.meta.Paras, e.lex)
+		a.atts = combine(a.atts, found, a.seg, tags, quotes, a.meta.Paras, e.lex)
 	}
 	a.atts = withTurns(a.atts, a.seg)
 	a.atts = statements(a.atts, a.seg)

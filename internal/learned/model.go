@@ -18,7 +18,6 @@ import (
 	"hash/fnv"
 	"math"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/whosaid/whosaid/internal/minijson"
@@ -59,10 +58,8 @@ type Model struct {
 	// bound says the span labeller was trained with the boundary features
 	// (TrainOptions.Boundary); the model file's header records it.
 	bound bool
-	id    string // "attrib-" and the start of the file's SHA-256, when loaded
-	// cueWords is the training cues' vocabulary; nil when not loaded.
-	cueWords map[string]bool
-	trans    *transTables // the transition features' sums, shared by the copies
+	id    string       // "attrib-" and the start of the file's SHA-256, when loaded
+	trans *transTables // the transition features' sums, shared by the copies
 }
 
 // ID names the model file the model was loaded from.
@@ -117,32 +114,8 @@ func (m *Model) WithCueBias(bias float32) *Model {
 //go:embed model.bin
 var embedded []byte
 
-//go:embed cuewords.txt
-var embeddedCueWords []byte
-
 // Default returns the embedded model, loaded once.
-var Default = sync.OnceValues(func() (*Model, error) {
-	m, err := Load(embedded)
-	if err != nil {
-		return nil, err
-	}
-	return m.WithCueWords(embeddedCueWords), nil
-})
-
-// WithCueWords returns a copy of m that knows the cue vocabulary of its
-// training data (build/train's cuewords.txt: one lower-case word a line).
-func (m *Model) WithCueWords(list []byte) *Model {
-	c := *m
-	c.cueWords = map[string]bool{}
-	for _, w := range strings.Fields(string(list)) {
-		c.cueWords[w] = true
-	}
-	return &c
-}
-
-// CueWord reports whether the lower-case word occurs in the training data's
-// cues (always true for a model loaded without its vocabulary).
-func (m *Model) CueWord(lower string) bool { return m.cueWords == nil || m.cueWords[lower] }
+var Default = sync.OnceValues(func() (*Model, error) { return Load(embedded) })
 
 const magic = "WSLM\x01"
 
