@@ -17,8 +17,6 @@ package main
 
 import (
 	"bytes"
-	"github.com/whosaid/whosaid/internal/cue"
-
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -33,6 +31,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/brat"
 	"github.com/whosaid/whosaid/internal/corpus"
+	"github.com/whosaid/whosaid/internal/cue"
 	"github.com/whosaid/whosaid/internal/learned"
 	"github.com/whosaid/whosaid/internal/perceptron"
 	"github.com/whosaid/whosaid/internal/quote"

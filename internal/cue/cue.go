@@ -116,23 +116,19 @@ var nouns = []string{"warning", "warnings", "claim", "claims", "statement", "sta
 
 // relatedNouns are nouns that carry someone's speech, view or stance in
 // PolNeAR's broad sense ("his support for", "opposition to", "questions
-// about"), beyond the rules' nouns: WordClass's Noun.
-var relatedNouns = `support opposition criticism criticisms attack attacks accusation
-accusations allegation allegations question questions concern concerns
-complaint complaints demand demands call calls plea pleas appeal appeals
-warning warnings threat threats promise promises pledge pledges vow vows
-claim claims assertion assertions argument arguments view views opinion
-opinions belief beliefs position stance endorsement endorsements praise
+// about"), beyond the rules' nouns (nouns): WordClass's Noun, with them.
+var relatedNouns = `support opposition criticism criticisms attack attacks question
+questions complaint complaints demand demands call calls plea pleas
+appeal appeals threat threats pledge pledges vow vows views opinion
+opinions beliefs position stance endorsement endorsements praise
 condemnation denunciation rebuke response responses reply answer answers
-comment comments remark remarks statement statements testimony speech
-speeches interview interviews tweet tweets letter memo study survey poll
-analysis findings estimate estimates projection projections forecast
-prediction predictions proposal proposals plan plans idea ideas suggestion
-suggestions recommendation recommendations request requests insistence
-assurance assurances admission denial denials fear fears hope hopes worry
-worries doubt doubts objection objections protest protests message
-rhetoric reaction reactions verdict assessment judgment judgement charge
-charges critique critiques suspicion suspicions`
+testimony speech speeches interview interviews tweet tweets letter memo
+study survey poll analysis findings projection projections forecast
+proposal proposals plan plans idea ideas recommendation recommendations
+request requests denial denials hope hopes worry worries doubt doubts
+objection objections protest protests rhetoric reaction reactions
+verdict assessment judgment judgement critique critiques suspicion
+suspicions`
 
 //go:embed related.txt
 var relatedVerbs string

@@ -393,7 +393,7 @@ func newClause(seg *segment.Doc, tags []tag.Tag, lex *cue.Lexicon, k int) bool {
 		case j > k && (t == tag.VBD || t == tag.VBZ || t == tag.VBP):
 			f, ok := lex.Verb(wordshape.Lower(seg.Word(j)))
 			return ok && !f.Weak && !f.Gerund && !f.Bare
-		case t == tag.PRP || t == tag.DT || t == tag.NNP || t == tag.NNPS || t == tag.NN || t == tag.NNS || t == tag.JJ:
+		case t == tag.PRP || t == tag.DT || t == tag.JJ || t.IsNoun():
 			if t == tag.PRP && j > k {
 				return false
 			}
