@@ -99,7 +99,7 @@ loadtest-worker: node_modules/.package-lock.json
 # The check-worthiness model comes second: its calibration reads the scores
 # of the engine built with the new attribution model.
 train:
-	$(GO) run ./build/train -epochs 12 -min-seen 6 -min-weight 7 -span-min-seen 8 -span-min-weight 8 -cue-bias 20 -boundary
+	$(GO) run ./build/train -runs 5 -epochs 12 -min-seen 6 -min-weight 7 -span-min-seen 8 -span-min-weight 8 -cue-bias 20 -boundary
 	$(MAKE) train-checkworthy
 
 train-checkworthy:

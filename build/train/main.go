@@ -47,6 +47,7 @@ func main() {
 	out := flag.String("out", "internal/learned/model.bin", "model file to write")
 	epochs := flag.Int("epochs", 12, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffling seed")
+	runs := flag.Int("runs", 1, "train this many times side by side, with seeds -seed, -seed+1, …, and average the weights")
 	minSeen := flag.Int("min-seen", 6, "drop features seen in fewer training instances")
 	minWeight := flag.Int("min-weight", 7, "drop features whose largest int8 weight is smaller")
 	spanMinSeen := flag.Int("span-min-seen", 8, "-min-seen for the span labeller")
@@ -85,7 +86,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*data, *dev, *out, *epochs, *seed, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases, foldK, foldN, *keyBits, *spanKeyBits, *boundary); err != nil {
+	if err := run(*data, *dev, *out, *epochs, *seed, *runs, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases, foldK, foldN, *keyBits, *spanKeyBits, *boundary); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
@@ -102,11 +103,14 @@ type Article struct {
 
 // Options is what a training run is made of; it is recorded in the model.
 type Options struct {
-	Data      string  `json:"data"`
-	Docs      int     `json:"docs"`
-	SHA256    string  `json:"sha256"` // over the names and bytes of the texts and annotations used
-	Epochs    int     `json:"epochs"`
-	Seed      uint64  `json:"seed"`
+	Data   string `json:"data"`
+	Docs   int    `json:"docs"`
+	SHA256 string `json:"sha256"` // over the names and bytes of the texts and annotations used
+	Epochs int    `json:"epochs"`
+	Seed   uint64 `json:"seed"`
+	// Runs is how many training runs, with seeds Seed, Seed+1, …, were
+	// averaged (learned.TrainOptions.Runs); 0 means 1.
+	Runs      int     `json:"runs,omitempty"`
 	MinSeen   int     `json:"min_seen"`
 	MinWeight int     `json:"min_weight"`
 	CueBias   float32 `json:"cue_bias"`
@@ -123,7 +127,7 @@ type Options struct {
 	Boundary bool `json:"boundary,omitempty"`
 }
 
-func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string, foldK, foldN, keyBits, spanKeyBits int, boundary bool) error {
+func run(data, dev, out string, epochs int, seed uint64, runs, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string, foldK, foldN, keyBits, spanKeyBits int, boundary bool) error {
 	tg, err := tag.Default()
 	if err != nil {
 		return err
@@ -140,7 +144,7 @@ func run(data, dev, out string, epochs int, seed uint64, minSeen, minWeight, spa
 		fmt.Fprintf(os.Stderr, "fold %d/%d: training on %d articles, %d held out\n", foldK, foldN, len(arts), len(held))
 	}
 	opt := Options{Data: "PolNeAR v1.0.0 train (Newell, Margolin and Ruths, LREC 2018)", Docs: len(arts), SHA256: sum,
-		Epochs: epochs, Seed: seed, MinSeen: minSeen, MinWeight: minWeight, CueBias: cueBias,
+		Epochs: epochs, Seed: seed, Runs: runs, MinSeen: minSeen, MinWeight: minWeight, CueBias: cueBias,
 		SpanMinSeen: spanMinSeen, SpanMinWeight: spanMinWeight, KeyBits: keyBits, SpanKeyBits: spanKeyBits, Boundary: boundary}
 	tr, header, m, b, err := Build(arts, opt)
 	if err != nil {
@@ -311,7 +315,7 @@ func Train(arts []Article, opt Options) (*learned.Trained, []byte, error) {
 				Cue: spans(a.Doc, g.Cue), Source: spans(a.Doc, g.Source), Content: spans(a.Doc, g.Content)})
 		}
 	}
-	return learned.Train(docs, gold, learned.TrainOptions{Epochs: opt.Epochs, Seed: opt.Seed, KeyBits: opt.KeyBits, SpanKeyBits: opt.SpanKeyBits, Boundary: opt.Boundary,
+	return learned.Train(docs, gold, learned.TrainOptions{Epochs: opt.Epochs, Seed: opt.Seed, Runs: opt.Runs, KeyBits: opt.KeyBits, SpanKeyBits: opt.SpanKeyBits, Boundary: opt.Boundary,
 		Progress: func(e int) { fmt.Fprintf(os.Stderr, "epoch %d/%d\n", e, opt.Epochs) }}), header, nil
 }
 

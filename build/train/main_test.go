@@ -13,7 +13,8 @@ import (
 // TestDeterministic trains twice on a small part of PolNeAR's train split
 // and wants the same model bytes: the model in the repository must be
 // reproducible from the data and the settings in its header, also when
-// features are hashed to short keys in training (-key-bits).
+// features are hashed to short keys in training (-key-bits) and when
+// several runs, trained side by side, are averaged (-runs).
 func TestDeterministic(t *testing.T) {
 	dir := filepath.Join("..", "..", "..", "shared", "polnear", "train")
 	if _, err := os.Stat(dir); err != nil {
@@ -27,8 +28,9 @@ func TestDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, keyBits := range []int{0, 18} {
-		opt := Options{Data: "test", Docs: len(arts), SHA256: sum, Epochs: 2, Seed: 1, MinSeen: 2, MinWeight: 2, CueBias: 20, KeyBits: keyBits, SpanKeyBits: keyBits}
+	for _, c := range []struct{ keyBits, runs int }{{0, 1}, {18, 1}, {0, 3}} {
+		keyBits := c.keyBits
+		opt := Options{Data: "test", Docs: len(arts), SHA256: sum, Epochs: 2, Seed: 1, Runs: c.runs, MinSeen: 2, MinWeight: 2, CueBias: 20, KeyBits: keyBits, SpanKeyBits: keyBits}
 		var runs [2][]byte
 		for i := range runs {
 			_, _, _, b, err := Build(arts, opt)
@@ -38,7 +40,7 @@ func TestDeterministic(t *testing.T) {
 			runs[i] = b
 		}
 		if !bytes.Equal(runs[0], runs[1]) {
-			t.Fatalf("key bits %d: two trainings on the same data gave different models (%d and %d bytes)", keyBits, len(runs[0]), len(runs[1]))
+			t.Fatalf("key bits %d, runs %d: two trainings on the same data gave different models (%d and %d bytes)", keyBits, c.runs, len(runs[0]), len(runs[1]))
 		}
 		m, err := learned.Load(runs[0])
 		if err != nil {
@@ -49,6 +51,9 @@ func TestDeterministic(t *testing.T) {
 		}
 		if hashed := bytes.Contains(m.Header(), []byte(`"key_bits":18,"span_key_bits":18`)); hashed != (keyBits == 18) {
 			t.Errorf("key bits %d: header %s", keyBits, m.Header())
+		}
+		if averaged := bytes.Contains(m.Header(), []byte(`"runs":3`)); averaged != (c.runs == 3) {
+			t.Errorf("runs %d: header %s", c.runs, m.Header())
 		}
 	}
 }

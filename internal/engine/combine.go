@@ -107,7 +107,9 @@ func inCompound(seg *segment.Doc, cue text.Span) bool {
 // extendToSentence starts a content that comes before its cue in the same
 // sentence at the sentence's start, as PolNeAR draws it ("But landmines, IS
 // snipers … are hindering the advance, he said."): the model sometimes
-// starts a few words late. Words another attribution claims are left alone.
+// starts a few words late. Words another attribution claims are left alone,
+// and so is a label that opens the sentence ("TRUMP: The deaths were very
+// sad, the police chief said.").
 func extendToSentence(atts []attrib.Attribution, seg *segment.Doc) {
 	sort.SliceStable(atts, func(i, j int) bool { return atts[i].Start() < atts[j].Start() })
 	prevEnd := 0
@@ -116,13 +118,23 @@ func extendToSentence(atts []attrib.Attribution, seg *segment.Doc) {
 		si := seg.SentenceAt(a.Start())
 		if si < len(seg.Sentences) && len(a.Content) == 1 {
 			st := seg.Sentences[si]
-			if a.Cue.Start >= a.End() && a.Cue.End <= st.End && st.Start < a.Start() && st.Start >= prevEnd {
-				a.Content[0].Start = st.Start
+			start := st.Start
+			for k := st.First; k+1 < st.Last && k < st.First+maxLabel; k++ {
+				if seg.Word(k) == ":" {
+					start = int(seg.Tokens[k+1].Start)
+				}
+			}
+			if a.Cue.Start >= a.End() && a.Cue.End <= st.End && start < a.Start() && start >= prevEnd {
+				a.Content[0].Start = start
 			}
 		}
 		prevEnd = max(prevEnd, a.End(), a.Cue.End)
 	}
 }
+
+// maxLabel is how many tokens a sentence's opening label may take, colon
+// included ("JAKE TAPPER:", "The Latest:").
+const maxLabel = 4
 
 // afterCue reports a content of one part that follows its cue: the shape
 // the repairs below mend ("X said (that) …").

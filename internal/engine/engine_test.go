@@ -258,14 +258,15 @@ func checkOffsets(t *testing.T, res *Result) {
 }
 
 // Dev floors: the figures reached on PolNeAR dev by the trained model and
-// the rules together (e2e F1 0.739, direct-quote recall 0.975,
-// content_exact F1 0.587), less 0.01. The rules alone reach 0.611 and
+// the rules together (e2e F1 0.740, direct-quote recall 0.972,
+// content_exact F1 0.591), less 0.01 (direct-quote recall kept at its
+// earlier floor, from 0.975). The rules alone reach 0.611 and
 // 0.931 (whosaid eval --rules-only). The repairs in combine.go were found
 // by error analysis on dev and train, so these dev figures flatter it.
 const (
-	devF1Floor           = 0.729
+	devF1Floor           = 0.730
 	devDirectRecallFloor = 0.965
-	devExactFloor        = 0.577
+	devExactFloor        = 0.581
 )
 
 // TestDevFloor runs the engine over PolNeAR dev and scores it as

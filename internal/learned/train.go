@@ -2,6 +2,7 @@ package learned
 
 import (
 	"math/rand/v2"
+	"sync"
 
 	"github.com/whosaid/whosaid/internal/perceptron"
 	"github.com/whosaid/whosaid/internal/text"
@@ -27,7 +28,13 @@ type TrainOptions struct {
 	// and the others that read spanCtx.bound); build/train records it in
 	// the model's header, which tells Load.
 	Boundary bool
-	// Progress, when set, is told each finished epoch.
+	// Runs, when more than 1, trains that many times side by side, with
+	// the shuffling seeds Seed, Seed+1, …, and averages the weights
+	// (perceptron.Merge). What a perceptron learns depends on the order it
+	// reads the articles in; the average of several orders generalises
+	// better than any one of them.
+	Runs int
+	// Progress, when set, is told each finished epoch of the first run.
 	Progress func(epoch int)
 }
 
@@ -54,6 +61,35 @@ func (t *Trained) CompactSplit(cue, span perceptron.Options) *Model {
 // Train learns both models from docs and their gold attributions. The same
 // inputs and options give the same weights.
 func Train(docs []*Doc, gold [][]Gold, opt TrainOptions) *Trained {
+	runs := make([]*Trained, max(opt.Runs, 1))
+	var wg sync.WaitGroup
+	for r := range runs {
+		o := opt
+		o.Seed += uint64(r)
+		if r > 0 {
+			o.Progress = nil
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			runs[r] = trainRun(docs, gold, o)
+		}()
+	}
+	wg.Wait()
+	if len(runs) == 1 {
+		return runs[0]
+	}
+	cue := make([]*perceptron.Trainer, len(runs))
+	span := make([]*perceptron.Trainer, len(runs))
+	for r, t := range runs {
+		cue[r], span[r] = t.cue, t.span
+	}
+	return &Trained{cue: perceptron.Merge(cue...), span: perceptron.Merge(span...)}
+}
+
+// trainRun is one training run of Train; it only reads docs, so runs can
+// share them.
+func trainRun(docs []*Doc, gold [][]Gold, opt TrainOptions) *Trained {
 	cueT, spanT := perceptron.NewTrainer(numCue), perceptron.NewTrainer(numSpan)
 	if opt.KeyBits != 0 {
 		cueT = perceptron.NewHashedTrainer(numCue, opt.KeyBits)

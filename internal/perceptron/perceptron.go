@@ -162,6 +162,38 @@ func (t *Trainer) bump(r *row, c int, d float64) {
 	r.w[c] += d
 }
 
+// Merge averages trainers of the same classes and key size: the result
+// holds, for every feature, the mean of their averaged weights and of how
+// often they saw it, ready for Compact. Training on with it is not
+// supported. Features are merged in the trainers' order, so the result does
+// not depend on map order.
+func Merge(ts ...*Trainer) *Trainer {
+	m := NewTrainer(ts[0].nclass)
+	m.keyBits = ts[0].keyBits
+	m.tick = 1 // Compact reads total/tick: total holds the mean itself
+	n := float64(len(ts))
+	seen := map[uint64]int{}
+	for _, t := range ts {
+		for k, r := range t.rows {
+			mr := m.rows[k]
+			if mr == nil {
+				mr = &row{w: make([]float64, m.nclass), total: make([]float64, m.nclass), stamp: make([]int, m.nclass)}
+				m.rows[k] = mr
+			}
+			for c := range mr.total {
+				avg := (r.total[c] + float64(t.tick-r.stamp[c])*r.w[c]) / float64(max(t.tick, 1))
+				mr.total[c] += avg / n
+				mr.stamp[c] = 1
+			}
+			seen[k] += r.seen
+		}
+	}
+	for k, r := range m.rows {
+		r.seen = int(math.Round(float64(seen[k]) / n))
+	}
+	return m
+}
+
 // Options control how a trained model is made compact.
 type Options struct {
 	MinSeen   int    // drop features seen in fewer training instances
