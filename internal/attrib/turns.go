@@ -9,9 +9,9 @@ import (
 	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
-// maxLabelWords is how many words a speaker label may have ("KATE
+// MaxLabelWords is how many words a speaker label may have ("KATE
 // BOULDUAN", "SEN. TIM KAINE").
-const maxLabelWords = 3
+const MaxLabelWords = 3
 
 // Turns finds the turns of an interview transcript ("WALLACE: Let's start
 // with …" / "PENCE: Well, look, …"): a paragraph that opens with a speaker
@@ -39,7 +39,7 @@ func Turns(seg *segment.Doc) []Attribution {
 			k++ // a transcript pasted inside quotation marks
 		}
 		first := k
-		for k < end && k-first < maxLabelWords && capsWord(seg.Word(k)) {
+		for k < end && k-first < MaxLabelWords && capsWord(seg.Word(k)) {
 			k++
 		}
 		if k == first || k >= end || seg.Word(k) != ":" || labels[wordshape.Lower(seg.Word(k-1))] {

@@ -118,23 +118,28 @@ func extendToSentence(atts []attrib.Attribution, seg *segment.Doc) {
 		si := seg.SentenceAt(a.Start())
 		if si < len(seg.Sentences) && len(a.Content) == 1 {
 			st := seg.Sentences[si]
-			start := st.Start
-			for k := st.First; k+1 < st.Last && k < st.First+maxLabel; k++ {
-				if seg.Word(k) == ":" {
-					start = int(seg.Tokens[k+1].Start)
+			if a.Cue.Start >= a.End() && a.Cue.End <= st.End {
+				if start := afterLabel(seg, st); start < a.Start() && start >= prevEnd {
+					a.Content[0].Start = start
 				}
-			}
-			if a.Cue.Start >= a.End() && a.Cue.End <= st.End && start < a.Start() && start >= prevEnd {
-				a.Content[0].Start = start
 			}
 		}
 		prevEnd = max(prevEnd, a.End(), a.Cue.End)
 	}
 }
 
-// maxLabel is how many tokens a sentence's opening label may take, colon
-// included ("JAKE TAPPER:", "The Latest:").
-const maxLabel = 4
+// afterLabel is where sentence st starts once a label that opens it is
+// left out: its words and colon, no longer than a transcript's speaker
+// label ("JAKE TAPPER:", "The Latest:").
+func afterLabel(seg *segment.Doc, st segment.Sentence) int {
+	start := st.Start
+	for k := st.First; k+1 < st.Last && k <= st.First+attrib.MaxLabelWords; k++ {
+		if seg.Word(k) == ":" {
+			start = int(seg.Tokens[k+1].Start)
+		}
+	}
+	return start
+}
 
 // afterCue reports a content of one part that follows its cue: the shape
 // the repairs below mend ("X said (that) …").

@@ -19,10 +19,9 @@ func trainer(feats [][]uint64, labels []int, order []int) *Trainer {
 
 // averaged is a trainer's averaged weights of feature f, as Compact reads them.
 func averaged(t *Trainer, f uint64) []float64 {
-	r := t.rows[f]
 	out := make([]float64, t.nclass)
 	for c := range out {
-		out[c] = (r.total[c] + float64(t.tick-r.stamp[c])*r.w[c]) / float64(t.tick)
+		out[c] = t.averaged(t.rows[f], c)
 	}
 	return out
 }

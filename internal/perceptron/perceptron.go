@@ -162,6 +162,11 @@ func (t *Trainer) bump(r *row, c int, d float64) {
 	r.w[c] += d
 }
 
+// averaged is row r's weight for class c averaged over every update so far.
+func (t *Trainer) averaged(r *row, c int) float64 {
+	return (r.total[c] + float64(t.tick-r.stamp[c])*r.w[c]) / float64(max(t.tick, 1))
+}
+
 // Merge averages trainers of the same classes and key size: the result
 // holds, for every feature, the mean of their averaged weights and of how
 // often they saw it, ready for Compact. Training on with it is not
@@ -172,24 +177,17 @@ func Merge(ts ...*Trainer) *Trainer {
 	m.keyBits = ts[0].keyBits
 	m.tick = 1 // Compact reads total/tick: total holds the mean itself
 	n := float64(len(ts))
-	seen := map[uint64]int{}
 	for _, t := range ts {
 		for k, r := range t.rows {
-			mr := m.rows[k]
-			if mr == nil {
-				mr = &row{w: make([]float64, m.nclass), total: make([]float64, m.nclass), stamp: make([]int, m.nclass)}
-				m.rows[k] = mr
-			}
+			mr := m.row(k) // k is a key already: row keeps it
 			for c := range mr.total {
-				avg := (r.total[c] + float64(t.tick-r.stamp[c])*r.w[c]) / float64(max(t.tick, 1))
-				mr.total[c] += avg / n
-				mr.stamp[c] = 1
+				mr.total[c] += t.averaged(r, c) / n
 			}
-			seen[k] += r.seen
+			mr.seen += r.seen
 		}
 	}
-	for k, r := range m.rows {
-		r.seen = int(math.Round(float64(seen[k]) / n))
+	for _, r := range m.rows {
+		r.seen = int(math.Round(float64(r.seen) / n))
 	}
 	return m
 }
@@ -249,8 +247,7 @@ func (t *Trainer) Compact(opt Options) *Model {
 			avg[keyOf(k, shift)] = a
 		}
 		for c := 0; c < t.nclass; c++ {
-			total := r.total[c] + float64(t.tick-r.stamp[c])*r.w[c]
-			a[c] += total / float64(max(t.tick, 1))
+			a[c] += t.averaged(r, c)
 		}
 	}
 	keys := make([]uint32, 0, len(avg))
