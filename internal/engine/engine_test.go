@@ -258,15 +258,17 @@ func checkOffsets(t *testing.T, res *Result) {
 }
 
 // Dev floors: the figures reached on PolNeAR dev by the trained model and
-// the rules together (e2e F1 0.740, direct-quote recall 0.972,
-// content_exact F1 0.591), less 0.01 (direct-quote recall kept at its
-// earlier floor, from 0.975). The rules alone reach 0.611 and
+// the rules together (e2e F1 0.744, direct-quote recall 0.972,
+// content_exact F1 0.590), less 0.01 (direct-quote recall kept at its
+// earlier floor, from 0.975); source accuracy on matched attributions
+// (0.924) at issue 15's target less 0.01. The rules alone reach 0.611 and
 // 0.931 (whosaid eval --rules-only). The repairs in combine.go were found
 // by error analysis on dev and train, so these dev figures flatter it.
 const (
-	devF1Floor           = 0.730
+	devF1Floor           = 0.734
 	devDirectRecallFloor = 0.965
-	devExactFloor        = 0.581
+	devExactFloor        = 0.580
+	devSourceFloor       = 0.910
 )
 
 // TestDevFloor runs the engine over PolNeAR dev and scores it as
@@ -305,8 +307,8 @@ func TestDevFloor(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("dev: gold %d predicted %d e2e %d: attribution_e2e F1 %.3f, direct-quote recall %.3f, content_exact F1 %.3f",
-		tl.Gold, tl.Predicted, tl.E2E, tl.E2EPRF().F1, tl.DirectRecall(), tl.ExactPRF().F1)
+	t.Logf("dev: gold %d predicted %d e2e %d: attribution_e2e F1 %.3f, direct-quote recall %.3f, content_exact F1 %.3f, source accuracy %.3f",
+		tl.Gold, tl.Predicted, tl.E2E, tl.E2EPRF().F1, tl.DirectRecall(), tl.ExactPRF().F1, tl.SourceAccuracy())
 	if f := tl.E2EPRF().F1; f < devF1Floor {
 		t.Errorf("attribution_e2e F1 %.3f < floor %.3f", f, devF1Floor)
 	}
@@ -315,6 +317,9 @@ func TestDevFloor(t *testing.T) {
 	}
 	if f := tl.ExactPRF().F1; f < devExactFloor {
 		t.Errorf("content_exact F1 %.3f < floor %.3f", f, devExactFloor)
+	}
+	if a := tl.SourceAccuracy(); a < devSourceFloor {
+		t.Errorf("source accuracy on matched %.3f < floor %.3f", a, devSourceFloor)
 	}
 }
 

@@ -157,6 +157,8 @@ func TestResolve(t *testing.T) {
 			[]string{"The uncertainty"}, nil, []want{{"uncertainty", "", Other}}},
 		{"plural outlets are a group", "Far fewer publications endorsed him this year.",
 			[]string{"Far fewer publications"}, nil, []want{{"Far fewer publications", "", Group}}},
+		{"a collective takes its kind from whom it numbers", "Small groups of protesters said they would march.",
+			[]string{"Small groups of protesters"}, nil, []want{{"Small groups of protesters", "", Group}}},
 		// long appositive spans: the source is the head, the appositive its role
 		{"name, role -- aside --", "Larry King said the show was his. John Dickey, the chief executive of Ora Media -- the production company that owns Mr. King's programming, which is also streamed on Hulu and Ora's site -- told me so. As for the politics, he said, nothing changed.",
 			[]string{"Larry King", "John Dickey, the chief executive of Ora Media -- the production company that owns Mr. King's programming, which is also streamed on Hulu and Ora's site --", "he"}, nil,

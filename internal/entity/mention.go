@@ -615,6 +615,10 @@ func (d *doc) readNP(a, b int, p *np) {
 	d.describe(a, b, p)
 }
 
+// collectives are nouns for a number of people that take their kind from
+// whom they number ("a group of senators", "crowds of protesters").
+var collectives = wordset.Of("group groups crowd crowds handful number numbers bunch team teams")
+
 func prepositionLike(l string) bool { return prepositionsLike[l] }
 
 var prepositionsLike = wordset.Of("of for at by from with in on to about against like as and or")
@@ -632,9 +636,9 @@ func (d *doc) describe(a, b int, p *np) {
 	if h > a && (d.tags[h] == tag.JJ || d.tags[h] == tag.RB) && d.tags[h-1].IsNoun() {
 		h-- // "a person close to the Clintons"
 	}
-	// "one of Mr. Obama's advisers", "eight in 10 voters": the quantifier's
-	// phrase
-	if (quantifiers[d.low[h]] || d.tags[h] == tag.CD) && h+1 < b && (d.low[h+1] == "of" || d.low[h+1] == "in") {
+	// "one of Mr. Obama's advisers", "eight in 10 voters", "small groups
+	// of protesters": the quantifier's or the collective's phrase
+	if (quantifiers[d.low[h]] || collectives[d.low[h]] || d.tags[h] == tag.CD) && h+1 < b && (d.low[h+1] == "of" || d.low[h+1] == "in") {
 		p.plural = d.low[a] != "one" && d.low[a] != "each"
 		for k := h + 2; k < b; k++ {
 			if d.isWord(k) && d.low[k] != "'s" && d.low[k] != "’s" {

@@ -400,6 +400,9 @@ type spanCtx struct {
 	// farSums are spanEmitNear's weights for the tokens far from the cue
 	// (farGap, not next to it), for every position; filled with cueSums.
 	farSums [numRel][numSpan]int32
+	// noSrcF and noSrcL bound the tokens that may not be the source
+	// (participleSubject); empty unless set.
+	noSrcF, noSrcL int
 }
 
 func (d *Doc) newSpanCtx(cs, ce, wf, wl int, bound bool) *spanCtx {

@@ -20,8 +20,10 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/minijson"
 	"github.com/whosaid/whosaid/internal/perceptron"
+	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
 )
 
@@ -342,6 +344,7 @@ func (m *Model) FindContext(ctx Stopper, d *Doc) ([]Attribution, error) {
 func (m *Model) label(d *Doc, cs, ce int, s *scratch) (Attribution, bool) {
 	wf, wl := d.window(cs)
 	ctx := d.newSpanCtx(cs, ce, wf, wl, m.bound)
+	d.participleSubject(ctx)
 	sc := &modelScorer{m: m.span, tmp: s.scores, tab: m.trans}
 	var score float64
 	s.labels, score = d.decode(ctx, sc, s.feats, false, &s.lat)
@@ -387,6 +390,40 @@ func (m *Model) label(d *Doc, cs, ce int, s *scratch) (Attribution, bool) {
 		a.Content = append(a.Content, text.Span{Start: int(toks[g[0]].Start), End: int(toks[g[1]-1].End)})
 	}
 	return a, len(a.Content) > 0
+}
+
+// participleSubject keeps the source of a participle cue before the
+// finite verb of its clause: in "Trump unleashed a series of tweets
+// early Friday saying …" or "Oz appeared on the show, arguing …" the
+// participle's subject is the clause's, while the labeller often takes
+// the noun phrase next to the cue ("tweets early Friday", "the show").
+// It is a constraint on decoding at run time, not a feature: training
+// decodes without it, so the model file does not change. Left alone: a
+// cue whose auxiliary is finite ("is saying"), and a participle right
+// after a name (not a date: "tweets early Friday saying") or a pronoun,
+// its own subject. Held-out train folds (the make train recipe): e2e
+// 0.7033 → 0.7047, source accuracy 0.8910 → 0.8933, content_exact 0.5527
+// → 0.5523, direct-quote recall 0.9737 either way.
+func (d *Doc) participleSubject(c *spanCtx) {
+	h := c.cs
+	for h+1 < c.ce && isAux(d.Seg.Word(h)) && !d.Tags[h].IsFinite() {
+		h++
+	}
+	if d.Tags[h] != tag.VBG {
+		return
+	}
+	if k := c.cs - 1; k >= 0 && (d.Tags[k].IsProper() && !attrib.Date(d.Seg.Word(k)) || d.Tags[k] == tag.PRP) {
+		return // "footage of Hillary Clinton asking": the name is the participle's subject, a date is not
+	}
+	first := max(d.Seg.Sentences[d.sent[c.cs]].First, c.wf)
+	for j := c.cs - 1; j >= first; j-- {
+		// a quotation's verbs are not the clause's ("“… you’ll keep …,”
+		// Blige sings to Clinton before asking her")
+		if d.Tags[j].IsFinite() && !d.InQuote[j] {
+			c.noSrcF, c.noSrcL = j+1, c.cs
+			return
+		}
+	}
 }
 
 // contentGroups turns the labeller's content runs into the claim's parts.

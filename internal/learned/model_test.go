@@ -315,3 +315,40 @@ func TestContentGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestParticipleSubject: a participle cue's source is its clause's subject,
+// before the clause's finite verb, unless a name or pronoun stands right
+// before the participle (participleSubject).
+func TestParticipleSubject(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, cue, source string }{
+		// the labeller alone takes "tweets early Friday"
+		{"Trump unleashed a series of tweets early Friday saying that Clinton had shown bad judgment.", "saying", "Trump"},
+		{"The senator appeared on the show on Tuesday, arguing that the plan would fail.", "arguing", "The senator"},
+		// the name before the participle is its subject (the engine's
+		// entity.NounPhrase completes the name)
+		{"The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”", "asking", "Clinton"},
+		// the quotation's verbs are not the clause's
+		{"“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before asking her, “Where do we go from here?”", "asking", "Blige"},
+		// a finite auxiliary: the subject is next to it
+		{"The mayor is saying that the city will recover.", "is saying", "The mayor"},
+	} {
+		d, _ := prepare(t, c.text)
+		found := false
+		for _, a := range m.Find(d) {
+			if c.text[a.Cue.Start:a.Cue.End] != c.cue {
+				continue
+			}
+			found = true
+			if got := c.text[a.Source.Start:a.Source.End]; got != c.source {
+				t.Errorf("%q: %q has source %q, want %q", c.text, c.cue, got, c.source)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no attribution with cue %q", c.text, c.cue)
+		}
+	}
+}

@@ -112,7 +112,7 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 			}
 			tr := &trs[p]
 			for l := 0; l < numSpan; l++ {
-				if !allowed(p, l) {
+				if !allowed(p, l) || (l == spBS || l == spIS) && i >= c.noSrcF && i < c.noSrcL {
 					continue
 				}
 				to := l
