@@ -344,6 +344,7 @@ func (m *Model) FindContext(ctx Stopper, d *Doc) ([]Attribution, error) {
 func (m *Model) label(d *Doc, cs, ce int, s *scratch) (Attribution, bool) {
 	wf, wl := d.window(cs)
 	ctx := d.newSpanCtx(cs, ce, wf, wl, m.bound)
+	ctx.wordStart = true
 	d.participleSubject(ctx)
 	sc := &modelScorer{m: m.span, tmp: s.scores, tab: m.trans}
 	var score float64

@@ -324,7 +324,7 @@ func TestParticipleSubject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct{ text, cue, source string }{
+	checkSources(t, m, []sourceCase{
 		// the labeller alone takes "tweets early Friday"
 		{"Trump unleashed a series of tweets early Friday saying that Clinton had shown bad judgment.", "saying", "Trump"},
 		{"The senator appeared on the show on Tuesday, arguing that the plan would fail.", "arguing", "The senator"},
@@ -335,7 +335,30 @@ func TestParticipleSubject(t *testing.T) {
 		{"“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before asking her, “Where do we go from here?”", "asking", "Blige"},
 		// a finite auxiliary: the subject is next to it
 		{"The mayor is saying that the city will recover.", "is saying", "The mayor"},
-	} {
+	})
+}
+
+// TestSourceStartsOnWord: a source starts on a word, never on a dash or
+// quote mark before it (spanCtx.wordStart).
+func TestSourceStartsOnWord(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSources(t, m, []sourceCase{
+		// the labeller alone takes "— Pollster Ann Selzer"
+		{"— Pollster Ann Selzer says she is happy.", "says", "Pollster Ann Selzer"},
+		{"-Nate Cohn explains why the polls were way off on Donald Trump.", "explains", "Nate Cohn"},
+	})
+}
+
+type sourceCase struct{ text, cue, source string }
+
+// checkSources finds each case's text's attributions and wants the one with
+// the case's cue to have its source.
+func checkSources(t *testing.T, m *Model, cases []sourceCase) {
+	t.Helper()
+	for _, c := range cases {
 		d, _ := prepare(t, c.text)
 		found := false
 		for _, a := range m.Find(d) {

@@ -99,6 +99,7 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 			}
 		}
 		feats = sc.spanTrans(d, c, i, need, feats, trs)
+		noStart := c.noSourceStart(d, i)
 		for ps := 0; ps < ns; ps++ {
 			p := ps % numSpan
 			prev := 0.0
@@ -112,7 +113,7 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 			}
 			tr := &trs[p]
 			for l := 0; l < numSpan; l++ {
-				if !allowed(p, l) || (l == spBS || l == spIS) && i >= c.noSrcF && i < c.noSrcL {
+				if !allowed(p, l) || (l == spBS || l == spIS) && i >= c.noSrcF && i < c.noSrcL || l == spBS && noStart {
 					continue
 				}
 				to := l
