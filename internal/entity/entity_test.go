@@ -269,6 +269,10 @@ func TestNounPhrase(t *testing.T) {
 		{"The minister said no.", "The minister", "The minister"},
 		{"Former New York City Mayor Michael Bloomberg said no.", "York City Mayor Michael", "New York City Mayor Michael Bloomberg"},
 		{"Said Ellis: no.", "Ellis", "Ellis"},
+		// a determiner, quantifier or adjective alone runs on to its noun
+		{"A group of doctors sent a letter, calling for his dismissal.", "A", "A group of doctors"},
+		{"Many observers were railing against it.", "Many", "Many observers"},
+		{"Small groups of protesters marched, chanting.", "Small", "Small groups of protesters"},
 		{"Officials who spoke said no.", "Officials who spoke", "Officials who spoke"},
 		// the document, not who it comes from
 		{"1 p.m.\n\nA new ad from Donald Trump's presidential campaign is seizing on her words.", "Donald Trump's presidential campaign", "A new ad from Donald Trump's presidential campaign"},

@@ -841,8 +841,44 @@ func NounPhrase(seg *segment.Doc, tags []tag.Tag, first, last int) (int, int) {
 		tags[a] == tag.CC || tags[a] == tag.WRB) {
 		return first, first
 	}
-	return a, b
+	return a, toHead(seg, tags, a, b)
 }
+
+// toHead runs a source of determiners, numbers and adjectives alone ("A",
+// "Many", "Small") on to its noun ("A group of doctors", "Many
+// Republicans", "Small groups of protesters"): the labeller, made to
+// find the speaker before a participle's clause (learned's
+// participleSubject), sometimes stops at the phrase's first word. It
+// goes through one "of" and stops at anything else, within maxHead
+// words.
+func toHead(seg *segment.Doc, tags []tag.Tag, a, b int) int {
+	for k := a; k < b; k++ {
+		if t := tags[k]; t.IsNoun() || t == tag.PRP || t == tag.WP || seg.Tokens[k].Kind != segment.Word {
+			return b
+		}
+	}
+	e, of := b, false
+	for e < len(tags) && e < b+maxHead && seg.Tokens[e].Kind == segment.Word {
+		t := tags[e]
+		if t.IsNoun() || t == tag.JJ || t == tag.CD || t == tag.DT && e > a && tags[e-1] == tag.IN {
+			e++
+			continue
+		}
+		if !of && wordshape.Lower(seg.Word(e)) == "of" && tags[e-1].IsNoun() {
+			of = true
+			e++
+			continue
+		}
+		break
+	}
+	for e > b && !tags[e-1].IsNoun() {
+		e-- // end on the noun
+	}
+	return e
+}
+
+// maxHead bounds how far toHead runs.
+const maxHead = 6
 
 func isDash(l string) bool { return l == "--" || l == "—" || l == "–" }
 
