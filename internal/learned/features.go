@@ -383,6 +383,7 @@ type spanCtx struct {
 	wf, wl  int // window tokens [wf, wl)
 	cueSent int32
 	bound   bool   // the model has the boundary features (Model.bound)
+	headAt  int    // the cue's first token past its auxiliaries and adverbs
 	head    string // the cue's first word
 	headTag uint64
 	next    uint64 // category of the word after the cue
@@ -425,6 +426,7 @@ func (d *Doc) newSpanCtx(cs, ce, wf, wl int, bound bool) *spanCtx {
 	for hd+1 < ce && isAux(d.word(hd, wf, wl)) {
 		hd++
 	}
+	c.headAt = hd
 	c.head = stem(d.word(hd, wf, wl))
 	c.headTag = d.tag(hd, wf, wl)
 	c.next = category(d.word(ce, wf, wl))

@@ -406,11 +406,7 @@ func (m *Model) label(d *Doc, cs, ce int, s *scratch) (Attribution, bool) {
 // 0.7033 → 0.7047, source accuracy 0.8910 → 0.8933, content_exact 0.5527
 // → 0.5523, direct-quote recall 0.9737 either way.
 func (d *Doc) participleSubject(c *spanCtx) {
-	h := c.cs
-	for h+1 < c.ce && isAux(d.Seg.Word(h)) && !d.Tags[h].IsFinite() {
-		h++
-	}
-	if d.Tags[h] != tag.VBG {
+	if tag.Tag(c.headTag) != tag.VBG || slices.ContainsFunc(d.Tags[c.cs:c.headAt], tag.Tag.IsFinite) {
 		return
 	}
 	if k := c.cs - 1; k >= 0 && (d.Tags[k].IsProper() && !attrib.Date(d.Seg.Word(k)) || d.Tags[k] == tag.PRP) {

@@ -99,7 +99,9 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 			}
 		}
 		feats = sc.spanTrans(d, c, i, need, feats, trs)
-		noStart := c.noSourceStart(d, i)
+		// the source constraints (spanCtx), read once a token
+		noSrc := i >= c.noSrcF && i < c.noSrcL
+		noStart := noSrc || c.noSourceStart(d, i)
 		for ps := 0; ps < ns; ps++ {
 			p := ps % numSpan
 			prev := 0.0
@@ -113,7 +115,7 @@ func (d *Doc) decode(c *spanCtx, sc scorer, feats []uint64, needSrc bool, b *lat
 			}
 			tr := &trs[p]
 			for l := 0; l < numSpan; l++ {
-				if !allowed(p, l) || (l == spBS || l == spIS) && i >= c.noSrcF && i < c.noSrcL || l == spBS && noStart {
+				if !allowed(p, l) || l == spIS && noSrc || l == spBS && noStart {
 					continue
 				}
 				to := l
