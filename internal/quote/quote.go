@@ -432,6 +432,11 @@ func scare(s string, pstart, pend, open, closeAt, closeEnd int) bool {
 	if last == '?' || last == '!' {
 		return false
 	}
+	// A paragraph of nothing but a quotation in title case is a subhead
+	// ('All Bets Are Off.', “DIVISIVE, STUPID AND WRONG”), not speech.
+	if strings.TrimSpace(s[pstart:open]) == "" && strings.TrimSpace(s[closeEnd:pend]) == "" && titleCase(inner) {
+		return true
+	}
 	// Longer than a scare quote, it may still be a title in title case:
 	// the book “Stealing America: What My Experience Taught Me”.
 	if words > maxScareWords && (lower*4 > words || last == '.' || last == ',') {
@@ -513,3 +518,24 @@ var speechVerbs = wordset.Of("said says say saying told tells asked asks added a
 	"countered read reads reading chanted chanting chants echoing echoed mouthing " +
 	"mouthed interjected interjecting tweeting shouting yelling declaring promising " +
 	"promised vowed vowing sang singing repeated repeating")
+
+// minorWords stay lower-case in a title.
+var minorWords = wordset.Of("a an the of in on for to and or but at by with from as is")
+
+// titleCase reports a phrase of at least two words in which every word
+// but the minor ones starts with a capital: "Coal Isn't the Villain.",
+// "DIVISIVE, STUPID AND WRONG".
+func titleCase(inner string) bool {
+	n := 0
+	for _, w := range strings.Fields(inner) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !letterOrDigit(r) })
+		if w == "" {
+			continue
+		}
+		n++
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !minorWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return n >= 2
+}
