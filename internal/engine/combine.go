@@ -40,11 +40,10 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segme
 			continue
 		}
 		at := attrib.Attribution{Content: f.Content, Cue: f.Cue, SrcFirst: -1, SrcLast: -1}
-		first, last := tokenRange(seg, f.Source)
-		if f.HasSource() && first >= 0 && seg.Text[f.Cue.Start:f.Cue.End] == ":" && attrib.Label(seg.Word(last-1)) &&
-			(last == first+1 || last == first+2 && wordshape.Lower(seg.Word(first)) == "the") {
-			continue // "Q: Have you talked to her?", "Update: …", "The Latest: …": a label, not a speaker
+		if seg.Text[f.Cue.Start:f.Cue.End] == ":" && labelOpens(seg, f.Cue) {
+			continue // "Q: Have you talked to her?", "The Latest: …", "Contributing: …": a label, not a speaker
 		}
+		first, last := tokenRange(seg, f.Source)
 		if f.HasSource() && first >= 0 {
 			src := text.Span{Start: int(seg.Tokens[first].Start), End: f.Source.End}
 			// quote marks or commas alone name no one, nor does a date
@@ -139,6 +138,18 @@ func afterLabel(seg *segment.Doc, st segment.Sentence) int {
 		}
 	}
 	return start
+}
+
+// labelOpens reports a label ("Q", "The Latest", "Contributing") that
+// opens the sentence of the colon cue, with or without the model's source.
+func labelOpens(seg *segment.Doc, cue text.Span) bool {
+	k, _ := tokenRange(seg, cue)
+	st := seg.SentenceAt(cue.Start)
+	if k < 1 || st >= len(seg.Sentences) || !attrib.Label(seg.Word(k-1)) {
+		return false
+	}
+	first := seg.Sentences[st].First
+	return k-1 == first || k-2 == first && wordshape.Lower(seg.Word(first)) == "the"
 }
 
 // afterCue reports a content of one part that follows its cue: the shape
