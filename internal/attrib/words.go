@@ -27,7 +27,8 @@ var (
 		"filed read watch video update correction editor editors credit caption share " +
 		"email follow subscribe listen contact copyright location time when where what " +
 		"why how who question answer q a summary background transcript warning disclaimer " +
-		"ps p.s. story more see also via h/t top breaking live latest clarification contributing byline")
+		"ps p.s. story more see also via h/t top breaking live latest clarification contributing byline " +
+		"exclusive revealed boom wow look remember notice")
 	showVerbs = wordset.Of("show shows showed shown showing find finds found indicate indicates indicated " +
 		"suggest suggests suggested reveal reveals revealed")
 	evidence = wordset.Of("poll polls survey surveys data study studies report reports results numbers " +
