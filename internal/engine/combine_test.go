@@ -254,6 +254,32 @@ func TestLabelOpens(t *testing.T) {
 	}
 }
 
+// TestNamedInPassing: "a group called X" names; "called on", "called him"
+// and "the senator called" speak.
+func TestNamedInPassing(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"The ad was paid for by a civil rights advocacy group called Color of Change.", true},
+		{"He hired a worker named Antonio Arroyo.", true},
+		{"A coalition of groups called on Congress to act.", false},
+		{"A spokesman called him a liar.", false},
+		{"The senator called the plan a disaster.", false},
+		{"Trump, a candidate, called the plan a disaster.", false},
+	} {
+		seg := segment.Split(c.text)
+		k := slices.IndexFunc(seg.Tokens, func(tk segment.Token) bool {
+			w := c.text[tk.Start:tk.End]
+			return w == "called" || w == "named"
+		})
+		tk := seg.Tokens[k]
+		if got := namedInPassing(seg, text.Span{Start: int(tk.Start), End: int(tk.End)}); got != c.want {
+			t.Errorf("namedInPassing(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
 // TestInfinitiveTo: a cue's final "to" before a verb is its content's, and
 // before a noun phrase stays the cue's.
 func TestInfinitiveTo(t *testing.T) {
