@@ -31,17 +31,16 @@ import (
 // fighters attacked …": "attacked" is no cue); and a cue that ends a
 // hyphenated modifier ("the U.S.-backed coalition").
 func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote, metaParas []int, lex *cue.Lexicon) []attrib.Attribution {
-	rules = slices.DeleteFunc(slices.Clone(rules), func(a attrib.Attribution) bool { return namedInPassing(seg, a.Cue) })
 	ruled := newSpanSet(rules)
 	around := newQuoteIndex(quotes)
 	var model []attrib.Attribution
 	for _, f := range found {
 		if inParas(seg, f.Cue.Start, metaParas) && !headlineVerb(seg, tags, f.Cue) || ruled.overlaps([]text.Span{f.Cue}) ||
-			inCompound(seg, f.Cue) || namedInPassing(seg, f.Cue) || !hasWord(seg.Text, f.Content) {
+			inCompound(seg, f.Cue) || attrib.NamedInPassing(seg, f.Cue) || !hasWord(seg.Text, f.Content) {
 			continue
 		}
 		at := attrib.Attribution{Content: f.Content, Cue: f.Cue, SrcFirst: -1, SrcLast: -1}
-		if seg.Text[f.Cue.Start:f.Cue.End] == ":" && labelOpens(seg, f.Cue) {
+		if seg.Text[f.Cue.Start:f.Cue.End] == ":" && attrib.LabelOpens(seg, f.Cue) {
 			continue // "Q: Have you talked to her?", "The Latest: …", "Contributing: …": a label, not a speaker
 		}
 		first, last := tokenRange(seg, f.Source)
@@ -104,29 +103,6 @@ func inCompound(seg *segment.Doc, cue text.Span) bool {
 		seg.Tokens[first-2].Kind == segment.Word
 }
 
-// namedInPassing reports a cue that gives the name of what an indefinite
-// noun phrase stands for ("a group called Color of Change", "a worker
-// named Antonio Arroyo"): no one speaks (in train, 6 of 42 such are cues).
-// "a group called on Congress", "called for" and "called him" are.
-func namedInPassing(seg *segment.Doc, cue text.Span) bool {
-	first, last := tokenRange(seg, cue)
-	if first < 1 || last != first+1 || last >= len(seg.Tokens) || !naming[wordshape.Lower(seg.Word(first))] ||
-		notNamed[wordshape.Lower(seg.Word(last))] {
-		return false
-	}
-	for k := first - 1; k >= 0 && k >= first-5 && seg.Tokens[k].Kind == segment.Word; k-- {
-		if w := wordshape.Lower(seg.Word(k)); w == "a" || w == "an" {
-			return true
-		}
-	}
-	return false
-}
-
-var (
-	naming   = wordset.Of("called named dubbed")
-	notNamed = wordset.Of("on for upon it him her them me us you")
-)
-
 // extendToSentence starts a content that comes before its cue in the same
 // sentence at the sentence's start, as PolNeAR draws it ("But landmines, IS
 // snipers … are hindering the advance, he said."): the model sometimes
@@ -162,18 +138,6 @@ func afterLabel(seg *segment.Doc, st segment.Sentence) int {
 		}
 	}
 	return start
-}
-
-// labelOpens reports a label ("Q", "The Latest", "Contributing") that
-// opens the sentence of the colon cue, with or without the model's source.
-func labelOpens(seg *segment.Doc, cue text.Span) bool {
-	k, _ := tokenRange(seg, cue)
-	st := seg.SentenceAt(cue.Start)
-	if k < 1 || st >= len(seg.Sentences) || !attrib.Label(seg.Word(k-1)) {
-		return false
-	}
-	first := seg.Sentences[st].First
-	return k-1 == first || k-2 == first && wordshape.Lower(seg.Word(first)) == "the"
 }
 
 // afterCue reports a content of one part that follows its cue: the shape

@@ -232,54 +232,6 @@ func TestLabelsNoSpeakers(t *testing.T) {
 	}
 }
 
-// TestLabelOpens: a label opening its line before a colon names no one,
-// whether or not the model gave it as the source ("Contributing: Nicole
-// Gaudiano." credits a reporter).
-func TestLabelOpens(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want bool
-	}{
-		{"Contributing: Nicole Gaudiano.", true},
-		{"The Latest: Trump urges supporters to watch the polls.", true},
-		{"Q: Have you talked to her?", true},
-		{"Trump: Cruz has to come a long way on ethanol.", false},
-		{"Poll: Clinton leads in Ohio.", false},
-		{"The source said the question was: Who pays?", false},
-	} {
-		i := strings.Index(c.text, ":")
-		if got := labelOpens(segment.Split(c.text), text.Span{Start: i, End: i + 1}); got != c.want {
-			t.Errorf("labelOpens(%q) = %v, want %v", c.text, got, c.want)
-		}
-	}
-}
-
-// TestNamedInPassing: "a group called X" names; "called on", "called him"
-// and "the senator called" speak.
-func TestNamedInPassing(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want bool
-	}{
-		{"The ad was paid for by a civil rights advocacy group called Color of Change.", true},
-		{"He hired a worker named Antonio Arroyo.", true},
-		{"A coalition of groups called on Congress to act.", false},
-		{"A spokesman called him a liar.", false},
-		{"The senator called the plan a disaster.", false},
-		{"Trump, a candidate, called the plan a disaster.", false},
-	} {
-		seg := segment.Split(c.text)
-		k := slices.IndexFunc(seg.Tokens, func(tk segment.Token) bool {
-			w := c.text[tk.Start:tk.End]
-			return w == "called" || w == "named"
-		})
-		tk := seg.Tokens[k]
-		if got := namedInPassing(seg, text.Span{Start: int(tk.Start), End: int(tk.End)}); got != c.want {
-			t.Errorf("namedInPassing(%q) = %v, want %v", c.text, got, c.want)
-		}
-	}
-}
-
 // TestInfinitiveTo: a cue's final "to" before a verb is its content's, and
 // before a noun phrase stays the cue's.
 func TestInfinitiveTo(t *testing.T) {
