@@ -505,8 +505,9 @@ func cutAtSentenceEnd(a *attrib.Attribution, seg *segment.Doc, quotes *quoteInde
 var verbParticles = wordset.Of("about against as at for from in of on over with into")
 
 // afterParticle starts a content that begins with its cue's particle
-// after the particle, unless a number follows ("about 20 people", "in
-// 2017"), where the word is no particle.
+// after the particle, and gives the particle to the cue ("warned
+// against"), unless a number follows ("about 20 people", "in 2017"),
+// where the word is no particle.
 func afterParticle(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if !afterCue(a) || strings.TrimSpace(seg.Text[a.Cue.End:a.Content[0].Start]) != "" {
 		return
@@ -522,6 +523,7 @@ func afterParticle(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if !verbParticles[w] && !toNoun || tags[first+1] == tag.CD || seg.Tokens[first+1].Kind == segment.Number {
 		return
 	}
+	a.Cue.End = int(seg.Tokens[first].End) // the particle is the cue's
 	a.Content[0].Start = int(seg.Tokens[first+1].Start)
 }
 

@@ -70,7 +70,7 @@ func TestCombine(t *testing.T) {
 		{"\"and\" inside a content stays", "The senator said jobs and wages fell last year.",
 			"jobs and wages fell last year", "The senator", "said", Indirect},
 		{"\"to\" before a noun phrase is the cue's", "The governor responded to criticism of the budget.",
-			"criticism of the budget", "The governor", "responded", Indirect},
+			"criticism of the budget", "The governor", "responded to", Indirect},
 		{"the person addressed is not the content", "The senator told his supporters, “We will win this seat back.”",
 			"“We will win this seat back.”", "The senator", "told", Direct},
 		{"a dash credits a quotation",
