@@ -133,7 +133,7 @@ func (f *Finder) Find(seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) []
 	s.direct()
 	s.indirect()
 	s.orphans()
-	s.out = slices.DeleteFunc(s.out, func(a Attribution) bool { return NamedInPassing(seg, a.Cue) })
+	s.out = slices.DeleteFunc(s.out, func(a Attribution) bool { return NotSpeech(seg, a.Cue) })
 	sort.SliceStable(s.out, func(i, j int) bool { return s.out[i].Start() < s.out[j].Start() })
 	return s.out
 }

@@ -9,17 +9,29 @@ import (
 	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
-// NamedInPassing reports a cue that gives the name of what an indefinite
-// noun phrase stands for ("a group called Color of Change", "a worker
-// named Antonio Arroyo"): no one speaks (in PolNeAR's train split 6 of 42
-// such words are cues). "a group called on Congress", "called for" and
-// "called him" speak. Find leaves such cues out; the engine drops the
-// model's.
-func NamedInPassing(seg *segment.Doc, cue text.Span) bool {
+// NotSpeech reports a cue word that, where it stands, reports no one's
+// words: a name given in passing (namedInPassing) or someone showing up
+// (showsUp). Find leaves such cues out; the engine drops the model's.
+func NotSpeech(seg *segment.Doc, cue text.Span) bool {
+	k, ok := oneToken(seg, cue)
+	return ok && (namedInPassing(seg, k) || showsUp(seg, k))
+}
+
+// oneToken is the index of the token that cue spans, if it spans one.
+func oneToken(seg *segment.Doc, cue text.Span) (int, bool) {
 	toks := seg.Tokens
-	first := sort.Search(len(toks), func(i int) bool { return int(toks[i].End) > cue.Start })
-	if first < 1 || first+1 >= len(toks) || int(toks[first].Start) != cue.Start || int(toks[first].End) != cue.End ||
-		!naming[wordshape.Lower(seg.Word(first))] || notNamed[wordshape.Lower(seg.Word(first+1))] {
+	k := sort.Search(len(toks), func(i int) bool { return int(toks[i].End) > cue.Start })
+	return k, k < len(toks) && int(toks[k].Start) == cue.Start && int(toks[k].End) == cue.End
+}
+
+// namedInPassing reports a cue at token first that gives the name of
+// what an indefinite noun phrase stands for ("a group called Color of
+// Change", "a worker named Antonio Arroyo"): no one speaks (in PolNeAR's
+// train split 6 of 42 such words are cues). "a group called on
+// Congress", "called for" and "called him" speak.
+func namedInPassing(seg *segment.Doc, first int) bool {
+	toks := seg.Tokens
+	if first < 1 || first+1 >= len(toks) || !naming[wordshape.Lower(seg.Word(first))] || notNamed[wordshape.Lower(seg.Word(first+1))] {
 		return false
 	}
 	// "a" or "an" at most four words back, with only words between
@@ -29,6 +41,14 @@ func NamedInPassing(seg *segment.Doc, cue text.Span) bool {
 		}
 	}
 	return false
+}
+
+// showsUp reports "appear" followed by where or with whom ("appeared on
+// Sunday interview shows", "appears before reporters"): someone shows up
+// (in train, 4 of 66 such are cues), where "appears to" and "appeared
+// deferential" say how something seems.
+func showsUp(seg *segment.Doc, k int) bool {
+	return k+1 < len(seg.Tokens) && appearVerb[wordshape.Lower(seg.Word(k))] && showPlace[wordshape.Lower(seg.Word(k+1))]
 }
 
 // LabelOpens reports a colon cue after a label that opens its sentence
@@ -45,6 +65,8 @@ func LabelOpens(seg *segment.Doc, cue text.Span) bool {
 }
 
 var (
-	naming   = wordset.Of("called named dubbed")
-	notNamed = wordset.Of("on for upon it him her them me us you")
+	naming     = wordset.Of("called named dubbed")
+	notNamed   = wordset.Of("on for upon it him her them me us you")
+	appearVerb = wordset.Of("appear appears appeared appearing")
+	showPlace  = wordset.Of("on at in before with alongside together onstage live")
 )

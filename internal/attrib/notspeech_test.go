@@ -9,9 +9,9 @@ import (
 	"github.com/whosaid/whosaid/internal/text"
 )
 
-// TestNamedInPassing: "a group called X" names; "called on", "called him"
-// and "the senator called" speak.
-func TestNamedInPassing(t *testing.T) {
+// TestNotSpeech: "a group called X" names and "appeared on" shows up;
+// "called on", "called him", "the senator called" and "appears to" speak.
+func TestNotSpeech(t *testing.T) {
 	for _, c := range []struct {
 		text string
 		want bool
@@ -22,15 +22,19 @@ func TestNamedInPassing(t *testing.T) {
 		{"A spokesman called him a liar.", false},
 		{"The senator called the plan a disaster.", false},
 		{"Trump, a candidate, called the plan a disaster.", false},
+		{"Kasich appeared on Sunday news shows.", true},
+		{"Mr. Obama appeared before reporters.", true},
+		{"The plan appeared to stall.", false},
+		{"The vice president appeared deferential.", false},
 	} {
 		seg := segment.Split(c.text)
 		k := slices.IndexFunc(seg.Tokens, func(tk segment.Token) bool {
 			w := c.text[tk.Start:tk.End]
-			return w == "called" || w == "named"
+			return w == "called" || w == "named" || w == "appeared"
 		})
 		tk := seg.Tokens[k]
-		if got := NamedInPassing(seg, text.Span{Start: int(tk.Start), End: int(tk.End)}); got != c.want {
-			t.Errorf("NamedInPassing(%q) = %v, want %v", c.text, got, c.want)
+		if got := NotSpeech(seg, text.Span{Start: int(tk.Start), End: int(tk.End)}); got != c.want {
+			t.Errorf("NotSpeech(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 }

@@ -36,7 +36,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segme
 	var model []attrib.Attribution
 	for _, f := range found {
 		if inParas(seg, f.Cue.Start, metaParas) && !headlineVerb(seg, tags, f.Cue) || ruled.overlaps([]text.Span{f.Cue}) ||
-			inCompound(seg, f.Cue) || attrib.NamedInPassing(seg, f.Cue) || !hasWord(seg.Text, f.Content) {
+			inCompound(seg, f.Cue) || attrib.NotSpeech(seg, f.Cue) || !hasWord(seg.Text, f.Content) {
 			continue
 		}
 		at := attrib.Attribution{Content: f.Content, Cue: f.Cue, SrcFirst: -1, SrcLast: -1}
