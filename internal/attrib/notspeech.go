@@ -19,9 +19,14 @@ func NotSpeech(seg *segment.Doc, cue text.Span) bool {
 
 // oneToken is the index of the token that cue spans, if it spans one.
 func oneToken(seg *segment.Doc, cue text.Span) (int, bool) {
+	k := tokenAt(seg, cue.Start)
+	return k, k < len(seg.Tokens) && int(seg.Tokens[k].Start) == cue.Start && int(seg.Tokens[k].End) == cue.End
+}
+
+// tokenAt is the index of the first token that ends after byte b.
+func tokenAt(seg *segment.Doc, b int) int {
 	toks := seg.Tokens
-	k := sort.Search(len(toks), func(i int) bool { return int(toks[i].End) > cue.Start })
-	return k, k < len(toks) && int(toks[k].Start) == cue.Start && int(toks[k].End) == cue.End
+	return sort.Search(len(toks), func(i int) bool { return int(toks[i].End) > b })
 }
 
 // namedInPassing reports a cue at token first that gives the name of
@@ -54,10 +59,12 @@ func showsUp(seg *segment.Doc, k int) bool {
 // LabelOpens reports a colon cue after a label that opens its sentence
 // ("Q:", "The Latest:", "Contributing:"), which names no one.
 func LabelOpens(seg *segment.Doc, cue text.Span) bool {
-	toks := seg.Tokens
-	k := sort.Search(len(toks), func(i int) bool { return int(toks[i].End) > cue.Start })
+	if seg.Text[cue.Start:cue.End] != ":" {
+		return false
+	}
+	k := tokenAt(seg, cue.Start)
 	st := seg.SentenceAt(cue.Start)
-	if k < 1 || k >= len(toks) || st >= len(seg.Sentences) || !Label(seg.Word(k-1)) {
+	if k < 1 || k >= len(seg.Tokens) || st >= len(seg.Sentences) || !Label(seg.Word(k-1)) {
 		return false
 	}
 	first := seg.Sentences[st].First

@@ -40,7 +40,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segme
 			continue
 		}
 		at := attrib.Attribution{Content: f.Content, Cue: f.Cue, SrcFirst: -1, SrcLast: -1}
-		if seg.Text[f.Cue.Start:f.Cue.End] == ":" && attrib.LabelOpens(seg, f.Cue) {
+		if attrib.LabelOpens(seg, f.Cue) {
 			continue // "Q: Have you talked to her?", "The Latest: …", "Contributing: …": a label, not a speaker
 		}
 		first, last := tokenRange(seg, f.Source)

@@ -857,10 +857,10 @@ func toHead(seg *segment.Doc, tags []tag.Tag, a, b int) int {
 			return b
 		}
 	}
-	e, of := b, false
+	e, of := b, false // b > a: NounPhrase returns an empty phrase before this
 	for e < len(tags) && e < b+maxHead && seg.Tokens[e].Kind == segment.Word {
 		t := tags[e]
-		if t.IsNoun() || t == tag.JJ || t == tag.CD || t == tag.DT && e > a && tags[e-1] == tag.IN {
+		if t.IsNoun() || t == tag.JJ || t == tag.CD || t == tag.DT && tags[e-1] == tag.IN {
 			e++
 			continue
 		}

@@ -533,7 +533,7 @@ func titleCase(inner string) bool {
 			continue
 		}
 		n++
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !minorWords[strings.ToLower(w)] {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !minorWords[wordshape.Lower(w)] {
 			return false
 		}
 	}
