@@ -76,7 +76,7 @@ func pageGCFlags(module string) []string {
 		module + "/internal/attrib", module + "/internal/entity",
 		module + "/internal/export", module + "/internal/minijson",
 		module + "/internal/engine", module + "/internal/checkworthy", module + "/internal/claims",
-		module + "/internal/quote", module + "/internal/cue",
+		module + "/internal/quote", module + "/internal/cue", module + "/internal/edges",
 		module + "/internal/segment", module + "/internal/tag",
 	} {
 		flags = append(flags, "-gcflags="+p+"=-l")

@@ -14,6 +14,7 @@ import (
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/checkworthy"
 	"github.com/whosaid/whosaid/internal/cue"
+	"github.com/whosaid/whosaid/internal/edges"
 	"github.com/whosaid/whosaid/internal/entity"
 	"github.com/whosaid/whosaid/internal/learned"
 	"github.com/whosaid/whosaid/internal/readable"
@@ -48,6 +49,17 @@ type Options struct {
 	// check-worthiness model: build/traincw calibrates a model on the
 	// scores the engine gives with it.
 	Checkworthy *checkworthy.Model
+	// Attribution, when set, is the trained attribution model instead of
+	// the embedded one: build/trainedges runs the engine with models that
+	// did not see the articles it learns from.
+	Attribution *learned.Model
+	// Edges, when set, re-places content edges instead of the embedded
+	// edge model; NoEdges leaves them where the earlier stages put them.
+	Edges   *edges.Model
+	NoEdges bool
+	// EdgeTrace, when set, is given each article's claims as they reach
+	// the edge model (build/trainedges learns from them).
+	EdgeTrace func(d *edges.Doc, atts []attrib.Attribution)
 }
 
 // Error is a problem with the input, to be shown to the reader as is.
@@ -64,6 +76,7 @@ type Engine struct {
 	finder *attrib.Finder
 	lex    *cue.Lexicon
 	model  *learned.Model
+	edges  *edges.Model
 	names  *entity.Names
 	cw     *checkworthy.Model
 }
@@ -91,8 +104,12 @@ func NewWith(cw *checkworthy.Model) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the attribution model: %w", err)
 	}
+	em, err := edges.Default()
+	if err != nil {
+		return nil, fmt.Errorf("loading the edge model: %w", err)
+	}
 	lex := cue.Default()
-	return &Engine{tagger: tg, finder: attrib.New(lex), lex: lex, model: m, names: entity.DefaultNames(), cw: cw}, nil
+	return &Engine{tagger: tg, finder: attrib.New(lex), lex: lex, model: m, edges: em, names: entity.DefaultNames(), cw: cw}, nil
 }
 
 // ModelID names the models in use, for /api/health and reports: the rules'

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"sort"
 	"strconv"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/checkworthy"
 	"github.com/whosaid/whosaid/internal/claims"
+	"github.com/whosaid/whosaid/internal/edges"
 	"github.com/whosaid/whosaid/internal/entity"
 	"github.com/whosaid/whosaid/internal/learned"
 	"github.com/whosaid/whosaid/internal/meta"
@@ -70,7 +72,7 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 	a.meta = meta.Find(a.seg)
 	a.atts = e.finder.Find(a.seg, tags, quotes)
 	if !opt.RulesOnly {
-		found, err := e.learnedFind(ctx, a.seg, tags, quotes)
+		found, err := e.learnedFind(ctx, cmp.Or(opt.Attribution, e.model), a.seg, tags, quotes)
 		if err != nil {
 			return nil, err
 		}
@@ -78,6 +80,15 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 	}
 	a.atts = withTurns(a.atts, a.seg)
 	a.atts = statements(a.atts, a.seg)
+	if !opt.RulesOnly {
+		ed := &edges.Doc{Seg: a.seg, Tags: tags, InQuote: learned.InQuote(a.seg, quotes)}
+		if opt.EdgeTrace != nil {
+			opt.EdgeTrace(ed, a.atts)
+		}
+		if !opt.NoEdges {
+			a.atts = statements(cmp.Or(opt.Edges, e.edges).Adjust(ed, a.atts), a.seg)
+		}
+	}
 	report(stepAttrib)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -372,6 +383,6 @@ func hasWord(s string, spans []text.Span) bool {
 }
 
 // learnedFind runs the trained model on the analysed text, until ctx ends.
-func (e *Engine) learnedFind(ctx stopper, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) ([]learned.Attribution, error) {
-	return e.model.FindContext(ctx, learned.NewDoc(seg, tags, learned.InQuote(seg, quotes), e.lex))
+func (e *Engine) learnedFind(ctx stopper, m *learned.Model, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) ([]learned.Attribution, error) {
+	return m.FindContext(ctx, learned.NewDoc(seg, tags, learned.InQuote(seg, quotes), e.lex))
 }

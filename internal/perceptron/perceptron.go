@@ -705,7 +705,7 @@ func Load(b []byte) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	if nc < 2 || nc > 256 {
+	if nc < 1 || nc > 256 { // one class: a ranker (internal/edges)
 		return nil, fmt.Errorf("%w: %d classes", ErrFormat, nc)
 	}
 	if len(p) < 1 {

@@ -1,0 +1,95 @@
+package edges
+
+import (
+	"github.com/whosaid/whosaid/internal/perceptron"
+)
+
+// Example is one edge with the place the gold content puts it: Edge.Places
+// holds it at Gold.
+type Example struct {
+	Edge Edge
+	Gold int
+}
+
+// TrainOptions control Train.
+type TrainOptions struct {
+	Epochs int
+	// Seed orders the examples in each epoch (deterministically).
+	Seed uint64
+	// Runs trains that many models, each with its own order (seeds Seed,
+	// Seed+1, …), and averages them: one run's result depends on its
+	// order as much as on most settings.
+	Runs    int
+	Compact perceptron.Options // its Header should record "margin"
+}
+
+// Train learns a ranker from examples: for each, the gold place should
+// score above every other.
+func Train(ex []Example, opt TrainOptions) *Model {
+	runs := make([]*perceptron.Trainer, max(opt.Runs, 1))
+	for r := range runs {
+		runs[r] = trainRun(ex, opt.Epochs, opt.Seed+uint64(r))
+	}
+	cm := perceptron.Merge(runs...).Compact(opt.Compact)
+	return &Model{m: cm, margin: headerMargin(cm.Header())}
+}
+
+func trainRun(ex []Example, epochs int, seed uint64) *perceptron.Trainer {
+	t := perceptron.NewTrainer(1)
+	order := make([]int, len(ex))
+	for i := range order {
+		order[i] = i
+	}
+	rng := seed*0x9e3779b97f4a7c15 | 1
+	var out [1]float64
+	for e := 0; e < epochs; e++ {
+		// Fisher-Yates with xorshift: deterministic for a seed
+		for i := len(order) - 1; i > 0; i-- {
+			rng ^= rng << 13
+			rng ^= rng >> 7
+			rng ^= rng << 17
+			j := int(rng % uint64(i+1))
+			order[i], order[j] = order[j], order[i]
+		}
+		for _, k := range order {
+			x := &ex[k]
+			if e == 0 {
+				for _, f := range x.Edge.Feats {
+					t.Saw(f)
+				}
+			}
+			bi, bs := -1, 0.0
+			for i, f := range x.Edge.Feats {
+				t.Scores(f, out[:])
+				if bi < 0 || out[0] > bs {
+					bi, bs = i, out[0]
+				}
+			}
+			t.Tick()
+			if bi != x.Gold {
+				t.Add(x.Edge.Feats[x.Gold], 0, 1)
+				t.Add(x.Edge.Feats[bi], 0, -1)
+			}
+		}
+	}
+	return t
+}
+
+// Pick is the index in e.Places of the place the model picks.
+func (m *Model) Pick(e *Edge) int { return m.PickMargin(e, m.margin) }
+
+// PickMargin is Pick where a move must beat staying by more than margin.
+func (m *Model) PickMargin(e *Edge, margin float32) int {
+	bi, bs := -1, float32(0)
+	var out [1]float32
+	for i, f := range e.Feats {
+		m.m.Scores(f, out[:])
+		if i > 0 {
+			out[0] -= margin
+		}
+		if bi < 0 || out[0] > bs {
+			bi, bs = i, out[0]
+		}
+	}
+	return bi
+}
