@@ -71,8 +71,10 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 	}
 	a.meta = meta.Find(a.seg)
 	a.atts = e.finder.Find(a.seg, tags, quotes)
+	var inQuote []bool // per token; the model and the edge model both read it
 	if !opt.RulesOnly {
-		found, err := e.learnedFind(ctx, cmp.Or(opt.Attribution, e.model), a.seg, tags, quotes)
+		inQuote = learned.InQuote(a.seg, quotes)
+		found, err := cmp.Or(opt.Attribution, e.model).FindContext(ctx, learned.NewDoc(a.seg, tags, inQuote, e.lex))
 		if err != nil {
 			return nil, err
 		}
@@ -81,7 +83,7 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 	a.atts = withTurns(a.atts, a.seg)
 	a.atts = statements(a.atts, a.seg)
 	if !opt.RulesOnly {
-		ed := &edges.Doc{Seg: a.seg, Tags: tags, InQuote: learned.InQuote(a.seg, quotes)}
+		ed := &edges.Doc{Seg: a.seg, Tags: tags, InQuote: inQuote}
 		if opt.EdgeTrace != nil {
 			opt.EdgeTrace(ed, a.atts)
 		}
@@ -380,9 +382,4 @@ func hasWord(s string, spans []text.Span) bool {
 		}
 	}
 	return false
-}
-
-// learnedFind runs the trained model on the analysed text, until ctx ends.
-func (e *Engine) learnedFind(ctx stopper, m *learned.Model, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) ([]learned.Attribution, error) {
-	return m.FindContext(ctx, learned.NewDoc(seg, tags, learned.InQuote(seg, quotes), e.lex))
 }
