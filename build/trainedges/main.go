@@ -240,7 +240,7 @@ func wordSet(seg *segment.Doc, spans []text.Span) map[int]bool {
 	s := map[int]bool{}
 	for _, sp := range spans {
 		for i, t := range seg.Tokens {
-			if int(t.Start) >= sp.Start && int(t.End) <= sp.End && (t.Kind == segment.Word || t.Kind == segment.Number) {
+			if int(t.Start) >= sp.Start && int(t.End) <= sp.End && t.Kind.IsWord() {
 				s[i] = true
 			}
 		}
@@ -320,7 +320,7 @@ func match(ed *edges.Doc, td *text.Doc, raw string, atts []attrib.Attribution, g
 		lo, hi := slices.Min(start.Places), slices.Max(end.Places)
 		var words []int
 		for t := lo; t <= hi; t++ {
-			if k := seg.Tokens[t].Kind; k == segment.Word || k == segment.Number {
+			if seg.Tokens[t].Kind.IsWord() {
 				words = append(words, t)
 			}
 		}

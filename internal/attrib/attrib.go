@@ -102,7 +102,7 @@ func (f *Finder) Find(seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) []
 	s := &state{lex: f.lex, seg: seg, tags: tags, low: make([]string, n), sent: make([]int32, n),
 		para: make([]int32, n), qOf: make([]int32, n), used: make([]bool, n)}
 	for i, t := range seg.Tokens {
-		if isWord(t.Kind) {
+		if t.Kind.IsWord() {
 			s.low[i] = wordshape.Lower(seg.Text[t.Start:t.End])
 		} else {
 			s.low[i] = seg.Text[t.Start:t.End]
@@ -222,7 +222,7 @@ func (s *state) span(first, last int) text.Span {
 func (s *state) kind(i int) segment.Kind { return s.seg.Tokens[i].Kind }
 
 func (s *state) isPunct(i int, p string) bool {
-	return i >= 0 && i < len(s.low) && !isWord(s.kind(i)) && s.low[i] == p
+	return i >= 0 && i < len(s.low) && !s.kind(i).IsWord() && s.low[i] == p
 }
 
 // sentEnd reports whether token i ends a sentence or lies outside one.
@@ -561,7 +561,7 @@ func (s *state) trimContent(first, last int) (int, int) {
 func wordCount(s *state, first, last int) int {
 	n := 0
 	for k := first; k < last; k++ {
-		if isWord(s.kind(k)) {
+		if s.kind(k).IsWord() {
 			n++
 		}
 	}

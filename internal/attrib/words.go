@@ -1,7 +1,6 @@
 package attrib
 
 import (
-	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/wordset"
 	"github.com/whosaid/whosaid/internal/wordshape"
@@ -76,9 +75,6 @@ func nounTag(t tag.Tag) bool {
 	}
 	return false
 }
-
-// isWord reports a word or number token.
-func isWord(k segment.Kind) bool { return k == segment.Word || k == segment.Number }
 
 // newsVerbs are seldom anything but verbs in news (cueVerb). Read only.
 var newsVerbs = wordset.Of("said says told tells saying telling added adds wrote writes tweeted insisted " +

@@ -105,7 +105,6 @@ type Doc struct {
 	// that would leave another claim's cue out of (or take it into) the
 	// content says so in its features.
 	cues     []int
-	indexed  bool
 	wordHash []uint64 // each token's word hash, filled as features need them
 }
 
@@ -117,7 +116,6 @@ func (d *Doc) index(atts []attrib.Attribution) {
 		}
 	}
 	sort.Ints(d.cues)
-	d.indexed = true
 }
 
 // cueIn reports whether a cue other than the one at token own starts in
@@ -139,12 +137,10 @@ type Edge struct {
 	Feats  [][]uint64
 }
 
-// Edges lists the two edges of claim atts[i], or ok false when its content
-// has no word. The first call indexes atts; later calls must pass the same.
+// Edges lists the two edges of claim atts[i] among atts, or ok false when
+// its content has no word.
 func (d *Doc) Edges(atts []attrib.Attribution, i int) (start, end Edge, ok bool) {
-	if !d.indexed {
-		d.index(atts)
-	}
+	d.index(atts)
 	c, ok := d.claim(&atts[i])
 	if !ok {
 		return Edge{}, Edge{}, false
@@ -168,20 +164,12 @@ func (m *Model) Adjust(d *Doc, atts []attrib.Attribution) []attrib.Attribution {
 	}
 	d.index(atts)
 	var feats []uint64
-	var out [1]float32
 	best := func(c *claim, end bool) int {
-		bi, bs := -1, float32(0)
-		for i, p := range d.places(c, end) {
-			feats = d.features(feats[:0], c, p, end)
-			m.m.Scores(feats, out[:])
-			if i > 0 {
-				out[0] -= m.margin
-			}
-			if bi < 0 || out[0] > bs {
-				bi, bs = p, out[0]
-			}
-		}
-		return bi
+		ps := d.places(c, end)
+		return ps[m.best(len(ps), m.margin, func(i int) []uint64 {
+			feats = d.features(feats[:0], c, ps[i], end)
+			return feats
+		})]
 	}
 	for i := range atts {
 		a := &atts[i]
@@ -197,6 +185,23 @@ func (m *Model) Adjust(d *Doc, atts []attrib.Attribution) []attrib.Attribution {
 	}
 	sort.SliceStable(atts, func(i, j int) bool { return atts[i].Start() < atts[j].Start() })
 	return atts
+}
+
+// best is the index of the place the model picks among n, whose features
+// feats gives: a move must outscore staying (place 0) by margin.
+func (m *Model) best(n int, margin float32, feats func(i int) []uint64) int {
+	bi, bs := -1, float32(0)
+	var out [1]float32
+	for i := 0; i < n; i++ {
+		m.m.Scores(feats(i), out[:])
+		if i > 0 {
+			out[0] -= margin
+		}
+		if bi < 0 || out[0] > bs {
+			bi, bs = i, out[0]
+		}
+	}
+	return bi
 }
 
 // move puts a's content between word tokens f and l (inclusive). An edge
@@ -235,7 +240,6 @@ func (d *Doc) move(a *attrib.Attribution, c *claim, f, l int) {
 
 // claim is one claim's tokens.
 type claim struct {
-	a                    *attrib.Attribution
 	first, last          int // the content's first and last word tokens
 	partFirst, partLast  int // the first part's last word, the last part's first word
 	cueFirst, cueLast    int // the cue's tokens [cueFirst, cueLast), or -1
@@ -245,8 +249,6 @@ type claim struct {
 	cueWord, kind        uint64
 	cueBefore, cueInside bool
 }
-
-func isWord(k segment.Kind) bool { return k == segment.Word || k == segment.Number }
 
 // tokenAt is the first token that ends after byte b.
 func (d *Doc) tokenAt(b int) int {
@@ -258,7 +260,7 @@ func (d *Doc) tokenAt(b int) int {
 func (d *Doc) words(sp text.Span) (f, l int) {
 	toks := d.Seg.Tokens
 	in := func(i int) bool {
-		return int(toks[i].Start) >= sp.Start && int(toks[i].End) <= sp.End && isWord(toks[i].Kind)
+		return int(toks[i].Start) >= sp.Start && int(toks[i].End) <= sp.End && toks[i].Kind.IsWord()
 	}
 	f, l = -1, -1
 	for i := d.tokenAt(sp.Start); i < len(toks) && int(toks[i].Start) < sp.End; i++ {
@@ -297,7 +299,7 @@ func (d *Doc) tokens(sp text.Span) (f, l int) {
 }
 
 func (d *Doc) claim(a *attrib.Attribution) (claim, bool) {
-	c := claim{a: a}
+	var c claim
 	if len(a.Content) == 0 {
 		return c, false
 	}
@@ -349,7 +351,7 @@ func (d *Doc) places(c *claim, end bool) []int {
 	}
 	out := []int{o}
 	ok := func(t int) bool {
-		if t < c.paraFirst || t >= c.paraLast || !isWord(toks[t].Kind) {
+		if t < c.paraFirst || t >= c.paraLast || !toks[t].Kind.IsWord() {
 			return false
 		}
 		// A move keeps most of the content it had: one that takes away
@@ -377,7 +379,7 @@ func (d *Doc) places(c *claim, end bool) []int {
 	}
 	if sn := d.Seg.Sentences[s]; end {
 		for t := sn.Last - 1; t >= max(sn.First, o+Window+1) && t <= o+farthest; t-- {
-			if isWord(toks[t].Kind) {
+			if toks[t].Kind.IsWord() {
 				if ok(t) {
 					out = append(out, t)
 				}
@@ -389,7 +391,7 @@ func (d *Doc) places(c *claim, end bool) []int {
 		}
 	} else {
 		for t := sn.First; t <= min(sn.Last-1, o-Window-1) && t >= o-farthest; t++ {
-			if isWord(toks[t].Kind) {
+			if toks[t].Kind.IsWord() {
 				if ok(t) {
 					out = append(out, t)
 				}

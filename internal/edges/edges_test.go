@@ -193,6 +193,10 @@ func checkClaim(t *testing.T, name string, d *Doc, before, a attrib.Attribution)
 	if len(a.Content) == 0 || a.Start() >= a.End() {
 		t.Fatalf("%s: empty content", name)
 	}
+	// the engine keeps Adjust's claims without asking again
+	if f, _ := d.words(text.Span{Start: a.Start(), End: a.End()}); f < 0 {
+		t.Errorf("%s: content %v holds no word", name, a.Content)
+	}
 	for i := 1; i < len(a.Content); i++ {
 		if a.Content[i].Start < a.Content[i-1].End {
 			t.Errorf("%s: parts out of order: %v", name, a.Content)

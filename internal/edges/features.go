@@ -129,7 +129,7 @@ func (d *Doc) firstWord(t int) bool {
 	toks := d.Seg.Tokens
 	sf := d.Seg.Sentences[d.Seg.SentenceAt(int(toks[t].Start))].First
 	for i := t - 1; i >= sf; i-- {
-		if isWord(toks[i].Kind) || t-i > Window {
+		if toks[i].Kind.IsWord() || t-i > Window {
 			return false
 		}
 	}
@@ -141,7 +141,7 @@ func (d *Doc) lastWord(t int) bool {
 	toks := d.Seg.Tokens
 	sl := d.Seg.Sentences[d.Seg.SentenceAt(int(toks[t].Start))].Last
 	for i := t + 1; i < sl; i++ {
-		if isWord(toks[i].Kind) || i-t > Window {
+		if toks[i].Kind.IsWord() || i-t > Window {
 			return false
 		}
 	}

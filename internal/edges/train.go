@@ -75,21 +75,9 @@ func trainRun(ex []Example, epochs int, seed uint64) *perceptron.Trainer {
 	return t
 }
 
-// Pick is the index in e.Places of the place the model picks.
-func (m *Model) Pick(e *Edge) int { return m.PickMargin(e, m.margin) }
-
-// PickMargin is Pick where a move must beat staying by more than margin.
+// PickMargin is the index in e.Places of the place the model picks when a
+// move must beat staying by more than margin (build/trainedges tries
+// several).
 func (m *Model) PickMargin(e *Edge, margin float32) int {
-	bi, bs := -1, float32(0)
-	var out [1]float32
-	for i, f := range e.Feats {
-		m.m.Scores(f, out[:])
-		if i > 0 {
-			out[0] -= margin
-		}
-		if bi < 0 || out[0] > bs {
-			bi, bs = i, out[0]
-		}
-	}
-	return bi
+	return m.best(len(e.Feats), margin, func(i int) []uint64 { return e.Feats[i] })
 }

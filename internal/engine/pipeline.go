@@ -88,7 +88,8 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 			opt.EdgeTrace(ed, a.atts)
 		}
 		if !opt.NoEdges {
-			a.atts = statements(cmp.Or(opt.Edges, e.edges).Adjust(ed, a.atts), a.seg)
+			// every edge lands on a word, so each content keeps one
+			a.atts = cmp.Or(opt.Edges, e.edges).Adjust(ed, a.atts)
 		}
 	}
 	report(stepAttrib)

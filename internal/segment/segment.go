@@ -15,6 +15,9 @@ const (
 	Symbol             // anything else ($, #, emoji, …)
 )
 
+// IsWord reports a word or a number: the tokens a claim's words are made of.
+func (k Kind) IsWord() bool { return k == Word || k == Number }
+
 // Token is a word, number, punctuation mark or quote mark.
 type Token struct {
 	Start, End int32 // byte offsets into Doc.Text, end exclusive
