@@ -250,12 +250,6 @@ type claim struct {
 	cueBefore, cueInside bool
 }
 
-// tokenAt is the first token that ends after byte b.
-func (d *Doc) tokenAt(b int) int {
-	toks := d.Seg.Tokens
-	return sort.Search(len(toks), func(i int) bool { return int(toks[i].End) > b })
-}
-
 // words finds the first and last word tokens within byte span sp, or -1.
 func (d *Doc) words(sp text.Span) (f, l int) {
 	toks := d.Seg.Tokens
@@ -263,7 +257,7 @@ func (d *Doc) words(sp text.Span) (f, l int) {
 		return int(toks[i].Start) >= sp.Start && int(toks[i].End) <= sp.End && toks[i].Kind.IsWord()
 	}
 	f, l = -1, -1
-	for i := d.tokenAt(sp.Start); i < len(toks) && int(toks[i].Start) < sp.End; i++ {
+	for i := d.Seg.TokenAt(sp.Start); i < len(toks) && int(toks[i].Start) < sp.End; i++ {
 		if in(i) {
 			f = i
 			break
@@ -272,7 +266,7 @@ func (d *Doc) words(sp text.Span) (f, l int) {
 	if f < 0 {
 		return -1, -1
 	}
-	for i := d.tokenAt(sp.End - 1); i >= f; i-- {
+	for i := d.Seg.TokenAt(sp.End - 1); i >= f; i-- {
 		if i < len(toks) && in(i) {
 			l = i
 			break
@@ -281,21 +275,13 @@ func (d *Doc) words(sp text.Span) (f, l int) {
 	return f, l
 }
 
-// tokens is the token range [f, l) that byte span sp overlaps, or -1, -1.
+// tokens is the token range [f, l) that byte span sp overlaps, or -1, -1;
+// an empty span (no source) overlaps none.
 func (d *Doc) tokens(sp text.Span) (f, l int) {
 	if sp.End <= sp.Start {
 		return -1, -1
 	}
-	toks := d.Seg.Tokens
-	f = d.tokenAt(sp.Start)
-	l = f
-	for l < len(toks) && int(toks[l].Start) < sp.End {
-		l++
-	}
-	if l == f {
-		return -1, -1
-	}
-	return f, l
+	return d.Seg.TokenRange(sp)
 }
 
 func (d *Doc) claim(a *attrib.Attribution) (claim, bool) {

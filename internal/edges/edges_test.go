@@ -219,7 +219,7 @@ func checkClaim(t *testing.T, name string, d *Doc, before, a attrib.Attribution)
 		t.Errorf("%s: Adjust changed the cue or source", name)
 	}
 	reach := func(b0, b1 int) {
-		t0, t1 := d.tokenAt(b0), d.tokenAt(b1)
+		t0, t1 := d.Seg.TokenAt(b0), d.Seg.TokenAt(b1)
 		if n := max(t0-t1, t1-t0); n > farthest+2 {
 			t.Errorf("%s: an edge moved %d tokens", name, n)
 		}

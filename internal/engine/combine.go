@@ -43,7 +43,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segme
 		if attrib.LabelOpens(seg, f.Cue) {
 			continue // "Q: Have you talked to her?", "The Latest: …", "Contributing: …": a label, not a speaker
 		}
-		first, last := tokenRange(seg, f.Source)
+		first, last := seg.TokenRange(f.Source)
 		if f.HasSource() && first >= 0 {
 			src := text.Span{Start: int(seg.Tokens[first].Start), End: f.Source.End}
 			// quote marks or commas alone name no one, nor does a date
@@ -85,7 +85,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segme
 // the held-out folds this gains what letting every headline cue through
 // does (e2e +0.002), without the seed's headline.
 func headlineVerb(seg *segment.Doc, tags []tag.Tag, cue text.Span) bool {
-	first, _ := tokenRange(seg, cue)
+	first, _ := seg.TokenRange(cue)
 	// title case hides the tense from the tagger ("Reported" is NNP)
 	return first >= 0 && tags[first] != tag.VBN && tags[first] != tag.VBD &&
 		!strings.HasSuffix(wordshape.Lower(seg.Word(first)), "ed")
@@ -98,7 +98,7 @@ func headlineVerb(seg *segment.Doc, tags []tag.Tag, cue text.Span) bool {
 // -backed"). In train, 1 of 14 "-backed" is a cue and no "-led",
 // "-funded" or "-sponsored" is.
 func inCompound(seg *segment.Doc, cue text.Span) bool {
-	first, _ := tokenRange(seg, cue)
+	first, _ := seg.TokenRange(cue)
 	return first >= 2 && seg.Word(first-1) == "-" && seg.Tokens[first-1].End == seg.Tokens[first].Start &&
 		seg.Tokens[first-2].Kind == segment.Word
 }
@@ -158,7 +158,7 @@ func startAtThat(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, lex *c
 	if !afterCue(a) {
 		return
 	}
-	first, last := tokenRange(seg, a.Content[0])
+	first, last := seg.TokenRange(a.Content[0])
 	if first < 0 {
 		return
 	}
@@ -209,7 +209,7 @@ func toSentenceEnd(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if a.Cue.Start < st.Start || c.End >= st.End {
 		return
 	}
-	_, last := tokenRange(seg, c)
+	_, last := seg.TokenRange(c)
 	if last < 0 || last+1 >= st.Last {
 		return
 	}
@@ -360,7 +360,7 @@ func cutAtNextCue(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, lex *
 	if !afterCue(a) || a.Kind == attrib.Direct {
 		return
 	}
-	first, last := tokenRange(seg, a.Content[0])
+	first, last := seg.TokenRange(a.Content[0])
 	if first < 0 {
 		return
 	}
@@ -434,7 +434,7 @@ func aroundAside(a *attrib.Attribution, seg *segment.Doc) {
 	if !afterCue(a) {
 		return
 	}
-	first, _ := tokenRange(seg, a.Content[0])
+	first, _ := seg.TokenRange(a.Content[0])
 	if first < 2 || seg.Word(first-1) != "," {
 		return
 	}
@@ -512,7 +512,7 @@ func afterParticle(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if !afterCue(a) || strings.TrimSpace(seg.Text[a.Cue.End:a.Content[0].Start]) != "" {
 		return
 	}
-	first, last := tokenRange(seg, a.Content[0])
+	first, last := seg.TokenRange(a.Content[0])
 	if first < 0 || last-first < 3 {
 		return
 	}
@@ -535,7 +535,7 @@ func infinitiveTo(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if !afterCue(a) {
 		return
 	}
-	cf, cl := tokenRange(seg, a.Cue)
+	cf, cl := seg.TokenRange(a.Cue)
 	if cl-cf >= 2 && cl < len(tags) && wordshape.Lower(seg.Word(cl-1)) == "to" &&
 		tags[cl] == tag.VB && int(seg.Tokens[cl].Start) == a.Content[0].Start {
 		a.Cue.End = int(seg.Tokens[cl-2].End)
@@ -626,7 +626,7 @@ func startAtQuote(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quote
 	if !afterCue(a) {
 		return
 	}
-	first, last := tokenRange(seg, a.Content[0])
+	first, last := seg.TokenRange(a.Content[0])
 	if first < 0 {
 		return
 	}
@@ -703,7 +703,7 @@ func askedFrame(a *attrib.Attribution, seg *segment.Doc) bool {
 	if !strings.HasPrefix(wordshape.Lower(cue), "asked") {
 		return false
 	}
-	first, _ := tokenRange(seg, a.Cue)
+	first, _ := seg.TokenRange(a.Cue)
 	if first < 0 {
 		return false
 	}

@@ -163,7 +163,7 @@ func (a *analysis) link(tags []tag.Tag, names *entity.Names) {
 			f, l := entity.NounPhrase(a.seg, tags, at.SrcFirst, at.SrcLast)
 			// never into the cue: a headline's capitals run on ("Retired
 			// General Reveals …")
-			if cf, cl := tokenRange(a.seg, at.Cue); cf >= 0 {
+			if cf, cl := a.seg.TokenRange(at.Cue); cf >= 0 {
 				if f < cf && l > cf {
 					l = cf
 				} else if f >= cf && f < cl {

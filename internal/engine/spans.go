@@ -6,7 +6,6 @@ import (
 
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/quote"
-	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/text"
 )
 
@@ -108,18 +107,6 @@ func kindOf(content []text.Span, quotes []quote.Quote) attrib.Kind {
 		return attrib.Mixed
 	}
 	return attrib.Indirect
-}
-
-// tokenRange is the range of tokens [first, last) that sp covers, found by
-// binary search: the engine calls it for every attribution.
-func tokenRange(seg *segment.Doc, sp text.Span) (first, last int) {
-	toks := seg.Tokens
-	first = sort.Search(len(toks), func(i int) bool { return int(toks[i].End) > sp.Start })
-	last = sort.Search(len(toks), func(i int) bool { return int(toks[i].Start) >= sp.End })
-	if first >= last {
-		return -1, -1
-	}
-	return first, last
 }
 
 // keep returns the attributions of atts not marked in drop, in order,

@@ -138,7 +138,7 @@ func overlaps(d *Doc, t int, spans []text.Span) bool {
 }
 
 // tokenRange is the token range covering spans (first to last token that
-// overlaps them).
+// overlaps them), -1, -1 and false when they overlap none.
 func tokenRange(d *Doc, spans []text.Span) (f, l int, ok bool) {
 	if len(spans) == 0 {
 		return 0, 0, false
@@ -147,19 +147,7 @@ func tokenRange(d *Doc, spans []text.Span) (f, l int, ok bool) {
 	for _, s := range spans[1:] {
 		lo, hi = min(lo, s.Start), max(hi, s.End)
 	}
-	f, l = -1, -1
-	for t, tok := range d.Seg.Tokens {
-		if int(tok.End) <= lo {
-			continue
-		}
-		if int(tok.Start) >= hi {
-			break
-		}
-		if f < 0 {
-			f = t
-		}
-		l = t + 1
-	}
+	f, l = d.Seg.TokenRange(text.Span{Start: lo, End: hi})
 	return f, l, f >= 0
 }
 

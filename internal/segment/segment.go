@@ -2,7 +2,11 @@
 // tokens, each with byte offsets into that text.
 package segment
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/whosaid/whosaid/internal/text"
+)
 
 // Kind is what a token is made of.
 type Kind uint8
@@ -54,6 +58,24 @@ func (d *Doc) Word(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].E
 // when none ends after b. It is a binary search.
 func (d *Doc) SentenceAt(b int) int {
 	return sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > b })
+}
+
+// TokenAt returns the index of the first token that ends after byte b
+// (the token holding b, or the next one); len(d.Tokens) when none does.
+// It is a binary search.
+func (d *Doc) TokenAt(b int) int {
+	return sort.Search(len(d.Tokens), func(i int) bool { return int(d.Tokens[i].End) > b })
+}
+
+// TokenRange is the range of tokens [first, last) that sp overlaps, found
+// by binary search; -1, -1 when it overlaps none.
+func (d *Doc) TokenRange(sp text.Span) (first, last int) {
+	first = d.TokenAt(sp.Start)
+	last = sort.Search(len(d.Tokens), func(i int) bool { return int(d.Tokens[i].Start) >= sp.End })
+	if first >= last {
+		return -1, -1
+	}
+	return first, last
 }
 
 // ParaAt is SentenceAt for paragraphs.

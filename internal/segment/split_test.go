@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/whosaid/whosaid/internal/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -267,6 +269,31 @@ func TestSentenceAtParaAt(t *testing.T) {
 		}
 		if got := d.ParaAt(c.b); got != c.para {
 			t.Errorf("ParaAt(%d) = %d, want %d", c.b, got, c.para)
+		}
+	}
+}
+
+func TestTokenAtTokenRange(t *testing.T) {
+	d := Split("One two. Three four.") // tokens: One two . Three four .
+	for _, c := range []struct {
+		name        string
+		start, end  int
+		at          int
+		first, last int
+	}{
+		{"a word", 0, 3, 0, 0, 1},
+		{"inside a word", 1, 2, 0, 0, 1},
+		{"two words", 0, 7, 0, 0, 2},
+		{"the space before a word", 3, 4, 1, -1, -1},
+		{"a space and a word", 3, 7, 1, 1, 2},
+		{"a sentence", 9, 20, 3, 3, 6},
+		{"past the end", 99, 100, 6, -1, -1},
+	} {
+		if got := d.TokenAt(c.start); got != c.at {
+			t.Errorf("%s: TokenAt(%d) = %d, want %d", c.name, c.start, got, c.at)
+		}
+		if f, l := d.TokenRange(text.Span{Start: c.start, End: c.end}); f != c.first || l != c.last {
+			t.Errorf("%s: TokenRange(%d, %d) = %d, %d, want %d, %d", c.name, c.start, c.end, f, l, c.first, c.last)
 		}
 	}
 }
