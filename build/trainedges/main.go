@@ -239,8 +239,9 @@ func article(eng *engine.Engine, m *learned.Model, d corpus.Doc) ([]claimEx, err
 func wordSet(seg *segment.Doc, spans []text.Span) map[int]bool {
 	s := map[int]bool{}
 	for _, sp := range spans {
-		for i, t := range seg.Tokens {
-			if int(t.Start) >= sp.Start && int(t.End) <= sp.End && t.Kind.IsWord() {
+		f, l := seg.TokenRange(sp)
+		for i := max(f, 0); i < l; i++ {
+			if t := seg.Tokens[i]; int(t.Start) >= sp.Start && int(t.End) <= sp.End && t.Kind.IsWord() {
 				s[i] = true
 			}
 		}
