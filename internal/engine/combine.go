@@ -65,7 +65,6 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segme
 	}
 	extendToSentence(model, seg)
 	takeAsides(model, rules)
-	rulesSource(model, rules)
 	all := union(model, rules)
 	for i := range all {
 		toSentenceEnd(&all[i], seg, tags)
@@ -595,28 +594,6 @@ func cueBetween(starts []int, own, from, to int) bool {
 		n-- // the frame's own cue
 	}
 	return n > 0
-}
-
-// rulesSource gives a model attribution that has no source the source the
-// rules found for the same cue ("“…,” said the minister"): the model
-// missed it, and union keeps the model's attribution over the rules'.
-func rulesSource(model, rules []attrib.Attribution) {
-	byCue := map[text.Span]int{}
-	for i, r := range rules {
-		if r.SrcFirst >= 0 {
-			byCue[r.Cue] = i
-		}
-	}
-	for i := range model {
-		if model[i].SrcFirst >= 0 {
-			continue
-		}
-		if j, ok := byCue[model[i].Cue]; ok {
-			r := rules[j]
-			model[i].Source, model[i].SrcFirst, model[i].SrcLast = r.Source, r.SrcFirst, r.SrcLast
-			model[i].RefFirst, model[i].RefLast, model[i].Inherited = r.RefFirst, r.RefLast, r.Inherited
-		}
-	}
 }
 
 // startAtQuote starts a content at the quotation that follows the person

@@ -73,6 +73,8 @@ func TestCombine(t *testing.T) {
 			"criticism of the budget", "The governor", "responded to", Indirect},
 		{"the person addressed is not the content", "The senator told his supporters, “We will win this seat back.”",
 			"“We will win this seat back.”", "The senator", "told", Direct},
+		{"a speaker named after the verb", "“The talks will resume next week,” said the foreign minister.",
+			"“The talks will resume next week,”", "the foreign minister", "said", Direct},
 		{"a dash credits a quotation",
 			"Readers wrote in.\n\n“Rents will fall next year.” ― Ana Ruiz",
 			"“Rents will fall next year.”", "Ana Ruiz", "―", Direct},
@@ -110,39 +112,6 @@ func TestCombine(t *testing.T) {
 			}
 			t.Errorf("no attribution %q | %q | %q | %s; got:\n%s", c.content, c.source, c.cue, c.kind, strings.Join(got, "\n"))
 		})
-	}
-}
-
-// TestRulesSource: a model attribution without a source takes the source
-// the rules found for the same cue, and only then (the repair behind the
-// seed's "“…,” said the minister" under a retrained model).
-func TestRulesSource(t *testing.T) {
-	sp := func(a, b int) text.Span { return text.Span{Start: a, End: b} }
-	none := func(cue text.Span) attrib.Attribution {
-		return attrib.Attribution{Cue: cue, SrcFirst: -1, SrcLast: -1}
-	}
-	ruled := attrib.Attribution{Cue: sp(10, 14), Source: sp(15, 27), SrcFirst: 3, SrcLast: 5, RefFirst: 3, RefLast: 3}
-	own := attrib.Attribution{Cue: sp(10, 14), Source: sp(0, 5), SrcFirst: 0, SrcLast: 1}
-	cases := []struct {
-		name  string
-		model attrib.Attribution
-		rules []attrib.Attribution
-		want  text.Span
-	}{
-		{"the same cue: the rules' source", none(sp(10, 14)), []attrib.Attribution{ruled}, sp(15, 27)},
-		{"another cue: still none", none(sp(30, 34)), []attrib.Attribution{ruled}, text.Span{}},
-		{"the rules have none either", none(sp(10, 14)), []attrib.Attribution{none(sp(10, 14))}, text.Span{}},
-		{"the model's own source stays", own, []attrib.Attribution{ruled}, sp(0, 5)},
-	}
-	for _, c := range cases {
-		model := []attrib.Attribution{c.model}
-		rulesSource(model, c.rules)
-		if got := model[0].Source; got != c.want {
-			t.Errorf("%s: source %v, want %v", c.name, got, c.want)
-		}
-		if (c.want == text.Span{}) != (model[0].SrcFirst < 0) {
-			t.Errorf("%s: SrcFirst %d for source %v", c.name, model[0].SrcFirst, model[0].Source)
-		}
 	}
 }
 
