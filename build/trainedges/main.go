@@ -14,6 +14,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -188,11 +189,11 @@ func evaluate(m *edges.Model, cs []claimEx, margin float32) [5]int {
 	var r [5]int
 	for _, c := range cs {
 		r[0]++
-		was := same(c.pred, c.goldSet)
+		was := maps.Equal(c.pred, c.goldSet)
 		if was {
 			r[1]++
 		}
-		if !was && slices.Contains(c.start.Places, c.gold[0]) && slices.Contains(c.end.Places, c.gold[1]) && same(moveTo(c, c.gold[0], c.gold[1]), c.goldSet) {
+		if !was && slices.Contains(c.start.Places, c.gold[0]) && slices.Contains(c.end.Places, c.gold[1]) && maps.Equal(moveTo(c, c.gold[0], c.gold[1]), c.goldSet) {
 			r[4]++
 		}
 		f, l := c.start.Places[m.PickMargin(&c.start, margin)], c.end.Places[m.PickMargin(&c.end, margin)]
@@ -203,7 +204,7 @@ func evaluate(m *edges.Model, cs []claimEx, margin float32) [5]int {
 		if moved {
 			r[3]++
 		}
-		if (!moved && was) || (moved && same(moveTo(c, f, l), c.goldSet)) {
+		if (!moved && was) || (moved && maps.Equal(moveTo(c, f, l), c.goldSet)) {
 			r[2]++
 		}
 	}
@@ -278,18 +279,6 @@ func moveTo(c claimEx, f, l int) map[int]bool {
 		}
 	}
 	return o
-}
-
-func same(a, b map[int]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if !b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func match(ed *edges.Doc, td *text.Doc, raw string, atts []attrib.Attribution, gold []brat.Attribution) []claimEx {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"maps"
 	"testing"
 
 	"github.com/whosaid/whosaid/internal/edges"
@@ -34,7 +35,7 @@ func TestMoveTo(t *testing.T) {
 		{"shrinks both ways", 4, 5, set(4, 5)},
 		{"start later, end later", 5, 7, set(5, 6, 7)},
 	} {
-		if got := moveTo(c, tc.f, tc.l); !same(got, tc.want) {
+		if got := moveTo(c, tc.f, tc.l); !maps.Equal(got, tc.want) {
 			t.Errorf("%s: moveTo(%d, %d) = %v, want %v", tc.name, tc.f, tc.l, got, tc.want)
 		}
 	}
