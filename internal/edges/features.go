@@ -61,10 +61,7 @@ func (d *Doc) tag(c *claim, i int) uint64 {
 
 // delta buckets a move of n words (signed).
 func delta(n int) uint64 {
-	a := n
-	if a < 0 {
-		a = -a
-	}
+	a := abs(n)
 	var b uint64
 	switch {
 	case a <= 3:
