@@ -311,7 +311,7 @@ func (d *Doc) claim(a *attrib.Attribution) (claim, bool) {
 	c.paraFirst = seg.Sentences[pf.First].First
 	c.paraLast = seg.Sentences[pl.Last-1].Last
 	if c.cueFirst >= 0 {
-		c.cueWord = lower(h(1), seg.Word(c.cueFirst))
+		c.cueWord = perceptron.Lower(h(1), seg.Word(c.cueFirst))
 		c.cueBefore = c.cueLast <= c.first
 		c.cueInside = c.cueFirst > c.first && c.cueLast <= c.last
 	}

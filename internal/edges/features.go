@@ -13,21 +13,6 @@ func h(template uint64) uint64 { return perceptron.Hash(template) }
 
 func mix(x, v uint64) uint64 { return perceptron.Int(x, v) }
 
-// lower adds s to hash x as if lower-cased (ASCII letters), without
-// building the string.
-func lower(x uint64, s string) uint64 {
-	const prime64 = 1099511628211
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		x ^= uint64(c)
-		x *= prime64
-	}
-	return mix(x, 0xff)
-}
-
 // word is token i's text hashed lower-case, or a marker outside the
 // paragraphs.
 func (d *Doc) word(c *claim, i int) uint64 {
@@ -44,7 +29,7 @@ func (d *Doc) word(c *claim, i int) uint64 {
 		d.wordHash = make([]uint64, len(d.Seg.Tokens))
 	}
 	if d.wordHash[i] == 0 { // 0: not hashed yet (or a hash of 0, hashed again)
-		d.wordHash[i] = lower(h(2), d.Seg.Word(i))
+		d.wordHash[i] = perceptron.Lower(h(2), d.Seg.Word(i))
 	}
 	return d.wordHash[i]
 }

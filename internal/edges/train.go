@@ -1,6 +1,8 @@
 package edges
 
 import (
+	"math/rand/v2"
+
 	"github.com/whosaid/whosaid/internal/perceptron"
 )
 
@@ -40,17 +42,10 @@ func trainRun(ex []Example, epochs int, seed uint64) *perceptron.Trainer {
 	for i := range order {
 		order[i] = i
 	}
-	rng := seed*0x9e3779b97f4a7c15 | 1
+	r := rand.New(rand.NewPCG(seed, 0x5eed)) // as the other trainers: deterministic for a seed
 	var out [1]float64
 	for e := 0; e < epochs; e++ {
-		// Fisher-Yates with xorshift: deterministic for a seed
-		for i := len(order) - 1; i > 0; i-- {
-			rng ^= rng << 13
-			rng ^= rng >> 7
-			rng ^= rng << 17
-			j := int(rng % uint64(i+1))
-			order[i], order[j] = order[j], order[i]
-		}
+		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
 			x := &ex[k]
 			if e == 0 {

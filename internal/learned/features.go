@@ -167,22 +167,8 @@ func (d *Doc) quoted(i int) uint64 {
 	return 0
 }
 
-// lower adds s to a hash as if lower-cased (ASCII letters; other bytes as
-// they are), without building the string.
-func lower(h uint64, s string) uint64 {
-	const prime64 = 1099511628211
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h ^= uint64(c)
-		h *= prime64
-	}
-	h ^= 0xff
-	h *= prime64
-	return h
-}
+// lower is perceptron.Lower, short for the many word features.
+func lower(h uint64, s string) uint64 { return perceptron.Lower(h, s) }
 
 // suffix is the last n bytes of s, lower-cased in the hash.
 func suffix(h uint64, s string, n int) uint64 {

@@ -25,10 +25,16 @@ const (
 // Hash starts a feature hash from a template number (one per feature kind).
 func Hash(template uint64) uint64 { return mix(offset64, template) }
 
-// Str adds a string to a feature hash.
-func Str(h uint64, s string) uint64 {
+// Lower adds a string to a feature hash as if lower-cased (ASCII letters;
+// other bytes as they are), without building the lower-cased string:
+// features of words are hashed for every token at run time.
+func Lower(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
 		h *= prime64
 	}
 	h ^= 0xff // separator, so ("ab","c") != ("a","bc")

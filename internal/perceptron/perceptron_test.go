@@ -165,3 +165,25 @@ func BenchmarkScores(b *testing.B) {
 		m.Scores(feats[i%len(feats)], out)
 	}
 }
+
+// TestLowerValues pins Lower's hashes: every model file holds features
+// hashed with it, so a change here silently empties the models.
+func TestLowerValues(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want uint64
+	}{
+		{"said", 0x64390b31bd47953a},
+		{"SAID", 0x64390b31bd47953a},
+		{"Said", 0x64390b31bd47953a},
+		{"", 0xa5394526f57afe11},
+		{"“", 0x182630e2c8902d83}, // bytes beyond ASCII as they are
+	} {
+		if got := Lower(Hash(2), tc.s); got != tc.want {
+			t.Errorf("Lower(Hash(2), %q) = %#x, want %#x", tc.s, got, tc.want)
+		}
+	}
+	if Lower(Lower(Hash(1), "ab"), "c") == Lower(Lower(Hash(1), "a"), "bc") {
+		t.Error(`("ab", "c") and ("a", "bc") hash alike`)
+	}
+}
