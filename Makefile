@@ -7,7 +7,7 @@ STATICCHECK_VERSION ?= v0.8.2
 ADDR ?= 127.0.0.1:8080
 FUZZTIME ?= 60s
 
-.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest loadtest-worker train train-edges train-checkworthy bench-web bench-hostile
+.PHONY: test test-wasm deps vet staticcheck fmtcheck gotest fuzz bench build serve worker tagger loadtest loadtest-worker train train-edges train-sources train-checkworthy bench-web bench-hostile
 
 test: deps fmtcheck vet staticcheck gotest test-wasm
 
@@ -61,7 +61,7 @@ gotest:
 # input, segmenter, quote finder). FUZZ=pkg:Target,... picks others.
 FUZZ ?= htmltext:FuzzExtract readable:FuzzExtract readable:FuzzAuthorNames segment:FuzzSplit quote:FuzzFind text:FuzzNew meta:FuzzParseDate meta:FuzzFind \
 	claims:FuzzUnattributed attrib:FuzzFind brat:FuzzParse export:FuzzWrite api:FuzzExtractJSON tag:FuzzLoad \
-	tag:FuzzMatchers perceptron:FuzzLoad edges:FuzzLoad checkworthy:FuzzLoad site:FuzzFileName site:FuzzAcceptedCodings entity:FuzzResolve entity:FuzzParseNames wasmbin:FuzzParse \
+	tag:FuzzMatchers perceptron:FuzzLoad edges:FuzzLoad sources:FuzzLoad checkworthy:FuzzLoad site:FuzzFileName site:FuzzAcceptedCodings entity:FuzzResolve entity:FuzzParseNames wasmbin:FuzzParse \
 	minijson:FuzzParse minijson:FuzzAppendString wasmbin:FuzzMergeData tag:FuzzSanitizeQuotes pclntab:FuzzRead
 fuzz:
 	@set -e; for t in $(FUZZ); do pkg=$${t%%:*}; fn=$${t##*:}; \
@@ -107,11 +107,12 @@ loadtest-worker: node_modules/.package-lock.json
 TRAIN_FLAGS := -runs 5 -epochs 12 -min-seen 6 -min-weight 7 -span-min-seen 8 -span-min-weight 8 -cue-bias 20 -boundary
 FOLDS ?= .cache/folds
 
-# The attribution model, then the edge model (which learns from the
-# engine's claims), then the check-worthiness model (calibrated on them).
+# The attribution model, then the edge and source models (which learn from
+# the engine's claims), then the check-worthiness model (calibrated on them).
 train:
 	$(GO) run ./build/train $(TRAIN_FLAGS)
 	$(MAKE) train-edges
+	$(MAKE) train-sources
 	$(MAKE) train-checkworthy
 
 # The edge model learns from the engine's claims on articles its attribution
@@ -122,8 +123,13 @@ train-edges:
 	for k in 0 1 2; do $(GO) run ./build/train $(TRAIN_FLAGS) -fold $$k/3 -out $(FOLDS)/f$$k.bin || exit 1; done
 	$(GO) run ./build/trainedges -folds $(FOLDS) -cv
 
+# The source model learns from the same fold models' claims, once the edge
+# model has placed their contents (so after train-edges, which makes them).
+train-sources:
+	$(GO) run ./build/trainsources -folds $(FOLDS) -cv
+
 train-checkworthy:
-	$(GO) run ./build/traincw -epochs 16 -rate 0.02 -l2 0 -min-weight 0.02 -max-features 45000 -calibrate-on engine
+	$(GO) run ./build/traincw -epochs 16 -rate 0.02 -l2 0 -min-weight 0.02 -max-features 40000 -calibrate-on engine
 
 # Regenerate the POS tagger's model from prose's weights, pruned on the
 # PolNeAR train texts, the seed and the check-worthiness training

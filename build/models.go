@@ -10,7 +10,7 @@ import (
 // defaultModels are the model files the engine embeds: they travel inside
 // engine.wasm, so their weight is part of the page's; the report shows
 // each on its own.
-const defaultModels = "internal/tag/model.bin,internal/learned/model.bin,internal/edges/model.bin,internal/checkworthy/model.bin"
+const defaultModels = "internal/tag/model.bin,internal/learned/model.bin,internal/edges/model.bin,internal/sources/model.bin,internal/checkworthy/model.bin"
 
 // modelReport is one embedded model file: as is, and brotli-compressed on
 // its own (inside the wasm it compresses with the rest).

@@ -51,6 +51,11 @@ func main() {
 	cv := flag.Bool("cv", false, "report 3-fold cross-validation first, at -margins")
 	margins := flag.String("margins", "4,8,12", "the margins -cv reports")
 	cvOut := flag.String("cv-out", "", "with -cv, write each fold's model to DIR/eK.bin")
+	logLinear := flag.Bool("loglinear", false, "train a log-linear ranker (FTRL-Proximal with L1) instead of a perceptron")
+	rate := flag.Float64("rate", 0.1, "with -loglinear, FTRL's learning rate (alpha)")
+	l1 := flag.Float64("l1", 1, "with -loglinear, the L1 penalty")
+	seed := flag.Uint64("seed", 1, "the first run's shuffling seed")
+	l2 := flag.Float64("l2", 0, "with -loglinear, the L2 penalty")
 	flag.Parse()
 	var ms []float32
 	for _, f := range strings.Split(*margins, ",") {
@@ -61,12 +66,21 @@ func main() {
 		}
 		ms = append(ms, float32(v))
 	}
-	opt := edges.TrainOptions{Epochs: *epochs, Seed: 1, Runs: *runs, Compact: perceptron.Options{MinSeen: *minSeen, MinWeight: *minWeight, KeyBits: *keyBits, WeightBits: *weightBits,
-		Header: []byte(fmt.Sprintf(`{"runs":%d,"epochs":%d,"min_seen":%d,"min_weight":%d,"key_bits":%d,"weight_bits":%d,"margin":%g}`, *runs, *epochs, *minSeen, *minWeight, *keyBits, *weightBits, *margin))}}
+	opt := edges.TrainOptions{Epochs: *epochs, Seed: *seed, Runs: *runs, LogLinear: *logLinear, Rate: *rate, L1: *l1, L2: *l2, Compact: perceptron.Options{MinSeen: *minSeen, MinWeight: *minWeight, KeyBits: *keyBits, WeightBits: *weightBits,
+		Header: []byte(fmt.Sprintf(`{"runs":%d,"epochs":%d,"min_seen":%d,"min_weight":%d,"key_bits":%d,"weight_bits":%d,"margin":%g%s}`, *runs, *epochs, *minSeen, *minWeight, *keyBits, *weightBits, *margin, loglinearHeader(*logLinear, *rate, *l1, *l2)))}}
 	if err := run(*data, *dir, *out, *cvOut, opt, *cv, ms); err != nil {
 		fmt.Fprintln(os.Stderr, "trainedges:", err)
 		os.Exit(1)
 	}
+}
+
+// loglinearHeader records a log-linear ranker's settings in the model's
+// header; a perceptron's header stays as it was, so make train's bytes do.
+func loglinearHeader(on bool, rate, l1, l2 float64) string {
+	if !on {
+		return ""
+	}
+	return fmt.Sprintf(`,"loglinear":true,"rate":%g,"l1":%g,"l2":%g`, rate, l1, l2)
 }
 
 // claimEx is one matched claim's two edges.

@@ -23,6 +23,14 @@ type TrainOptions struct {
 	// order as much as on most settings.
 	Runs    int
 	Compact perceptron.Options // its Header should record "margin"
+	// LogLinear trains a conditional log-linear ranker (a softmax over an
+	// edge's places, maximum likelihood) instead of a perceptron, by
+	// FTRL-Proximal: per-feature rates and an L1 penalty that leaves most
+	// weights at exactly zero, so the small model is chosen by training
+	// rather than by pruning afterwards.
+	LogLinear bool
+	Rate      float64 // FTRL's alpha
+	L1, L2    float64
 }
 
 // Train learns a ranker from examples: for each, the gold place should
@@ -30,7 +38,11 @@ type TrainOptions struct {
 func Train(ex []Example, opt TrainOptions) *Model {
 	runs := make([]*perceptron.Trainer, max(opt.Runs, 1))
 	for r := range runs {
-		runs[r] = trainRun(ex, opt.Epochs, opt.Seed+uint64(r))
+		if opt.LogLinear {
+			runs[r] = trainLogLinear(ex, opt, opt.Seed+uint64(r))
+		} else {
+			runs[r] = trainRun(ex, opt.Epochs, opt.Seed+uint64(r))
+		}
 	}
 	cm := perceptron.Merge(runs...).Compact(opt.Compact)
 	return &Model{m: cm, margin: headerMargin(cm.Header())}
@@ -75,4 +87,12 @@ func trainRun(ex []Example, epochs int, seed uint64) *perceptron.Trainer {
 // several).
 func (m *Model) PickMargin(e *Edge, margin float32) int {
 	return m.best(len(e.Feats), margin, func(i int) []uint64 { return e.Feats[i] })
+}
+
+func trainLogLinear(ex []Example, opt TrainOptions, seed uint64) *perceptron.Trainer {
+	rx := make([]perceptron.RankExample, len(ex))
+	for i, x := range ex {
+		rx[i] = perceptron.RankExample{Feats: x.Edge.Feats, Gold: x.Gold}
+	}
+	return perceptron.TrainLogLinear(rx, perceptron.LogLinearOptions{Epochs: opt.Epochs, Seed: seed, Rate: opt.Rate, L1: opt.L1, L2: opt.L2})
 }

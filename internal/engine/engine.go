@@ -18,6 +18,7 @@ import (
 	"github.com/whosaid/whosaid/internal/entity"
 	"github.com/whosaid/whosaid/internal/learned"
 	"github.com/whosaid/whosaid/internal/readable"
+	"github.com/whosaid/whosaid/internal/sources"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
 )
@@ -60,6 +61,13 @@ type Options struct {
 	// EdgeTrace, when set, is given each article's claims as they reach
 	// the edge model (build/trainedges learns from them).
 	EdgeTrace func(d *edges.Doc, atts []attrib.Attribution)
+	// Sources, when set, re-chooses sources instead of the embedded
+	// source model; NoSources keeps the earlier stages' choice.
+	Sources   *sources.Model
+	NoSources bool
+	// SourceTrace, when set, is given each article's claims as they reach
+	// the source model (build/trainsources learns from them).
+	SourceTrace func(d *sources.Doc, atts []attrib.Attribution)
 }
 
 // Error is a problem with the input, to be shown to the reader as is.
@@ -77,6 +85,7 @@ type Engine struct {
 	lex    *cue.Lexicon
 	model  *learned.Model
 	edges  *edges.Model
+	srcs   *sources.Model
 	names  *entity.Names
 	cw     *checkworthy.Model
 }
@@ -108,8 +117,12 @@ func NewWith(cw *checkworthy.Model) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the edge model: %w", err)
 	}
+	sm, err := sources.Default()
+	if err != nil {
+		return nil, fmt.Errorf("loading the source model: %w", err)
+	}
 	lex := cue.Default()
-	return &Engine{tagger: tg, finder: attrib.New(lex), lex: lex, model: m, edges: em, names: entity.DefaultNames(), cw: cw}, nil
+	return &Engine{tagger: tg, finder: attrib.New(lex), lex: lex, model: m, edges: em, srcs: sm, names: entity.DefaultNames(), cw: cw}, nil
 }
 
 // ModelID names the models in use, for /api/health and reports: the rules'

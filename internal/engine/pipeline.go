@@ -15,6 +15,7 @@ import (
 	"github.com/whosaid/whosaid/internal/meta"
 	"github.com/whosaid/whosaid/internal/quote"
 	"github.com/whosaid/whosaid/internal/segment"
+	"github.com/whosaid/whosaid/internal/sources"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
 	"github.com/whosaid/whosaid/internal/wordshape"
@@ -90,6 +91,13 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 		if !opt.NoEdges {
 			// every edge lands on a word, so each content keeps one
 			a.atts = cmp.Or(opt.Edges, e.edges).Adjust(ed, a.atts)
+		}
+		sd := &sources.Doc{Seg: a.seg, Tags: tags, InQuote: inQuote}
+		if opt.SourceTrace != nil {
+			opt.SourceTrace(sd, a.atts)
+		}
+		if !opt.NoSources {
+			cmp.Or(opt.Sources, e.srcs).Rerank(sd, a.atts)
 		}
 	}
 	report(stepAttrib)

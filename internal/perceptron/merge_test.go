@@ -65,3 +65,25 @@ func TestMerge(t *testing.T) {
 		t.Error("two merges of the same trainers differ")
 	}
 }
+
+// FromWeights hands weights learned elsewhere to Compact as they are.
+func TestFromWeights(t *testing.T) {
+	w := map[uint64][]float64{Hash(1): {2, -1}, Hash(2): {-0.5, 0.25}, Hash(3): {0.01, 0}}
+	seen := map[uint64]int{Hash(1): 5, Hash(2): 5, Hash(3): 1}
+	m := FromWeights(2, w, seen).Compact(Options{MinSeen: 2})
+	if m.Features() != 2 {
+		t.Fatalf("%d features, want 2 (one seen too rarely)", m.Features())
+	}
+	out := make([]float32, 2)
+	for f, want := range w {
+		if seen[f] < 2 {
+			continue
+		}
+		m.Scores([]uint64{f}, out)
+		for c := range want {
+			if math.Abs(float64(out[c])-want[c]) > 2.0/127 {
+				t.Errorf("feature %x class %d: %v, want %v", f, c, out[c], want[c])
+			}
+		}
+	}
+}

@@ -198,6 +198,21 @@ func Merge(ts ...*Trainer) *Trainer {
 	return m
 }
 
+// FromWeights is a trainer holding weights learned some other way (one
+// row per feature hash, nclass long) and how many training instances saw
+// each feature, ready for Compact or Merge as if they were a perceptron's
+// averaged weights. Training on with it is not supported.
+func FromWeights(nclass int, w map[uint64][]float64, seen map[uint64]int) *Trainer {
+	t := NewTrainer(nclass)
+	t.tick = 1 // Compact reads total/tick: total holds the weight itself
+	for f, ws := range w {
+		r := t.row(f)
+		copy(r.total, ws)
+		r.seen = seen[f]
+	}
+	return t
+}
+
 // Options control how a trained model is made compact.
 type Options struct {
 	MinSeen   int    // drop features seen in fewer training instances

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/whosaid/whosaid/internal/perceptron"
+)
+
+// TestEvaluate: a candidate that outscores the current source by more
+// than the margin replaces it, and the counts say whether that mended it.
+func TestEvaluate(t *testing.T) {
+	good, bad := perceptron.Hash(1), perceptron.Hash(2)
+	m := &pm{perceptron.FromWeights(1, map[uint64][]float64{good: {2}, bad: {-1}}, map[uint64]int{good: 1, bad: 1}).Compact(perceptron.Options{})}
+	cs := []claimEx{
+		{feats: [][]uint64{{bad}, {good}}, right: []bool{false, true}}, // mended
+		{feats: [][]uint64{{good}, {bad}}, right: []bool{true, false}}, // kept
+		{feats: [][]uint64{{bad}, {good}}, right: []bool{true, false}}, // broken
+		{feats: [][]uint64{{good}}, right: []bool{false}},              // one candidate
+	}
+	for _, tc := range []struct {
+		margin float32
+		want   [4]int
+	}{
+		{0, [4]int{4, 2, 2, 2}},
+		{5, [4]int{4, 2, 2, 0}}, // a margin above the gap changes nothing
+	} {
+		if got := evaluate(m, cs, tc.margin); got != tc.want {
+			t.Errorf("margin %g: %v, want %v", tc.margin, got, tc.want)
+		}
+	}
+}
+
+// TestTrainModel: only claims whose cue is the gold one's teach.
+func TestTrainModel(t *testing.T) {
+	f := perceptron.Hash(3)
+	cs := []claimEx{{feats: [][]uint64{{}, {f}}, right: []bool{false, true}}}
+	s := settings{epochs: 2, runs: 1, keyBits: 20, weightBits: 6, rate: 0.2}
+	if n := trainModel(cs, s).m.Features(); n != 0 {
+		t.Errorf("a wrong cue taught %d features", n)
+	}
+	cs[0].cueOK = true
+	if n := trainModel(cs, s).m.Features(); n != 1 {
+		t.Errorf("a right cue taught %d features, want 1", n)
+	}
+}
