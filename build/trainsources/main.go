@@ -174,7 +174,7 @@ func run(data, dir, out, cvOut string, s settings, cv bool, margins []float32) e
 
 // trainModel learns from the claims whose cue is right and which have a
 // right candidate, the current source when it is right.
-func trainModel(cs []claimEx, s settings) *pm {
+func trainModel(cs []claimEx, s settings) *perceptron.Ranker {
 	var ex []perceptron.RankExample
 	for _, c := range cs {
 		if !c.cueOK {
@@ -197,44 +197,23 @@ func trainModel(cs []claimEx, s settings) *pm {
 	}
 	header := fmt.Sprintf(`{"ranker":"loglinear","runs":%d,"epochs":%d,"rate":%g,"l1":%g,"key_bits":%d,"weight_bits":%d,"margin":%g}`,
 		s.runs, s.epochs, s.rate, s.l1, s.keyBits, s.weightBits, s.margin)
-	cm := perceptron.Merge(runs...).Compact(perceptron.Options{MinSeen: 1, MinWeight: 1, KeyBits: s.keyBits, WeightBits: s.weightBits, Header: []byte(header)})
-	return &pm{cm}
-}
-
-type pm struct{ m *perceptron.Model }
-
-func (p *pm) MarshalBinary() ([]byte, error) { return p.m.MarshalBinary() }
-
-// pick is the candidate the model picks when another must beat the
-// current one (place 0) by margin.
-func (p *pm) pick(feats [][]uint64, margin float32) int {
-	bi, bs := 0, float32(0)
-	var out [1]float32
-	for j, f := range feats {
-		p.m.Scores(f, out[:])
-		if j > 0 {
-			out[0] -= margin
-		}
-		if j == 0 || out[0] > bs {
-			bi, bs = j, out[0]
-		}
+	r, err := perceptron.NewRanker(perceptron.Merge(runs...).Compact(perceptron.Options{MinSeen: 1, MinWeight: 1, KeyBits: s.keyBits, WeightBits: s.weightBits, Header: []byte(header)}))
+	if err != nil {
+		panic(err) // one class, as trained here
 	}
-	return bi
+	return r
 }
 
 // evaluate counts the matched claims, those with a right source before
 // and after the ranker, and those whose source it changed.
-func evaluate(m *pm, cs []claimEx, margin float32) [4]int {
+func evaluate(m *perceptron.Ranker, cs []claimEx, margin float32) [4]int {
 	var r [4]int
 	for _, c := range cs {
 		r[0]++
 		if c.right[0] {
 			r[1]++
 		}
-		p := 0
-		if len(c.feats) > 1 {
-			p = m.pick(c.feats, margin)
-		}
+		p := m.Pick(len(c.feats), margin, func(i int) []uint64 { return c.feats[i] })
 		if c.right[p] {
 			r[2]++
 		}

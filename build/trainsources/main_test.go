@@ -10,7 +10,10 @@ import (
 // than the margin replaces it, and the counts say whether that mended it.
 func TestEvaluate(t *testing.T) {
 	good, bad := perceptron.Hash(1), perceptron.Hash(2)
-	m := &pm{perceptron.FromWeights(1, map[uint64][]float64{good: {2}, bad: {-1}}, map[uint64]int{good: 1, bad: 1}).Compact(perceptron.Options{})}
+	m, err := perceptron.NewRanker(perceptron.FromWeights(1, map[uint64][]float64{good: {2}, bad: {-1}}, map[uint64]int{good: 1, bad: 1}).Compact(perceptron.Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
 	cs := []claimEx{
 		{feats: [][]uint64{{bad}, {good}}, right: []bool{false, true}}, // mended
 		{feats: [][]uint64{{good}, {bad}}, right: []bool{true, false}}, // kept
@@ -35,11 +38,19 @@ func TestTrainModel(t *testing.T) {
 	f := perceptron.Hash(3)
 	cs := []claimEx{{feats: [][]uint64{{}, {f}}, right: []bool{false, true}}}
 	s := settings{epochs: 2, runs: 1, keyBits: 20, weightBits: 6, rate: 0.2}
-	if n := trainModel(cs, s).m.Features(); n != 0 {
-		t.Errorf("a wrong cue taught %d features", n)
+	if b, _ := trainModel(cs, s).MarshalBinary(); features(t, b) != 0 {
+		t.Errorf("a wrong cue taught features")
 	}
 	cs[0].cueOK = true
-	if n := trainModel(cs, s).m.Features(); n != 1 {
-		t.Errorf("a right cue taught %d features, want 1", n)
+	if b, _ := trainModel(cs, s).MarshalBinary(); features(t, b) != 1 {
+		t.Errorf("a right cue did not teach its one feature")
 	}
+}
+
+func features(t *testing.T, b []byte) int {
+	m, err := perceptron.Load(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m.Features()
 }

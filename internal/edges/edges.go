@@ -24,12 +24,10 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"math"
 	"sort"
 	"sync"
 
 	"github.com/whosaid/whosaid/internal/attrib"
-	"github.com/whosaid/whosaid/internal/minijson"
 	"github.com/whosaid/whosaid/internal/perceptron"
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
@@ -44,24 +42,9 @@ const (
 )
 
 // Model is a trained ranker. It is immutable and safe for concurrent use.
-type Model struct {
-	m *perceptron.Model
-	// margin is how much more than staying a move must score; the model
-	// file's header records it ("margin"), chosen by cross-validation.
-	margin float32
-}
-
-// headerMargin is the margin a model's header records, 0 when none.
-func headerMargin(header []byte) float32 {
-	// minijson, not encoding/json, keeps the latter out of the page's wasm.
-	v, err := minijson.Parse(header)
-	h, _ := v.(map[string]any)
-	m, ok := h["margin"].(float64)
-	if err != nil || !ok || math.IsInf(m, 0) || math.IsNaN(m) || m < 0 || m > 1e6 {
-		return 0
-	}
-	return float32(m)
-}
+// A move must outscore staying by the margin its file's header records
+// ("margin"), chosen by cross-validation.
+type Model struct{ r *perceptron.Ranker }
 
 //go:embed model.bin
 var embedded []byte
@@ -75,26 +58,15 @@ var ErrFormat = errors.New("not a whosaid edge model")
 // Load reads a model written by MarshalBinary. An empty file is the model
 // that moves nothing: build/trainedges starts from it.
 func Load(b []byte) (*Model, error) {
-	if len(b) == 0 {
-		return &Model{}, nil
-	}
-	m, err := perceptron.Load(b)
+	r, err := perceptron.LoadRanker(b)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	if m.Classes() != 1 {
-		return nil, fmt.Errorf("%w: %d classes, want 1", ErrFormat, m.Classes())
-	}
-	return &Model{m: m, margin: headerMargin(m.Header())}, nil
+	return &Model{r: r}, nil
 }
 
 // MarshalBinary writes the model.
-func (m *Model) MarshalBinary() ([]byte, error) {
-	if m.m == nil {
-		return nil, nil
-	}
-	return m.m.MarshalBinary()
-}
+func (m *Model) MarshalBinary() ([]byte, error) { return m.r.MarshalBinary() }
 
 // Doc is what the ranker reads of an article.
 type Doc struct {
@@ -159,14 +131,14 @@ func (d *Doc) Edges(atts []attrib.Attribution, i int) (start, end Edge, ok bool)
 // Adjust moves the content edges of every claim in atts where the model
 // puts them, and returns atts sorted by content start.
 func (m *Model) Adjust(d *Doc, atts []attrib.Attribution) []attrib.Attribution {
-	if m.m == nil {
+	if !m.r.Trained() {
 		return atts
 	}
 	d.index(atts)
 	var feats []uint64
 	best := func(c *claim, end bool) int {
 		ps := d.places(c, end)
-		return ps[m.best(len(ps), m.margin, func(i int) []uint64 {
+		return ps[m.r.Pick(len(ps), m.r.Margin(), func(i int) []uint64 {
 			feats = d.features(feats[:0], c, ps[i], end)
 			return feats
 		})]
@@ -185,23 +157,6 @@ func (m *Model) Adjust(d *Doc, atts []attrib.Attribution) []attrib.Attribution {
 	}
 	sort.SliceStable(atts, func(i, j int) bool { return atts[i].Start() < atts[j].Start() })
 	return atts
-}
-
-// best is the index of the place the model picks among n, whose features
-// feats gives: a move must outscore staying (place 0) by margin.
-func (m *Model) best(n int, margin float32, feats func(i int) []uint64) int {
-	bi, bs := -1, float32(0)
-	var out [1]float32
-	for i := 0; i < n; i++ {
-		m.m.Scores(feats(i), out[:])
-		if i > 0 {
-			out[0] -= margin
-		}
-		if bi < 0 || out[0] > bs {
-			bi, bs = i, out[0]
-		}
-	}
-	return bi
 }
 
 // move puts a's content between word tokens f and l (inclusive). An edge

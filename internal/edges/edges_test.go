@@ -56,8 +56,8 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.margin <= 0 {
-		t.Errorf("embedded model's margin %v: its header should record the one build/trainedges chose", m.margin)
+	if m.r.Margin() <= 0 {
+		t.Errorf("embedded model's margin %v: its header should record the one build/trainedges chose", m.r.Margin())
 	}
 }
 

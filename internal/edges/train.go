@@ -44,8 +44,11 @@ func Train(ex []Example, opt TrainOptions) *Model {
 			runs[r] = trainRun(ex, opt.Epochs, opt.Seed+uint64(r))
 		}
 	}
-	cm := perceptron.Merge(runs...).Compact(opt.Compact)
-	return &Model{m: cm, margin: headerMargin(cm.Header())}
+	r, err := perceptron.NewRanker(perceptron.Merge(runs...).Compact(opt.Compact))
+	if err != nil {
+		panic(err) // one class, as trained here
+	}
+	return &Model{r: r}
 }
 
 func trainRun(ex []Example, epochs int, seed uint64) *perceptron.Trainer {
@@ -86,7 +89,7 @@ func trainRun(ex []Example, epochs int, seed uint64) *perceptron.Trainer {
 // move must beat staying by more than margin (build/trainedges tries
 // several).
 func (m *Model) PickMargin(e *Edge, margin float32) int {
-	return m.best(len(e.Feats), margin, func(i int) []uint64 { return e.Feats[i] })
+	return m.r.Pick(len(e.Feats), margin, func(i int) []uint64 { return e.Feats[i] })
 }
 
 func trainLogLinear(ex []Example, opt TrainOptions, seed uint64) *perceptron.Trainer {

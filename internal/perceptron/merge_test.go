@@ -87,3 +87,44 @@ func TestFromWeights(t *testing.T) {
 		}
 	}
 }
+
+// TestRanker: a place other than the first must beat it by the margin;
+// a ranker without a model keeps the first place; the margin comes from
+// the header.
+func TestRanker(t *testing.T) {
+	good, bad := Hash(1), Hash(2)
+	m := FromWeights(1, map[uint64][]float64{good: {2}, bad: {-1}}, map[uint64]int{good: 1, bad: 1}).Compact(Options{Header: []byte(`{"margin":1.5}`)})
+	r, err := NewRanker(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Margin() != 1.5 {
+		t.Errorf("margin %v, want the header's 1.5", r.Margin())
+	}
+	places := [][]uint64{{bad}, {good}}
+	feats := func(i int) []uint64 { return places[i] }
+	for _, tc := range []struct {
+		margin float32
+		want   int
+	}{{0, 1}, {2.9, 1}, {3.1, 0}} {
+		if got := r.Pick(2, tc.margin, feats); got != tc.want {
+			t.Errorf("margin %g: picked %d, want %d", tc.margin, got, tc.want)
+		}
+	}
+	empty, err := LoadRanker(nil)
+	if err != nil || empty.Trained() || empty.Pick(2, 0, feats) != 0 {
+		t.Errorf("LoadRanker(nil): %v, %v: want an untrained ranker that keeps place 0", empty, err)
+	}
+	var none *Ranker
+	if none.Trained() || none.Pick(2, 0, feats) != 0 || none.Margin() != 0 {
+		t.Error("a nil ranker should keep place 0")
+	}
+	if b, err := none.MarshalBinary(); err != nil || b != nil {
+		t.Errorf("a nil ranker wrote %v, %v", b, err)
+	}
+	two := NewTrainer(2)
+	two.Update([]uint64{1}, 0, 1)
+	if _, err := NewRanker(two.Compact(Options{})); err == nil {
+		t.Error("NewRanker took a two-class model")
+	}
+}

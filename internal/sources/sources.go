@@ -23,11 +23,9 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"math"
 	"sync"
 
 	"github.com/whosaid/whosaid/internal/attrib"
-	"github.com/whosaid/whosaid/internal/minijson"
 	"github.com/whosaid/whosaid/internal/perceptron"
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
@@ -35,12 +33,9 @@ import (
 )
 
 // Model is a trained ranker. It is immutable and safe for concurrent use.
-type Model struct {
-	m *perceptron.Model
-	// margin is how much more than the current source another candidate
-	// must score; the model file's header records it ("margin").
-	margin float32
-}
+// Another candidate must outscore the current source by the margin its
+// file's header records ("margin").
+type Model struct{ r *perceptron.Ranker }
 
 //go:embed model.bin
 var embedded []byte
@@ -54,37 +49,15 @@ var ErrFormat = errors.New("not a whosaid source model")
 // Load reads a model written by MarshalBinary. An empty file is the model
 // that changes nothing: build/trainsources starts from it.
 func Load(b []byte) (*Model, error) {
-	if len(b) == 0 {
-		return &Model{}, nil
-	}
-	m, err := perceptron.Load(b)
+	r, err := perceptron.LoadRanker(b)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	if m.Classes() != 1 {
-		return nil, fmt.Errorf("%w: %d classes, want 1", ErrFormat, m.Classes())
-	}
-	return &Model{m: m, margin: headerMargin(m.Header())}, nil
+	return &Model{r: r}, nil
 }
 
 // MarshalBinary writes the model.
-func (m *Model) MarshalBinary() ([]byte, error) {
-	if m.m == nil {
-		return nil, nil
-	}
-	return m.m.MarshalBinary()
-}
-
-func headerMargin(header []byte) float32 {
-	// minijson, not encoding/json, keeps the latter out of the page's wasm.
-	v, err := minijson.Parse(header)
-	h, _ := v.(map[string]any)
-	m, ok := h["margin"].(float64)
-	if err != nil || !ok || math.IsInf(m, 0) || math.IsNaN(m) || m < 0 || m > 1e6 {
-		return 0
-	}
-	return float32(m)
-}
+func (m *Model) MarshalBinary() ([]byte, error) { return m.r.MarshalBinary() }
 
 // Doc is what the ranker reads of an article.
 type Doc struct {
@@ -97,27 +70,16 @@ type Doc struct {
 // transcript's turns and sources taken from an earlier attribution
 // ("…, adding that …") are left alone.
 func (m *Model) Rerank(d *Doc, atts []attrib.Attribution) {
-	if m.m == nil {
+	if !m.r.Trained() {
 		return
 	}
-	var out [1]float32
 	for i := range atts {
 		a := &atts[i]
 		cands, feats := d.Candidates(a)
 		if len(cands) < 2 {
 			continue
 		}
-		bi, bs := 0, float32(0)
-		for j := range cands {
-			m.m.Scores(feats[j], out[:])
-			if j > 0 {
-				out[0] -= m.margin
-			}
-			if j == 0 || out[0] > bs {
-				bi, bs = j, out[0]
-			}
-		}
-		if bi > 0 {
+		if bi := m.r.Pick(len(cands), m.r.Margin(), func(j int) []uint64 { return feats[j] }); bi > 0 {
 			d.set(a, cands[bi])
 		}
 	}

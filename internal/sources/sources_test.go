@@ -45,7 +45,7 @@ func TestLoad(t *testing.T) {
 			}
 		})
 	}
-	if m, err := Default(); err != nil || m.m == nil {
+	if m, err := Default(); err != nil || !m.r.Trained() {
 		t.Fatalf("Default: %v, %v: the embedded model should be a trained one", m, err)
 	}
 }
