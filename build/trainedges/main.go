@@ -17,15 +17,13 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/whosaid/whosaid/build/internal/heldout"
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/brat"
-	"github.com/whosaid/whosaid/internal/corpus"
 	"github.com/whosaid/whosaid/internal/edges"
 	"github.com/whosaid/whosaid/internal/engine"
 	"github.com/whosaid/whosaid/internal/learned"
@@ -34,8 +32,6 @@ import (
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/text"
 )
-
-const folds = 3
 
 func main() {
 	data := flag.String("data", "../shared/polnear/train", "the training corpus")
@@ -92,59 +88,15 @@ type claimEx struct {
 }
 
 func run(data, dir, out, cvOut string, opt edges.TrainOptions, cv bool, margins []float32) error {
-	if dir == "" {
-		return fmt.Errorf("-folds is required")
-	}
-	c, err := corpus.Open(data)
-	if err != nil {
-		return fmt.Errorf("%w (is ../shared/ beside the project?)", err)
-	}
-	eng, err := engine.New()
+	byFold, err := heldout.Run(data, dir, article)
 	if err != nil {
 		return err
 	}
-	var models [folds]*learned.Model
-	for k := range models {
-		b, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("f%d.bin", k)))
-		if err != nil {
-			return err
-		}
-		if models[k], err = learned.Load(b); err != nil {
-			return err
-		}
-	}
-	byFold := make([][]claimEx, folds)
-	per := make([][]claimEx, len(c.Docs))
-	errs := make([]error, len(c.Docs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				per[i], errs[i] = article(eng, models[i%folds], c.Docs[i])
-			}
-		}()
-	}
-	for i, d := range c.Docs {
-		if d.Ann != "" {
-			next <- i
-		}
-	}
-	close(next)
-	wg.Wait()
-	for i := range c.Docs {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		byFold[i%folds] = append(byFold[i%folds], per[i]...)
-	}
 	if cv {
 		tot := make([][5]int, len(margins))
-		for k := 0; k < folds; k++ {
+		for k := 0; k < heldout.Folds; k++ {
 			var train []edges.Example
-			for j := 0; j < folds; j++ {
+			for j := 0; j < heldout.Folds; j++ {
 				if j != k {
 					train = append(train, examples(byFold[j])...)
 				}
@@ -227,27 +179,13 @@ func evaluate(m *edges.Model, cs []claimEx, margin float32) [5]int {
 
 // article runs the engine on one article and matches its claims to the
 // gold ones.
-func article(eng *engine.Engine, m *learned.Model, d corpus.Doc) ([]claimEx, error) {
-	raw, err := d.Read()
-	if err != nil {
-		return nil, err
-	}
-	gold, err := d.ReadGold()
-	if err != nil {
-		return nil, err
-	}
-	td, err := text.New(raw)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", d.Path, err)
-	}
+func article(eng *engine.Engine, m *learned.Model, a heldout.Article) ([]claimEx, error) {
 	var out []claimEx
 	trace := func(ed *edges.Doc, atts []attrib.Attribution) {
-		out = match(ed, td, raw, atts, gold)
+		out = match(ed, a.Text, a.Raw, atts, a.Gold)
 	}
-	if _, err := eng.Run(engine.Input{Text: raw}, engine.Options{Attribution: m, NoEdges: true, EdgeTrace: trace}); err != nil {
-		return nil, fmt.Errorf("%s: %w", d.Path, err)
-	}
-	return out, nil
+	_, err := eng.Run(engine.Input{Text: a.Raw}, engine.Options{Attribution: m, NoEdges: true, EdgeTrace: trace})
+	return out, err
 }
 
 // wordSet is the word tokens within spans.

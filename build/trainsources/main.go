@@ -17,14 +17,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/whosaid/whosaid/build/internal/heldout"
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/brat"
-	"github.com/whosaid/whosaid/internal/corpus"
 	"github.com/whosaid/whosaid/internal/engine"
 	"github.com/whosaid/whosaid/internal/learned"
 	"github.com/whosaid/whosaid/internal/perceptron"
@@ -32,8 +30,6 @@ import (
 	"github.com/whosaid/whosaid/internal/sources"
 	"github.com/whosaid/whosaid/internal/text"
 )
-
-const folds = 3
 
 type settings struct {
 	epochs, runs, keyBits, weightBits int
@@ -80,59 +76,15 @@ type claimEx struct {
 }
 
 func run(data, dir, out, cvOut string, s settings, cv bool, margins []float32) error {
-	if dir == "" {
-		return fmt.Errorf("-folds is required")
-	}
-	c, err := corpus.Open(data)
-	if err != nil {
-		return fmt.Errorf("%w (is ../shared/ beside the project?)", err)
-	}
-	eng, err := engine.New()
+	byFold, err := heldout.Run(data, dir, article)
 	if err != nil {
 		return err
 	}
-	var models [folds]*learned.Model
-	for k := range models {
-		b, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("f%d.bin", k)))
-		if err != nil {
-			return err
-		}
-		if models[k], err = learned.Load(b); err != nil {
-			return err
-		}
-	}
-	per := make([][]claimEx, len(c.Docs))
-	errs := make([]error, len(c.Docs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				per[i], errs[i] = article(eng, models[i%folds], c.Docs[i])
-			}
-		}()
-	}
-	for i, d := range c.Docs {
-		if d.Ann != "" {
-			next <- i
-		}
-	}
-	close(next)
-	wg.Wait()
-	byFold := make([][]claimEx, folds)
-	for i := range c.Docs {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		byFold[i%folds] = append(byFold[i%folds], per[i]...)
-	}
 	if cv {
 		tot := make([][4]int, len(margins))
-		for k := 0; k < folds; k++ {
+		for k := 0; k < heldout.Folds; k++ {
 			var train []claimEx
-			for j := 0; j < folds; j++ {
+			for j := 0; j < heldout.Folds; j++ {
 				if j != k {
 					train = append(train, byFold[j]...)
 				}
@@ -226,27 +178,13 @@ func evaluate(m *perceptron.Ranker, cs []claimEx, margin float32) [4]int {
 
 // article runs the engine on one article and matches its claims to the
 // gold ones.
-func article(eng *engine.Engine, m *learned.Model, d corpus.Doc) ([]claimEx, error) {
-	raw, err := d.Read()
-	if err != nil {
-		return nil, err
-	}
-	gold, err := d.ReadGold()
-	if err != nil {
-		return nil, err
-	}
-	td, err := text.New(raw)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", d.Path, err)
-	}
+func article(eng *engine.Engine, m *learned.Model, a heldout.Article) ([]claimEx, error) {
 	var out []claimEx
 	trace := func(sd *sources.Doc, atts []attrib.Attribution) {
-		out = match(sd, td, raw, atts, gold)
+		out = match(sd, a.Text, a.Raw, atts, a.Gold)
 	}
-	if _, err := eng.Run(engine.Input{Text: raw}, engine.Options{Attribution: m, NoSources: true, SourceTrace: trace}); err != nil {
-		return nil, fmt.Errorf("%s: %w", d.Path, err)
-	}
-	return out, nil
+	_, err := eng.Run(engine.Input{Text: a.Raw}, engine.Options{Attribution: m, NoSources: true, SourceTrace: trace})
+	return out, err
 }
 
 func match(sd *sources.Doc, td *text.Doc, raw string, atts []attrib.Attribution, gold []brat.Attribution) []claimEx {
