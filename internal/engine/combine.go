@@ -651,10 +651,6 @@ func withRelative(a *attrib.Attribution, seg *segment.Doc) {
 // own. A cue followed by "by" names its speaker and keeps it ("was first
 // reported by The Washington Post").
 func noPassiveSource(a *attrib.Attribution, seg *segment.Doc) {
-	if askedFrame(a, seg) {
-		dropSource(a)
-		return
-	}
 	if !sourceless(seg.Text[a.Cue.Start:a.Cue.End]) || strings.HasPrefix(strings.TrimLeft(seg.Text[a.Cue.End:], " "), "by ") {
 		return
 	}
@@ -669,34 +665,6 @@ func noPassiveSource(a *attrib.Attribution, seg *segment.Doc) {
 // dropSource leaves a without a source.
 func dropSource(a *attrib.Attribution) {
 	a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = text.Span{}, -1, -1, 0, 0
-}
-
-// askedFrame reports a sentence that opens "Asked about …," or "When asked
-// …,": who asked is not said, so PolNeAR gives the question no source (39
-// of 45 such cues in train); the one asked speaks in the main clause's
-// own attribution.
-func askedFrame(a *attrib.Attribution, seg *segment.Doc) bool {
-	cue := seg.Text[a.Cue.Start:a.Cue.End]
-	if !strings.HasPrefix(wordshape.Lower(cue), "asked") {
-		return false
-	}
-	first, _ := seg.TokenRange(a.Cue)
-	if first < 0 {
-		return false
-	}
-	s := seg.SentenceAt(a.Cue.Start)
-	if s >= len(seg.Sentences) {
-		return false
-	}
-	lo := seg.Sentences[s].First
-	if first > lo {
-		switch wordshape.Lower(seg.Word(first - 1)) {
-		case "when", "if", "once", "after":
-			return first-1 == lo
-		}
-		return false
-	}
-	return true
 }
 
 // oneContentPerCue drops an attribution whose content lies within another's

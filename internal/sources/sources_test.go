@@ -77,6 +77,8 @@ var cases = []rerankCase{
 		"that the bill would pass next week", "said", "The senator", "The senator"},
 	{"a speaker after the verb", "“We will win this state,” said Steve Bell, a senior director.",
 		"We will win this state", "said", "", "Steve Bell"},
+	{"who asked is not said", "Asked about his plans, Trump said he would run again.",
+		"his plans", "Asked about", "Trump", ""},
 	{"a passive's subject is its content", "The plan was criticized as too expensive.",
 		"The plan", "was criticized", "", ""},
 }
