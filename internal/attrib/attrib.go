@@ -53,6 +53,12 @@ type Attribution struct {
 	Turn bool
 }
 
+// DropSource leaves a without a source (the engine's repairs and the
+// source model both do).
+func (a *Attribution) DropSource() {
+	a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = text.Span{}, -1, -1, 0, 0
+}
+
 // Start is where the content begins.
 func (a *Attribution) Start() int { return a.Content[0].Start }
 

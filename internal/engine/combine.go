@@ -659,12 +659,7 @@ func noPassiveSource(a *attrib.Attribution, seg *segment.Doc) {
 		!strings.HasPrefix(wordshape.Lower(seg.Text[a.Start():a.End()]), "that ") {
 		a.Content = append([]text.Span{a.Source}, a.Content...)
 	}
-	dropSource(a)
-}
-
-// dropSource leaves a without a source.
-func dropSource(a *attrib.Attribution) {
-	a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = text.Span{}, -1, -1, 0, 0
+	a.DropSource()
 }
 
 // oneContentPerCue drops an attribution whose content lies within another's

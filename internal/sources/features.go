@@ -75,7 +75,7 @@ func (d *Doc) Candidates(a *attrib.Attribution) ([]Candidate, [][]uint64) {
 	ok := func(t int) bool {
 		return (t < cf || t >= cl) && inPhrase(tags[t]) && !inContent(t) && (seg.Tokens[t].Kind.IsWord() || tags[t] == tag.POS)
 	}
-	for t := lo; t < hi; {
+	for t := lo; t < hi && len(cands) < MaxCandidates; {
 		if !ok(t) || !seg.Tokens[t].Kind.IsWord() {
 			t++
 			continue

@@ -88,7 +88,7 @@ func (m *Model) Rerank(d *Doc, atts []attrib.Attribution) {
 // set makes c claim a's source.
 func (d *Doc) set(a *attrib.Attribution, c Candidate) {
 	if c.First < 0 {
-		a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = text.Span{}, -1, -1, 0, 0
+		a.DropSource()
 		return
 	}
 	toks := d.Seg.Tokens
