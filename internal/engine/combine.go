@@ -67,7 +67,6 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segme
 	takeAsides(model, rules)
 	all := union(model, rules)
 	for i := range all {
-		toSentenceEnd(&all[i], seg, tags)
 		// the rules' contents too (the model's, cut above, are unchanged)
 		cutAtNextCue(&all[i], seg, tags, lex)
 		aroundAside(&all[i], seg)
@@ -186,78 +185,6 @@ func startAtThat(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, lex *c
 			return
 		}
 	}
-}
-
-// toSentenceEnd runs a content that follows its cue on to the end of the
-// sentence when the model stopped at a comma inside a list ("the high cost
-// of childcare, mounting student debt and unpaid family leave"): PolNeAR's
-// content is the whole list. What follows the comma must be the list's
-// tail, a conjunction and no verb of its own; an apposition (", the
-// presumptive nominee") or a participle clause (", sending Kurdish
-// authorities scrambling") is not the content's.
-func toSentenceEnd(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
-	if !afterCue(a) {
-		return
-	}
-	c := a.Content[0]
-	si := seg.SentenceAt(c.Start)
-	if si >= len(seg.Sentences) {
-		return
-	}
-	st := seg.Sentences[si]
-	if a.Cue.Start < st.Start || c.End >= st.End {
-		return
-	}
-	_, last := seg.TokenRange(c)
-	if last < 0 || last+1 >= st.Last {
-		return
-	}
-	// or at the dash before the list ("families — the high cost of
-	// childcare, mounting student debt and …"); "— and Fred Goldberg, …"
-	// adds to the sentence instead
-	isDash := func(k int) bool { w := seg.Word(k); return w == "—" || w == "–" || w == "--" }
-	if isDash(last+1) && last+2 < st.Last {
-		last++
-	}
-	dash := isDash(last)
-	if seg.Word(last) != "," && !dash || wordshape.Capitalised(seg.Word(last+1)) {
-		return
-	}
-	if l := wordshape.Lower(seg.Word(last + 1)); dash && (l == "and" || l == "or" || l == "but") {
-		return
-	}
-	end := st.Last
-	for end > last && seg.Tokens[end-1].Kind == segment.Punct {
-		end--
-	}
-	conj := false
-	for k := last + 1; k < end; k++ {
-		t := seg.Tokens[k]
-		if t.Kind == segment.Quote || t.Kind == segment.Word && clauseVerb(seg, tags, k, end) {
-			return
-		}
-		if w := wordshape.Lower(seg.Word(k)); w == "and" || w == "or" {
-			conj = true
-		}
-	}
-	if conj {
-		a.Content[0].End = int(seg.Tokens[end-1].End)
-	}
-}
-
-// clauseVerb reports a verb at k that makes a clause of its own: a finite
-// verb, a participle that does not modify the next word ("sending Kurdish
-// authorities scrambling", not "mounting student debt"), or an infinitive.
-func clauseVerb(seg *segment.Doc, tags []tag.Tag, k, end int) bool {
-	switch tags[k] {
-	case tag.VBD, tag.VBZ, tag.VBP, tag.MD:
-		return true
-	case tag.VBG, tag.VBN:
-		return !(k+1 < end && (tags[k+1].IsNoun() || tags[k+1] == tag.JJ))
-	case tag.VB:
-		return k > 0 && (tags[k-1] == tag.MD || tags[k-1] == tag.TO)
-	}
-	return false
 }
 
 // joinQuotes makes one attribution of a quotation and the quotation that
