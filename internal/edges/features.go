@@ -85,7 +85,7 @@ func (d *Doc) crossing(c *claim, a, b int) uint64 {
 	if a > b {
 		a, b = b, a
 	}
-	cue := b2u(d.cueIn(a, b, c.cueFirst))
+	cue := perceptron.Flag(d.cueIn(a, b, c.cueFirst))
 	var sent, quote, comma uint64
 	seg := d.Seg
 	for i := a; i < b; i++ {
@@ -138,22 +138,15 @@ func (d *Doc) quoted(i int) uint64 {
 	return 0
 }
 
-func b2u(b bool) uint64 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // features are the features of putting one of c's edges, its start or
 // its end, at word t. "Outside" is the way out of the content: the word
 // before t for the start, after it for the end. Each feature is a
 // template number and up to three values, hashed in one loop: one table
 // for both edges keeps the page's code small.
 func (d *Doc) features(buf []uint64, c *claim, t int, end bool) []uint64 {
-	o, out, base, inside := c.first, -1, uint64(10), b2u(c.cueInside)
+	o, out, base, inside := c.first, -1, uint64(10), perceptron.Flag(c.cueInside)
 	if end {
-		o, out, base, inside = c.last, 1, 40, b2u(c.cueBefore)
+		o, out, base, inside = c.last, 1, 40, perceptron.Flag(c.cueBefore)
 	}
 	dl := delta(t - o)
 	w0, w1, w2 := d.word(c, t), d.word(c, t+out), d.word(c, t+2*out)
@@ -171,7 +164,7 @@ func (d *Doc) features(buf []uint64, c *claim, t int, end bool) []uint64 {
 		if c.srcFirst > t {
 			src = dist(c.srcFirst - t - 1)
 		}
-		edge = b2u(d.lastWord(t))
+		edge = perceptron.Flag(d.lastWord(t))
 	} else {
 		cross = d.crossing(c, t, o)
 		if c.cueFirst >= 0 && c.cueLast <= t {
@@ -182,7 +175,7 @@ func (d *Doc) features(buf []uint64, c *claim, t int, end bool) []uint64 {
 		if c.srcFirst >= 0 && c.srcLast <= t {
 			src = dist(t - c.srcLast)
 		}
-		edge = b2u(d.firstWord(t))
+		edge = perceptron.Flag(d.firstWord(t))
 	}
 	f := [...][4]uint64{
 		{0, dl}, {1, dl, w1}, {2, dl, t1, t0}, {3, w1}, {4, w0}, {5, t1, t0}, {6, t2, t1, t0}, {7, w2, w1},

@@ -45,6 +45,15 @@ func Lower(h uint64, s string) uint64 {
 // Int adds an integer to a feature hash.
 func Int(h uint64, v uint64) uint64 { return mix(h, v) }
 
+// Flag is a yes or no as a feature value (1 or 0), for the templates
+// that the rankers fill with small integers.
+func Flag(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // mix is one multiply and a shift, not FNV's eight byte steps: features
 // are hashed for every token at run time, and this was half of the
 // labeller's time.

@@ -119,20 +119,13 @@ func bucket(n int) uint64 {
 	return 7
 }
 
-func b2u(b bool) uint64 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // features are candidate c's features for claim a, whose cue is tokens
 // [cf, cl). Training (build/trainsources) and run time (Rerank) both call
 // it, so they cannot drift apart. Each is a template number and up to
 // three values, hashed in one loop: a table keeps the page's code small.
 func (d *Doc) features(a *attrib.Attribution, c Candidate, current bool, cf, cl int) []uint64 {
 	seg, tags := d.Seg, d.Tags
-	cur := b2u(current)
+	cur := perceptron.Flag(current)
 	cueW := perceptron.Lower(perceptron.Hash(900), seg.Word(cl-1))
 	// a passive or raising cue ("was criticized", "seemed") often has no
 	// source: its subject is the content's
@@ -182,8 +175,8 @@ func (d *Doc) features(a *attrib.Attribution, c Candidate, current bool, cf, cl 
 			after = uint64(tags[c.Last])
 		}
 		db := bucket(dist)
-		quoted := b2u(c.First < len(d.InQuote) && d.InQuote[c.First])
-		overlap := b2u(a.SrcFirst >= 0 && c.First < a.SrcLast && a.SrcFirst < c.Last)
+		quoted := perceptron.Flag(c.First < len(d.InQuote) && d.InQuote[c.First])
+		overlap := perceptron.Flag(a.SrcFirst >= 0 && c.First < a.SrcLast && a.SrcFirst < c.Last)
 		f = [][4]uint64{
 			{10, cur}, {11, side, db}, {12, side, phrases}, {13, side, verb, comma}, {14, side, rel}, {15, ht}, {16, hw}, {17, fw},
 			{18, before, side}, {19, after, side}, {20, pw}, {21, cueW, side}, {22, cueW, side, db}, {23, uint64(tags[cf]), side, phrases},
