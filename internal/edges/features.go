@@ -132,10 +132,7 @@ func (d *Doc) lastWord(t int) bool {
 
 // quoted reports whether token i lies inside a quotation.
 func (d *Doc) quoted(i int) uint64 {
-	if i >= 0 && i < len(d.InQuote) && d.InQuote[i] {
-		return 1
-	}
-	return 0
+	return perceptron.Flag(i >= 0 && i < len(d.InQuote) && d.InQuote[i])
 }
 
 // features are the features of putting one of c's edges, its start or

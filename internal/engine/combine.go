@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -74,7 +75,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segme
 		noPassiveSource(&all[i], seg)
 		infinitiveTo(&all[i], seg, tags)
 	}
-	return limitDepth(oneCuePerContent(oneContentPerCue(joinQuotes(all, seg))), seg)
+	return limitDepth(oneCuePerContent(oneContentPerCue(joinQuotes(all, seg)), seg), seg)
 }
 
 // headlineVerb reports a cue that is not in the past tense ("Trump Says
@@ -621,8 +622,11 @@ func oneContentPerCue(atts []attrib.Attribution) []attrib.Attribution {
 // oneCuePerContent keeps one attribution of a content that two cues claim
 // ("“…,” the people said, one Democrat familiar with the discussion
 // said"): the one whose cue is nearest to it, as PolNeAR gives a
-// quotation one speaker. atts are sorted by start; so is the result.
-func oneCuePerContent(atts []attrib.Attribution) []attrib.Attribution {
+// quotation one speaker. A cue in the content's own sentence is nearer
+// than any in another ("…, Becerra said. “…,” he said": the model may
+// give the second quotation to both). atts are sorted by start; so is
+// the result.
+func oneCuePerContent(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attribution {
 	drop := make([]bool, len(atts))
 	for i := 1; i < len(atts); i++ {
 		// equal contents are adjacent or close: sorted by start, and few
@@ -631,7 +635,7 @@ func oneCuePerContent(atts []attrib.Attribution) []attrib.Attribution {
 			if drop[j] || !slices.Equal(atts[i].Content, atts[j].Content) {
 				continue
 			}
-			if cueDistance(atts[i]) < cueDistance(atts[j]) {
+			if cueDistance(atts[i], seg) < cueDistance(atts[j], seg) {
 				drop[j] = true
 			} else {
 				drop[i] = true
@@ -646,13 +650,19 @@ func oneCuePerContent(atts []attrib.Attribution) []attrib.Attribution {
 // that a text of nothing but cues costs what its size does.
 const maxSameStart = 8
 
-// cueDistance is how far a's cue lies from its content, in bytes.
-func cueDistance(a attrib.Attribution) int {
+// cueDistance is how far a's cue lies from its content, in bytes, and
+// farther than any text when the cue is in neither the content's first
+// sentence nor its last.
+func cueDistance(a attrib.Attribution, seg *segment.Doc) int {
+	far := 0
+	if s := seg.SentenceAt(a.Cue.Start); s != seg.SentenceAt(a.Start()) && s != seg.SentenceAt(a.End()-1) {
+		far = math.MaxInt32
+	}
 	switch {
 	case a.Cue.Start >= a.End():
-		return a.Cue.Start - a.End()
+		return far + a.Cue.Start - a.End()
 	case a.Cue.End <= a.Start():
-		return a.Start() - a.Cue.End
+		return far + a.Start() - a.Cue.End
 	}
 	return 0
 }

@@ -168,13 +168,35 @@ func TestOneCuePerContent(t *testing.T) {
 		{Content: []text.Span{sp(0, 12)}, Cue: sp(70, 74)}, // another content from the same start
 		{Content: []text.Span{sp(80, 90)}, Cue: sp(92, 96)},
 	}
-	got := oneCuePerContent(atts)
+	got := oneCuePerContent(atts, segment.Split(strings.Repeat("x", 100)))
 	var cues []int
 	for _, a := range got {
 		cues = append(cues, a.Cue.Start)
 	}
 	if want := []int{42, 70, 92}; !slices.Equal(cues, want) {
 		t.Errorf("kept the cues at %v, want %v", cues, want)
+	}
+}
+
+// TestOneCuePerContentOwnSentence: a cue in the content's own sentence
+// keeps it from an as near one in the sentence before, which has its own
+// content.
+func TestOneCuePerContentOwnSentence(t *testing.T) {
+	doc := `The stakes are high, Becerra said. "Nevada is close," he said.`
+	seg := segment.Split(doc)
+	at := func(s string) text.Span {
+		i := strings.Index(doc, s)
+		return text.Span{Start: i, End: i + len(s)}
+	}
+	quote := []text.Span{at(`"Nevada is close,"`)}
+	before := text.Span{Start: at("said.").Start, End: at("said.").Start + len("said")}
+	after := text.Span{Start: strings.LastIndex(doc, "said"), End: strings.LastIndex(doc, "said") + len("said")}
+	for _, order := range [][2]text.Span{{before, after}, {after, before}} {
+		atts := []attrib.Attribution{{Content: quote, Cue: order[0]}, {Content: quote, Cue: order[1]}}
+		got := oneCuePerContent(atts, seg)
+		if len(got) != 1 || got[0].Cue != after {
+			t.Errorf("cues in order %v: kept %v, want only the cue at %v", order, got, after)
+		}
 	}
 }
 

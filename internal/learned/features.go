@@ -160,11 +160,9 @@ func (d *Doc) tag(i, f, l int) uint64 {
 	return uint64(d.Tags[i])
 }
 
+// quoted reports whether token i lies inside a quotation.
 func (d *Doc) quoted(i int) uint64 {
-	if i >= 0 && i < len(d.InQuote) && d.InQuote[i] {
-		return 1
-	}
-	return 0
+	return perceptron.Flag(i >= 0 && i < len(d.InQuote) && d.InQuote[i])
 }
 
 // lower is perceptron.Lower, short for the many word features.
