@@ -654,15 +654,17 @@ const maxSameStart = 8
 // farther than any text when the cue is in neither the content's first
 // sentence nor its last.
 func cueDistance(a attrib.Attribution, seg *segment.Doc) int {
-	far := 0
-	if s := seg.SentenceAt(a.Cue.Start); s != seg.SentenceAt(a.Start()) && s != seg.SentenceAt(a.End()-1) {
-		far = math.MaxInt32
-	}
+	var d int
 	switch {
 	case a.Cue.Start >= a.End():
-		return far + a.Cue.Start - a.End()
+		d = a.Cue.Start - a.End()
 	case a.Cue.End <= a.Start():
-		return far + a.Start() - a.Cue.End
+		d = a.Start() - a.Cue.End
+	default:
+		return 0 // a cue inside its content
 	}
-	return 0
+	if s := seg.SentenceAt(a.Cue.Start); s != seg.SentenceAt(a.Start()) && s != seg.SentenceAt(a.End()-1) {
+		d += math.MaxInt32
+	}
+	return d
 }

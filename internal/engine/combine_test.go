@@ -189,7 +189,7 @@ func TestOneCuePerContentOwnSentence(t *testing.T) {
 		return text.Span{Start: i, End: i + len(s)}
 	}
 	quote := []text.Span{at(`"Nevada is close,"`)}
-	before := text.Span{Start: at("said.").Start, End: at("said.").Start + len("said")}
+	before := at("said")
 	after := text.Span{Start: strings.LastIndex(doc, "said"), End: strings.LastIndex(doc, "said") + len("said")}
 	for _, order := range [][2]text.Span{{before, after}, {after, before}} {
 		atts := []attrib.Attribution{{Content: quote, Cue: order[0]}, {Content: quote, Cue: order[1]}}
