@@ -99,6 +99,7 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 		if !opt.NoSources {
 			cmp.Or(opt.Sources, e.srcs).Rerank(sd, a.atts)
 		}
+		a.atts = oneClaimPerCue(a.atts, a.seg, quotes)
 	}
 	report(stepAttrib)
 	if err := ctx.Err(); err != nil {
