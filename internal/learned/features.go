@@ -292,26 +292,33 @@ func (d *Doc) cueEmitLookup(i, f, l int, tk *cueTok) [25]uint64 {
 	if i >= f && i < l {
 		lc = uint64(d.class[i])
 	}
+	// Each word once under all the templates that read it
+	// (perceptron.Lower5 says why): prev before w, which chains on it,
+	// and next last, which chains on w and stm.
+	l7, l10p := perceptron.Lower2(h(7), h(10), prev)
+	l2, l9, l18, l25, l10 := perceptron.Lower5(h(2), h(9), h(18), h(25), l10p, w)
+	l23, l28, l29, l63, l64 := perceptron.Lower5(h(23), h(28), h(29), h(63), h(64), stm)
+	l8, l9n, l64n := perceptron.Lower3(h(8), l9, l64, next)
 	return [25]uint64{
-		lower(h(2), w),
+		l2, // the word
 		suffix(h(3), w, 3),
 		in(in(h(5), prevTag), t),
 		in(in(h(6), t), nextTag),
-		lower(h(7), prev),
-		lower(h(8), next),
-		lower(lower(h(9), w), next),
-		lower(lower(h(10), prev), w),
-		in(lower(h(18), w), t),
+		l7,         // the previous word
+		l8,         // the next word
+		l9n,        // the word and the next
+		l10,        // the previous word and the word
+		in(l18, t), // the word and its tag
 		lower(h(19), d.word(i+2, f, l)),
 		lower(h(20), d.word(i-2, f, l)),
-		lower(h(23), stm),
+		l23, // the stem
 		prefix(h(24), w, 4),
-		in(lower(h(25), w), nextTag),
+		in(l25, nextTag), // the word and the next tag
 		in(in(in(h(27), tk.ql), tk.qr), t),
-		in(lower(h(28), stm), tk.ql),
-		in(lower(h(29), stm), tk.qr),
-		in(lower(h(63), stm), prevTag),
-		lower(lower(h(64), stm), next),
+		in(l28, tk.ql),   // the stem and the quotation to the left
+		in(l29, tk.qr),   // and to the right
+		in(l63, prevTag), // the stem and the previous tag
+		l64n,             // the stem and the next word
 		in(in(h(26), tk.ql), tk.qr),
 		in(in(h(61), bucket(i-f)), t),
 		in(in(h(62), bucket(l-1-i)), t),
@@ -361,6 +368,13 @@ func cueTransLabel(p uint64) uint64          { return perceptron.Int(h(11), p) }
 func cueTransWord(p uint64, w string) uint64 { return lower(perceptron.Int(h(12), p), w) }
 func cueTransTag(p, t uint64) uint64         { return perceptron.Int(perceptron.Int(h(65), p), t) }
 
+// cueTransWords is cueTransWord for every label at once, in one pass over w.
+func cueTransWords(w string) (x [numCue]uint64) {
+	in := perceptron.Int
+	x[cueO], x[cueB], x[cueI] = perceptron.Lower3(in(h(12), cueO), in(h(12), cueB), in(h(12), cueI), w)
+	return x
+}
+
 // spanCtx is what the span labeller knows about one cue and its window.
 type spanCtx struct {
 	cs, ce  int // cue tokens [cs, ce)
@@ -369,15 +383,18 @@ type spanCtx struct {
 	bound   bool   // the model has the boundary features (Model.bound)
 	headAt  int    // the cue's first token past its auxiliaries and adverbs
 	head    string // the cue's first word
-	headTag uint64
-	next    uint64 // category of the word after the cue
-	prevCat uint64 // category of the word before the cue
-	commas  []int32
-	quotes  []int32 // prefix counts over the window
-	finite  []int32 // and of finite verbs (VBD, VBZ, VBP, MD)
-	clauses []int32 // prefix counts of clause breaks (isClauseBreak)
-	strong  []int32 // prefix counts of colons, semicolons and dashes
-	verbs   []int32 // prefix counts of speech verbs (isSpeechVerb)
+	// head41, head42 and head73 are head hashed under those templates,
+	// once for the window rather than for each of its tokens.
+	head41, head42, head73 uint64
+	headTag                uint64
+	next                   uint64 // category of the word after the cue
+	prevCat                uint64 // category of the word before the cue
+	commas                 []int32
+	quotes                 []int32 // prefix counts over the window
+	finite                 []int32 // and of finite verbs (VBD, VBZ, VBP, MD)
+	clauses                []int32 // prefix counts of clause breaks (isClauseBreak)
+	strong                 []int32 // prefix counts of colons, semicolons and dashes
+	verbs                  []int32 // prefix counts of speech verbs (isSpeechVerb)
 	// cueSums are spanEmitCue's weights for every position and
 	// quotedness, added up on the window's first token (modelScorer).
 	cueSums   [numRel][2][numSpan]int32
@@ -412,6 +429,7 @@ func (d *Doc) newSpanCtx(cs, ce, wf, wl int, bound bool) *spanCtx {
 	}
 	c.headAt = hd
 	c.head = stem(d.word(hd, wf, wl))
+	c.head41, c.head42, c.head73 = perceptron.Lower3(h(41), h(42), h(73), c.head)
 	c.headTag = d.tag(hd, wf, wl)
 	c.next = category(d.word(ce, wf, wl))
 	c.prevCat = category(d.word(cs-1, wf, wl))
@@ -636,15 +654,19 @@ func (d *Doc) spanEmitLookup(c *spanCtx, i int, tk *spanTok) [numSpanLookup]uint
 	f, l := c.wf, c.wl
 	rel, t, w := tk.rel, tk.t, tk.w
 	prev := d.word(i-1, f, l)
+	// prev once for both its templates, then w for both of its
+	// (perceptron.Lower5 says why).
+	l45, l66p := perceptron.Lower2(in(h(45), rel), in(h(66), rel), prev)
+	l33, l66 := perceptron.Lower2(in(h(33), rel), l66p, w)
 	return [numSpanLookup]uint64{
-		lower(in(h(33), rel), w),
-		in(in(lower(h(42), c.head), rel), t),
+		l33, // the word
+		in(in(c.head42, rel), t),
 		in(in(in(h(43), rel), d.tag(i-1, f, l)), t),
 		in(in(in(h(44), rel), t), d.tag(i+1, f, l)),
-		lower(in(h(45), rel), prev),
+		l45, // the previous word
 		lower(in(h(46), rel), d.word(i+1, f, l)),
 		in(in(in(h(53), c.headTag), rel), t),
-		lower(lower(in(h(66), rel), prev), w),
+		l66, // the previous word and the word
 		in(in(in(h(69), rel), t), d.tag(i+2, f, l)),
 		in(in(h(32), rel), t),
 		in(in(h(34), rel), shape(w)),
@@ -667,10 +689,11 @@ func (d *Doc) spanEmitBound(c *spanCtx, i int, tk *spanTok) [4]uint64 {
 	in := perceptron.Int
 	f, l := c.wf, c.wl
 	rel, t, w, gap := tk.rel, tk.t, tk.w, tk.gap
+	l72, l77 := perceptron.Lower2(in(in(h(72), rel), gap), in(h(77), rel), w)
 	return [4]uint64{
 		in(in(in(in(h(71), rel), gap), t), d.tag(i+1, f, l)),
-		lower(in(in(h(72), rel), gap), w),
-		lower(lower(in(h(77), rel), w), d.word(i+1, f, l)),
+		l72,
+		lower(l77, d.word(i+1, f, l)),
 		in(in(in(in(h(78), rel), t), tk.q), tk.cb),
 	}
 }
@@ -681,7 +704,7 @@ func (d *Doc) spanEmitBound(c *spanCtx, i int, tk *spanTok) [4]uint64 {
 // its whole window, which the model adds up ahead (spanCtx.farSums).
 func (d *Doc) spanEmitNear(c *spanCtx, i int, rel, gap uint64) [2]uint64 {
 	return [2]uint64{
-		perceptron.Int(perceptron.Int(lower(h(73), c.head), rel), gap),
+		perceptron.Int(perceptron.Int(c.head73, rel), gap),
 		d.nextToCue(c, i),
 	}
 }
@@ -689,7 +712,7 @@ func (d *Doc) spanEmitNear(c *spanCtx, i int, rel, gap uint64) [2]uint64 {
 // spanEmitFar is spanEmitNear for a token far from the cue and not next
 // to it.
 func (c *spanCtx) spanEmitFar(rel uint64) [2]uint64 {
-	return [2]uint64{perceptron.Int(perceptron.Int(lower(h(73), c.head), rel), farGap), h(79)}
+	return [2]uint64{perceptron.Int(perceptron.Int(c.head73, rel), farGap), h(79)}
 }
 
 // spanEmitBreaks: the clause breaks, strong marks and speech verbs between
@@ -742,7 +765,7 @@ func spanEmitSent(sr, rel, q, first uint64) [3]uint64 {
 func spanEmitCue(c *spanCtx, rel, q uint64) [4]uint64 {
 	in := perceptron.Int
 	return [4]uint64{
-		in(lower(h(41), c.head), rel),
+		in(c.head41, rel),
 		in(in(h(50), c.next), rel),
 		in(in(h(51), c.prevCat), rel),
 		in(in(in(h(56), c.next), rel), q),
@@ -779,6 +802,15 @@ func spanTransRel(p, rel uint64) uint64       { return perceptron.Int(perceptron
 func spanTransWord(p uint64, w string) uint64 { return lower(perceptron.Int(h(40), p), w) }
 func spanTransDist(p, rel, db uint64) uint64 {
 	return perceptron.Int(perceptron.Int(perceptron.Int(h(54), p), rel), db)
+}
+
+// spanTransWords is spanTransWord for every label at once, in one pass
+// over w.
+func spanTransWords(w string) (x [numSpan]uint64) {
+	in := perceptron.Int
+	x[spO], x[spBS], x[spIS], x[spBC], x[spIC] = perceptron.Lower5(
+		in(h(40), spO), in(h(40), spBS), in(h(40), spIS), in(h(40), spBC), in(h(40), spIC), w)
+	return x
 }
 
 // spanTransNext pairs the label change with the token's and the next

@@ -1,6 +1,10 @@
 package learned
 
-import "github.com/whosaid/whosaid/internal/perceptron"
+import (
+	"math/bits"
+
+	"github.com/whosaid/whosaid/internal/perceptron"
+)
 
 // Sizes of the values the transition features other than the word take:
 // d.tag is a tag.Tag (a byte) or 255 outside the window, spanCtx.pos
@@ -228,10 +232,17 @@ func (s trainerScorer) spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out [
 // cueTrans writes the scores of Doc.cueTrans's features into out.
 func (s *modelScorer) cueTrans(d *Doc, i, f, l int, need uint8, feats []uint64, out *[numCue][numCue]float64) []uint64 {
 	w, t := d.word(i, f, l), d.tag(i, f, l)
+	var x [numCue]uint64
+	if bits.OnesCount8(need) > 1 {
+		x = cueTransWords(w)
+	}
 	for p := range numCue {
 		if need&(1<<p) != 0 {
 			sum := s.tab.cue[p][t]
-			s.m.AddRow(cueTransWord(uint64(p), w), sum[:])
+			if x[p] == 0 {
+				x[p] = cueTransWord(uint64(p), w)
+			}
+			s.m.AddRow(x[p], sum[:])
 			s.finish(sum[:], out[p][:])
 		}
 	}
@@ -246,6 +257,10 @@ func (s *modelScorer) spanTrans(d *Doc, c *spanCtx, i int, need uint8, feats []u
 	if c.bound {
 		ct, cn = coarse(t), coarse(d.tag(i+1, c.wf, c.wl))
 	}
+	var x [numSpan]uint64
+	if bits.OnesCount8(need) > 1 {
+		x = spanTransWords(w)
+	}
 	for p := range numSpan {
 		if need&(1<<p) != 0 {
 			sum := s.tab.spanTQ[p][t][q]
@@ -253,7 +268,10 @@ func (s *modelScorer) spanTrans(d *Doc, c *spanCtx, i int, need uint8, feats []u
 			if c.bound {
 				addSums(&sum, &s.tab.spanNx[p][ct][cn])
 			}
-			s.m.AddRow(spanTransWord(uint64(p), w), sum[:])
+			if x[p] == 0 {
+				x[p] = spanTransWord(uint64(p), w)
+			}
+			s.m.AddRow(x[p], sum[:])
 			s.finish(sum[:], out[p][:])
 		}
 	}

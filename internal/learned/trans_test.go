@@ -73,12 +73,14 @@ func transTablesMatch(t *testing.T, m *Model, d *Doc, n int) {
 			if a != b {
 				t.Fatalf("cue token %d in [%d,%d): %v, one by one %v", i, f, l, a, b)
 			}
-			var tr [numCue][numCue]float64
+			var tr, one [numCue][numCue]float64
 			sc.cueTrans(d, i, f, l, 1<<numCue-1, feats, &tr)
 			for p := range numCue {
+				// one label alone takes cueTrans's other path
+				sc.cueTrans(d, i, f, l, 1<<p, feats, &one)
 				oneByOne(m.cue, d.cueTrans(nil, i, f, l, p), b[:])
-				if tr[p] != b {
-					t.Fatalf("cue token %d in [%d,%d) after %d: %v, one by one %v", i, f, l, p, tr[p], b)
+				if tr[p] != b || one[p] != b {
+					t.Fatalf("cue token %d in [%d,%d) after %d: %v and alone %v, one by one %v", i, f, l, p, tr[p], one[p], b)
 				}
 			}
 		}
@@ -94,12 +96,13 @@ func transTablesMatch(t *testing.T, m *Model, d *Doc, n int) {
 			if a != b {
 				t.Fatalf("span token %d, cue at %d: %v, one by one %v", i, cs, a, b)
 			}
-			var tr [numSpan][numSpan]float64
+			var tr, one [numSpan][numSpan]float64
 			sc.spanTrans(d, c, i, 1<<numSpan-1, feats, &tr)
 			for p := range numSpan {
+				sc.spanTrans(d, c, i, 1<<p, feats, &one)
 				oneByOne(m.span, d.spanTrans(nil, c, i, p), b[:])
-				if tr[p] != b {
-					t.Fatalf("span token %d, cue at %d, after %d: %v, one by one %v", i, cs, p, tr[p], b)
+				if tr[p] != b || one[p] != b {
+					t.Fatalf("span token %d, cue at %d, after %d: %v and alone %v, one by one %v", i, cs, p, tr[p], one[p], b)
 				}
 			}
 		}

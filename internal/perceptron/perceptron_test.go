@@ -187,3 +187,28 @@ func TestLowerValues(t *testing.T) {
 		t.Error(`("ab", "c") and ("a", "bc") hash alike`)
 	}
 }
+
+// TestLowerMany checks that Lower2, Lower3 and Lower5 give Lower's hash
+// under each of their seeds: the features that use them must keep the
+// models' hashes.
+func TestLowerMany(t *testing.T) {
+	seeds := [5]uint64{Hash(1), Hash(2), 0, ^uint64(0), Lower(Hash(9), "x")}
+	for _, s := range []string{"", "said", "SAID", "McCain's", "“quoted”", "a\x00Z@[`{", "<s>"} {
+		want := func(i int) uint64 { return Lower(seeds[i], s) }
+		a, b := Lower2(seeds[0], seeds[1], s)
+		if a != want(0) || b != want(1) {
+			t.Errorf("Lower2(%q) = %#x, %#x, want %#x, %#x", s, a, b, want(0), want(1))
+		}
+		a, b, c := Lower3(seeds[2], seeds[3], seeds[4], s)
+		if a != want(2) || b != want(3) || c != want(4) {
+			t.Errorf("Lower3(%q) differs from Lower", s)
+		}
+		var got [5]uint64
+		got[0], got[1], got[2], got[3], got[4] = Lower5(seeds[0], seeds[1], seeds[2], seeds[3], seeds[4], s)
+		for i := range got {
+			if got[i] != want(i) {
+				t.Errorf("Lower5(%q)[%d] = %#x, want %#x", s, i, got[i], want(i))
+			}
+		}
+	}
+}
