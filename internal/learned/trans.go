@@ -232,16 +232,17 @@ func (s trainerScorer) spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out [
 // cueTrans writes the scores of Doc.cueTrans's features into out.
 func (s *modelScorer) cueTrans(d *Doc, i, f, l int, need uint8, feats []uint64, out *[numCue][numCue]float64) []uint64 {
 	w, t := d.word(i, f, l), d.tag(i, f, l)
+	// the word's feature for every label in one pass, or for the one needed
 	var x [numCue]uint64
-	if bits.OnesCount8(need) > 1 {
+	if need&(need-1) != 0 {
 		x = cueTransWords(w)
+	} else if need != 0 {
+		p := bits.TrailingZeros8(need)
+		x[p] = cueTransWord(uint64(p), w)
 	}
 	for p := range numCue {
 		if need&(1<<p) != 0 {
 			sum := s.tab.cue[p][t]
-			if x[p] == 0 {
-				x[p] = cueTransWord(uint64(p), w)
-			}
 			s.m.AddRow(x[p], sum[:])
 			s.finish(sum[:], out[p][:])
 		}
@@ -257,9 +258,12 @@ func (s *modelScorer) spanTrans(d *Doc, c *spanCtx, i int, need uint8, feats []u
 	if c.bound {
 		ct, cn = coarse(t), coarse(d.tag(i+1, c.wf, c.wl))
 	}
-	var x [numSpan]uint64
-	if bits.OnesCount8(need) > 1 {
+	var x [numSpan]uint64 // as in cueTrans
+	if need&(need-1) != 0 {
 		x = spanTransWords(w)
+	} else if need != 0 {
+		p := bits.TrailingZeros8(need)
+		x[p] = spanTransWord(uint64(p), w)
 	}
 	for p := range numSpan {
 		if need&(1<<p) != 0 {
@@ -267,9 +271,6 @@ func (s *modelScorer) spanTrans(d *Doc, c *spanCtx, i int, need uint8, feats []u
 			addSums(&sum, &s.tab.spanRD[p][rel][db])
 			if c.bound {
 				addSums(&sum, &s.tab.spanNx[p][ct][cn])
-			}
-			if x[p] == 0 {
-				x[p] = spanTransWord(uint64(p), w)
 			}
 			s.m.AddRow(x[p], sum[:])
 			s.finish(sum[:], out[p][:])

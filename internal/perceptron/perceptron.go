@@ -44,9 +44,9 @@ func Lower(h uint64, s string) uint64 {
 
 // Lower2, Lower3 and Lower5 are Lower for one string under several
 // hashes at once, each result the same as Lower's. A word is read by
-// several feature templates; one pass that lower-cases each byte once
-// and keeps independent multiplies in flight costs about what one Lower
-// does, where Lower's multiplies each wait on the last.
+// several feature templates; one pass lower-cases each byte once and
+// keeps independent multiplies in flight, where each of Lower's waits on
+// the last (the README gives what this saves the engine).
 func Lower2(a, b uint64, s string) (uint64, uint64) {
 	for i := 0; i < len(s); i++ {
 		c := lowerByte(s[i])
