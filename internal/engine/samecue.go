@@ -51,6 +51,9 @@ func oneClaimPerCue(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.
 // touching parts made one.
 func joinSpans(a, b []text.Span) []text.Span {
 	all := append(append(make([]text.Span, 0, len(a)+len(b)), a...), b...)
+	if len(all) == 0 {
+		return nil
+	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Start < all[j].Start })
 	out := all[:1]
 	for _, s := range all[1:] {
