@@ -7,8 +7,6 @@
 package claims
 
 import (
-	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,7 +45,7 @@ func Unattributed(seg *segment.Doc, tags []tag.Tag, covered []text.Span, skip []
 			skipped[p] = true
 		}
 	}
-	cov := merge(covered)
+	cov := text.Union(covered)
 	s := seg.Text
 	var out []text.Span
 	j := 0 // first merged span that may overlap the current sentence
@@ -85,37 +83,6 @@ func Unattributed(seg *segment.Doc, tags []tag.Tag, covered []text.Span, skip []
 	}
 	return out
 }
-
-// merge sorts and joins the covered spans (on a copy: the caller's slice is
-// left alone).
-func merge(covered []text.Span) []text.Span {
-	if len(covered) == 0 {
-		return nil
-	}
-	c := make([]text.Span, 0, len(covered))
-	for _, sp := range covered {
-		if sp.Start < sp.End {
-			c = append(c, sp)
-		}
-	}
-	if !slices.IsSortedFunc(c, byStart) { // the engine passes them sorted
-		// sort.Slice, which the engine links anyway: slices.SortFunc's
-		// instantiation for Span was 17 KB of the page's wasm code.
-		sort.Slice(c, func(i, j int) bool { return c[i].Start < c[j].Start })
-	}
-	k := 0
-	for _, sp := range c {
-		if k > 0 && sp.Start <= c[k-1].End {
-			c[k-1].End = max(c[k-1].End, sp.End)
-			continue
-		}
-		c[k] = sp
-		k++
-	}
-	return c[:k]
-}
-
-func byStart(a, b text.Span) int { return a.Start - b.Start }
 
 // coveredBytes counts the bytes of [start, end) inside the merged spans,
 // which begin with the first that can overlap it.

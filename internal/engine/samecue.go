@@ -36,33 +36,13 @@ func oneClaimPerCue(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.
 		if ok {
 			a := &out[k]
 			if a.Source == b.Source && seg.ParaAt(a.End()-1) == seg.ParaAt(b.Start()) {
-				a.Content = joinSpans(a.Content, b.Content)
+				a.Content = text.Union(append(a.Content[:len(a.Content):len(a.Content)], b.Content...))
 				a.Kind = kindOf(a.Content, quotes)
 				continue
 			}
 		}
 		byCue[b.Cue] = len(out)
 		out = append(out, b)
-	}
-	return out
-}
-
-// joinSpans is the union of two claims' parts, in order, overlapping or
-// touching parts made one.
-func joinSpans(a, b []text.Span) []text.Span {
-	all := append(append(make([]text.Span, 0, len(a)+len(b)), a...), b...)
-	if len(all) == 0 {
-		return nil
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i].Start < all[j].Start })
-	out := all[:1]
-	for _, s := range all[1:] {
-		last := &out[len(out)-1]
-		if s.Start <= last.End {
-			last.End = max(last.End, s.End)
-			continue
-		}
-		out = append(out, s)
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -83,24 +82,5 @@ func TestOneClaimPerCue(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestJoinSpans: parts in order, overlapping or touching ones made one,
-// and nothing from nothing.
-func TestJoinSpans(t *testing.T) {
-	sp := func(s, e int) text.Span { return text.Span{Start: s, End: e} }
-	for _, tc := range []struct {
-		a, b, want []text.Span
-	}{
-		{nil, nil, nil},
-		{[]text.Span{sp(5, 9)}, nil, []text.Span{sp(5, 9)}},
-		{[]text.Span{sp(10, 20)}, []text.Span{sp(0, 4)}, []text.Span{sp(0, 4), sp(10, 20)}},
-		{[]text.Span{sp(0, 10)}, []text.Span{sp(10, 12)}, []text.Span{sp(0, 12)}},
-		{[]text.Span{sp(0, 10), sp(20, 30)}, []text.Span{sp(5, 25)}, []text.Span{sp(0, 30)}},
-	} {
-		if got := joinSpans(tc.a, tc.b); !slices.Equal(got, tc.want) {
-			t.Errorf("joinSpans(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
-		}
 	}
 }

@@ -11,6 +11,7 @@ package text
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -162,6 +163,37 @@ type Span struct{ Start, End int }
 
 // Len is the span's length in bytes.
 func (s Span) Len() int { return s.End - s.Start }
+
+// Union sorts and joins spans: overlapping or touching ones become one,
+// empty ones go. It works on a copy; the caller's slice is left alone.
+func Union(spans []Span) []Span {
+	if len(spans) == 0 {
+		return nil
+	}
+	c := make([]Span, 0, len(spans))
+	for _, sp := range spans {
+		if sp.Start < sp.End {
+			c = append(c, sp)
+		}
+	}
+	if !slices.IsSortedFunc(c, byStart) { // the engine mostly passes them sorted
+		// sort.Slice, which the engine links anyway: slices.SortFunc's
+		// instantiation for Span was 17 KB of the page's wasm code.
+		sort.Slice(c, func(i, j int) bool { return c[i].Start < c[j].Start })
+	}
+	k := 0
+	for _, sp := range c {
+		if k > 0 && sp.Start <= c[k-1].End {
+			c[k-1].End = max(c[k-1].End, sp.End)
+			continue
+		}
+		c[k] = sp
+		k++
+	}
+	return c[:k]
+}
+
+func byStart(a, b Span) int { return a.Start - b.Start }
 
 // Byte converts a code point offset (0..Len) to a byte offset in Norm; it
 // aligns gold annotations, which count code points, with the stages' spans.

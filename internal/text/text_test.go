@@ -2,6 +2,7 @@ package text
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
@@ -95,6 +96,30 @@ func TestByte(t *testing.T) {
 	for cp, want := range map[int]int{0: 0, 1: 2, 2: 6, 3: 7, 4: 10, 5: 11, 6: 14, 99: 14, -1: 0} {
 		if got := d.Byte(cp); got != want {
 			t.Errorf("Byte(%d) = %d, want %d", cp, got, want)
+		}
+	}
+}
+
+// TestUnion: spans sorted, overlapping or touching ones made one, empty
+// ones dropped, nothing from nothing, and the caller's slice untouched.
+func TestUnion(t *testing.T) {
+	sp := func(s, e int) Span { return Span{Start: s, End: e} }
+	for _, tc := range []struct {
+		in, want []Span
+	}{
+		{nil, nil},
+		{[]Span{sp(5, 9)}, []Span{sp(5, 9)}},
+		{[]Span{sp(10, 20), sp(0, 4)}, []Span{sp(0, 4), sp(10, 20)}},
+		{[]Span{sp(0, 10), sp(10, 12)}, []Span{sp(0, 12)}},
+		{[]Span{sp(0, 10), sp(20, 30), sp(5, 25)}, []Span{sp(0, 30)}},
+		{[]Span{sp(3, 3), sp(0, 2)}, []Span{sp(0, 2)}},
+	} {
+		in := slices.Clone(tc.in)
+		if got := Union(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("Union(%v) = %v, want %v", in, got, tc.want)
+		}
+		if !slices.Equal(in, tc.in) {
+			t.Errorf("Union changed its argument: %v, was %v", tc.in, in)
 		}
 	}
 }
