@@ -30,11 +30,7 @@ func Hash(template uint64) uint64 { return mix(offset64, template) }
 // features of words are hashed for every token at run time.
 func Lower(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h ^= uint64(c)
+		h ^= lowerByte(s[i])
 		h *= prime64
 	}
 	h ^= 0xff // separator, so ("ab","c") != ("a","bc")
