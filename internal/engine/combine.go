@@ -75,7 +75,9 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segme
 		noPassiveSource(&all[i], seg)
 		infinitiveTo(&all[i], seg, tags)
 	}
-	return limitDepth(oneCuePerContent(oneContentPerCue(joinQuotes(all, seg)), seg), seg)
+	all = joinQuotes(all, seg)
+	dropSharedParts(all, seg, quotes)
+	return limitDepth(oneCuePerContent(oneContentPerCue(all), seg), seg)
 }
 
 // headlineVerb reports a cue that is not in the past tense ("Trump Says
@@ -225,6 +227,53 @@ next:
 		out = append(out, b)
 	}
 	return out
+}
+
+// dropSharedParts takes from a claim in parts a later quotation that
+// another cue's claim near it also holds ("“…,” Warren said. “You squeezed
+// employees to the breaking point” to drive up …, she said": the rules
+// join the second quotation to the frame before it, but it opens her next
+// claim). A reader would see one quotation credited twice. atts are
+// sorted by start.
+func dropSharedParts(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
+	for i := range atts {
+		b := &atts[i]
+		if len(b.Content) < 2 || b.Kind != attrib.Direct || !opensQuote(seg, b.Content[0]) {
+			continue // "The program … “can continue …”" would keep too little
+		}
+		var kept []text.Span // a new slice: contents may share arrays
+		for k, c := range b.Content {
+			if k == 0 || !opensQuote(seg, c) || !sharedQuote(atts, i, c, seg) {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) < len(b.Content) {
+			b.Content = kept
+			b.Kind = kindOf(kept, quotes)
+		}
+	}
+}
+
+// sharedQuote reports whether a claim with another cue than atts[i]'s, at
+// most joinBack places away and framed in c's sentence, holds c in one of
+// its parts.
+func sharedQuote(atts []attrib.Attribution, i int, c text.Span, seg *segment.Doc) bool {
+	for j := max(0, i-joinBack); j <= min(len(atts)-1, i+joinBack); j++ {
+		if j == i || atts[j].Cue == atts[i].Cue || seg.SentenceAt(atts[j].Cue.Start) != seg.SentenceAt(c.Start) {
+			continue // only a frame in the quotation's own sentence takes it
+		}
+		for _, p := range atts[j].Content {
+			if p.Start <= c.Start && c.End <= p.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func opensQuote(seg *segment.Doc, c text.Span) bool {
+	first, _ := seg.TokenRange(c)
+	return first >= 0 && seg.Tokens[first].Kind == segment.Quote
 }
 
 // joinBack is how many claims back joinQuotes looks for the frame of a
