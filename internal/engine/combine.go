@@ -262,10 +262,13 @@ func sharedQuote(atts []attrib.Attribution, i int, c text.Span, seg *segment.Doc
 		if j == i || atts[j].Cue == atts[i].Cue || seg.SentenceAt(atts[j].Cue.Start) != seg.SentenceAt(c.Start) {
 			continue // only a frame in the quotation's own sentence takes it
 		}
-		for _, p := range atts[j].Content {
-			if p.Start <= c.Start && c.End <= p.End {
-				return true
-			}
+		// parts are in order and apart: the one that could hold c is the
+		// first to end at or after it (a search, as a hostile paste can
+		// join thousands of quotations into one claim)
+		ps := atts[j].Content
+		k := sort.Search(len(ps), func(k int) bool { return ps[k].End >= c.End })
+		if k < len(ps) && ps[k].Start <= c.Start {
+			return true
 		}
 	}
 	return false
