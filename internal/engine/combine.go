@@ -258,8 +258,9 @@ func dropSharedParts(atts []attrib.Attribution, seg *segment.Doc, quotes []quote
 // most joinBack places away and framed in c's sentence, holds c in one of
 // its parts.
 func sharedQuote(atts []attrib.Attribution, i int, c text.Span, seg *segment.Doc) bool {
+	sent := seg.SentenceAt(c.Start)
 	for j := max(0, i-joinBack); j <= min(len(atts)-1, i+joinBack); j++ {
-		if j == i || atts[j].Cue == atts[i].Cue || seg.SentenceAt(atts[j].Cue.Start) != seg.SentenceAt(c.Start) {
+		if j == i || atts[j].Cue == atts[i].Cue || seg.SentenceAt(atts[j].Cue.Start) != sent {
 			continue // only a frame in the quotation's own sentence takes it
 		}
 		// parts are in order and apart: the one that could hold c is the
