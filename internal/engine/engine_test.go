@@ -88,7 +88,7 @@ func TestSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	var tl score.Tally
-	tl.Add(txt, gold, predsOf(res))
+	tl.Add(txt, gold, ScorePreds(res))
 	if f := tl.E2EPRF().F1; f < 1 {
 		t.Errorf("attribution_e2e F1 = %.3f, want 1.000 (gold %d, predicted %d, matched with source %d)", f, tl.Gold, tl.Predicted, tl.E2E)
 	}
@@ -300,7 +300,7 @@ func TestDevFloor(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", d.Name, err)
 		}
-		tl.Add(txt, gold, predsOf(res))
+		tl.Add(txt, gold, ScorePreds(res))
 		for _, src := range res.Sources {
 			if !strings.ContainsFunc(src.Name, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 				t.Errorf("%s: source %s is named %q: a reader needs a name", d.Name, src.ID, src.Name)

@@ -136,7 +136,7 @@ func TestRosterFloor(t *testing.T) {
 			roster[s.ID] = s
 		}
 		// the attributions with a source, as roster.py reads them
-		preds := predsOf(res)
+		preds := ScorePreds(res)
 		kept := preds[:0]
 		for _, p := range preds {
 			if len(p.Source) > 0 {

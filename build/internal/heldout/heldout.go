@@ -26,6 +26,7 @@ const Folds = 3
 // Article is one annotated article, read.
 type Article struct {
 	Path string
+	Fold int // the fold it belongs to: the one whose models did not see it
 	Raw  string
 	Text *text.Doc
 	Gold []brat.Attribution
@@ -67,7 +68,7 @@ func Run[T any](data, dir string, fn func(eng *engine.Engine, m *learned.Model, 
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				per[i], errs[i] = article(eng, models[i%Folds], c.Docs[i], fn)
+				per[i], errs[i] = article(eng, models[i%Folds], i%Folds, c.Docs[i], fn)
 			}
 		}()
 	}
@@ -87,7 +88,7 @@ func Run[T any](data, dir string, fn func(eng *engine.Engine, m *learned.Model, 
 	return byFold, nil
 }
 
-func article[T any](eng *engine.Engine, m *learned.Model, d corpus.Doc, fn func(*engine.Engine, *learned.Model, Article) ([]T, error)) ([]T, error) {
+func article[T any](eng *engine.Engine, m *learned.Model, fold int, d corpus.Doc, fn func(*engine.Engine, *learned.Model, Article) ([]T, error)) ([]T, error) {
 	raw, err := d.Read()
 	if err != nil {
 		return nil, err
@@ -100,7 +101,7 @@ func article[T any](eng *engine.Engine, m *learned.Model, d corpus.Doc, fn func(
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", d.Path, err)
 	}
-	out, err := fn(eng, m, Article{Path: d.Path, Raw: raw, Text: td, Gold: gold})
+	out, err := fn(eng, m, Article{Path: d.Path, Fold: fold, Raw: raw, Text: td, Gold: gold})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", d.Path, err)
 	}

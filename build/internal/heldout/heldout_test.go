@@ -1,6 +1,7 @@
 package heldout
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -35,7 +36,7 @@ func TestRun(t *testing.T) {
 		if eng == nil || m == nil || a.Text == nil || a.Raw == "" {
 			t.Errorf("%s: fn got an empty engine, model or article", a.Path)
 		}
-		return []string{filepath.Base(a.Path)}, nil
+		return []string{fmt.Sprintf("%s %d", filepath.Base(a.Path), a.Fold)}, nil
 	}
 	got, err := Run(data, dir, paths)
 	if err != nil {
@@ -45,6 +46,11 @@ func TestRun(t *testing.T) {
 	for k, f := range got {
 		if !slices.IsSorted(f) {
 			t.Errorf("fold %d: %v, want the corpus's order", k, f)
+		}
+		for _, p := range f {
+			if !strings.HasSuffix(p, fmt.Sprintf(" %d", k)) {
+				t.Errorf("fold %d holds %s: Article.Fold must say the fold it is grouped in", k, p)
+			}
 		}
 		all = append(all, f...)
 	}

@@ -1,3 +1,10 @@
+// The page's wasm never scores: the build tag keeps internal/score out of
+// it (1.1 KB of brotli, as code moves), as esbuild's serve_other.go keeps a
+// native-only path out of its wasm. The tests that score, like build/cv,
+// run natively.
+
+//go:build !js
+
 package engine
 
 import (
@@ -5,9 +12,10 @@ import (
 	"github.com/whosaid/whosaid/internal/score"
 )
 
-// predsOf turns a Result into the scorer's predictions (internal/score
-// measures exactly as ../shared/bench/score.py does).
-func predsOf(res *Result) []score.Pred {
+// ScorePreds turns a Result into the scorer's predictions (internal/score
+// measures exactly as ../shared/bench/score.py does): the dev-floor tests
+// and build/cv measure the engine with it.
+func ScorePreds(res *Result) []score.Pred {
 	var out []score.Pred
 	for _, c := range res.Claims {
 		at := c.Attribution
