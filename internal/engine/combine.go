@@ -77,7 +77,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segme
 	}
 	all = joinQuotes(all, seg)
 	dropSharedParts(all, seg, quotes)
-	return limitDepth(oneCuePerContent(oneContentPerCue(all), seg), seg)
+	return limitDepth(oneCuePerContent(all, seg), seg)
 }
 
 // headlineVerb reports a cue that is not in the past tense ("Trump Says
@@ -641,35 +641,6 @@ func noPassiveSource(a *attrib.Attribution, seg *segment.Doc) {
 		a.Content = append([]text.Span{a.Source}, a.Content...)
 	}
 	a.DropSource()
-}
-
-// oneContentPerCue drops an attribution whose content lies within another's
-// with the same cue: mending one stretch in two ways ("To understand the
-// real Dred Scott, Chief Justice Roberts said, one should visit this
-// museum": the model's first part alone, the rules' both parts around the
-// frame) made two claims of one. atts are sorted by start; so is the
-// result. Cues repeat a few times at most, so the map stays small.
-func oneContentPerCue(atts []attrib.Attribution) []attrib.Attribution {
-	byCue := make(map[text.Span]int, len(atts))
-	drop := make([]bool, len(atts))
-	for i, a := range atts {
-		j, ok := byCue[a.Cue]
-		if !ok {
-			byCue[a.Cue] = i
-			continue
-		}
-		b := atts[j]
-		switch {
-		case a.Start() >= b.Start() && a.End() <= b.End():
-			drop[i] = true
-		case b.Start() >= a.Start() && b.End() <= a.End():
-			drop[j] = true
-			byCue[a.Cue] = i
-		default:
-			byCue[a.Cue] = i
-		}
-	}
-	return keep(atts, drop)
 }
 
 // oneCuePerContent keeps one attribution of a content that two cues claim

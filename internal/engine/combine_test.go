@@ -115,7 +115,9 @@ func TestCombine(t *testing.T) {
 }
 
 // TestOneContentPerCue: a frame inside its content makes one claim of two
-// parts, not that claim and its first part besides.
+// parts, not that claim and its first part besides (the model's first
+// part and the rules' two around the frame share a cue: oneClaimPerCue
+// makes them one).
 func TestOneContentPerCue(t *testing.T) {
 	e := newEngine(t)
 	for _, s := range []string{
@@ -136,27 +138,6 @@ func TestOneContentPerCue(t *testing.T) {
 		if len(got) != 1 || parts != 2 {
 			t.Errorf("%s: claims %q, want one of two parts", s, got)
 		}
-	}
-}
-
-// TestOneContentPerCueSpans: of two contents of one cue, the one within
-// the other's stretch goes, whichever comes first; contents apart stay.
-func TestOneContentPerCueSpans(t *testing.T) {
-	sp := func(a, b int) text.Span { return text.Span{Start: a, End: b} }
-	said := sp(48, 52)
-	atts := []attrib.Attribution{
-		{Content: []text.Span{sp(0, 46)}, Cue: said},              // the model's first part
-		{Content: []text.Span{sp(0, 46), sp(57, 101)}, Cue: said}, // the rules' two parts around the frame
-		{Content: []text.Span{sp(110, 130)}, Cue: said},           // a quotation apart, same cue
-		{Content: []text.Span{sp(0, 20)}, Cue: sp(140, 144)},      // another cue
-	}
-	got := oneContentPerCue(atts)
-	var kept []int
-	for _, a := range got {
-		kept = append(kept, len(a.Content)*1000+a.End())
-	}
-	if want := []int{2101, 1130, 1020}; !slices.Equal(kept, want) {
-		t.Errorf("kept %v, want %v (parts*1000 + end)", kept, want)
 	}
 }
 
