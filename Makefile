@@ -133,7 +133,7 @@ train-sources:
 # models are make train's (.cache/folds, trained here when missing: run
 # make train-edges first after changing what they learn); the edge and source
 # models are retrained without each fold into $(CV). About 90 seconds with
-# the fold models there, 25 more without.
+# the fold models there; without them, 15 to 25 minutes more on two cores.
 CV ?= .cache/cv
 cv:
 	mkdir -p $(FOLDS) $(CV)
