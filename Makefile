@@ -104,7 +104,7 @@ loadtest-worker: node_modules/.package-lock.json
 # check-worthiness model from ../shared/checkworthy/train.tsv (deterministic).
 # The check-worthiness model comes second: its calibration reads the scores
 # of the engine built with the new attribution model.
-TRAIN_FLAGS := -runs 5 -epochs 12 -min-seen 6 -min-weight 7 -span-min-seen 8 -span-min-weight 8 -cue-bias 20 -boundary
+TRAIN_FLAGS := -runs 5 -epochs 12 -min-seen 6 -min-weight 7 -span-min-seen 8 -span-min-weight 8 -cue-bias 28 -cue-cost 30 -boundary
 FOLDS ?= .cache/folds
 
 # The attribution model, then the edge and source models (which learn from

@@ -8,8 +8,10 @@
 // content, no rules), which is how its settings were chosen; the flag
 // defaults are those settings (12 epochs, cue pruning 6:7, span pruning
 // 8:8, cue bias 20), recorded in the model's JSON header with the data's
-// SHA-256. -load evaluates a written model on -dev without training, with
-// -bias and -margin to tune what happens after training, and -debug NAME
+// SHA-256; make train adds five averaged runs, the boundary features and
+// cost-augmented cue training (-cue-cost 30, with cue bias 28). -load
+// evaluates a written model on -dev without training, with -bias and
+// -margin to tune what happens after training, and -debug NAME
 // prints one dev article's sentences and attributions. -fold K/N trains
 // without the articles whose index is K modulo N and, without -dev, reports
 // the figures on them: settings are chosen by cross-validation on train.
@@ -63,6 +65,8 @@ func main() {
 	keyBits := flag.Int("key-bits", 0, "hash the cue tagger's features to this many bits already in training and keep keys of that size (16..32; 0: train on full hashes, keep 24-bit keys)")
 	spanKeyBits := flag.Int("span-key-bits", 0, "-key-bits for the span labeller")
 	boundary := flag.Bool("boundary", false, "give the span labeller the boundary features (clause breaks, the tokens between the cue and a near word; recorded as boundary)")
+	cueCost := flag.Float64("cue-cost", 0, "cost-augmented training: add this to every wrong cue label in training's decoding (recorded as cue_cost; 0: off)")
+	spanCost := flag.Float64("span-cost", 0, "-cue-cost for the span labeller")
 	fold := flag.String("fold", "", "K/N: train without the articles whose index in -data is K modulo N, and report figures on them when -dev is empty (cross-validation)")
 	flag.Parse()
 	var foldK, foldN int
@@ -86,7 +90,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*data, *dev, *out, *epochs, *seed, *runs, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases, foldK, foldN, *keyBits, *spanKeyBits, *boundary); err != nil {
+	if err := run(*data, *dev, *out, *epochs, *seed, *runs, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases, foldK, foldN, *keyBits, *spanKeyBits, *boundary, costs{*cueCost, *spanCost}); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
@@ -100,6 +104,9 @@ type Article struct {
 	LD    *learned.Doc
 	Gold  []brat.Attribution
 }
+
+// costs are the cost-augmented training's settings (Options.CueCost).
+type costs struct{ cue, span float64 }
 
 // Options is what a training run is made of; it is recorded in the model.
 type Options struct {
@@ -125,9 +132,13 @@ type Options struct {
 	// Boundary: the span labeller has the boundary features
 	// (learned.TrainOptions.Boundary); the model reads it from here.
 	Boundary bool `json:"boundary,omitempty"`
+	// CueCost and SpanCost make training cost-augmented
+	// (learned.TrainOptions.CueCost).
+	CueCost  float64 `json:"cue_cost,omitempty"`
+	SpanCost float64 `json:"span_cost,omitempty"`
 }
 
-func run(data, dev, out string, epochs int, seed uint64, runs, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string, foldK, foldN, keyBits, spanKeyBits int, boundary bool) error {
+func run(data, dev, out string, epochs int, seed uint64, runs, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string, foldK, foldN, keyBits, spanKeyBits int, boundary bool, cost costs) error {
 	tg, err := tag.Default()
 	if err != nil {
 		return err
@@ -145,7 +156,8 @@ func run(data, dev, out string, epochs int, seed uint64, runs, minSeen, minWeigh
 	}
 	opt := Options{Data: "PolNeAR v1.0.0 train (Newell, Margolin and Ruths, LREC 2018)", Docs: len(arts), SHA256: sum,
 		Epochs: epochs, Seed: seed, Runs: runs, MinSeen: minSeen, MinWeight: minWeight, CueBias: cueBias,
-		SpanMinSeen: spanMinSeen, SpanMinWeight: spanMinWeight, KeyBits: keyBits, SpanKeyBits: spanKeyBits, Boundary: boundary}
+		SpanMinSeen: spanMinSeen, SpanMinWeight: spanMinWeight, KeyBits: keyBits, SpanKeyBits: spanKeyBits, Boundary: boundary,
+		CueCost: cost.cue, SpanCost: cost.span}
 	tr, header, m, b, err := Build(arts, opt)
 	if err != nil {
 		return err
@@ -316,6 +328,7 @@ func Train(arts []Article, opt Options) (*learned.Trained, []byte, error) {
 		}
 	}
 	return learned.Train(docs, gold, learned.TrainOptions{Epochs: opt.Epochs, Seed: opt.Seed, Runs: opt.Runs, KeyBits: opt.KeyBits, SpanKeyBits: opt.SpanKeyBits, Boundary: opt.Boundary,
+		CueCost: opt.CueCost, SpanCost: opt.SpanCost,
 		Progress: func(e int) { fmt.Fprintf(os.Stderr, "epoch %d/%d\n", e, opt.Epochs) }}), header, nil
 }
 

@@ -258,16 +258,16 @@ func checkOffsets(t *testing.T, res *Result) {
 }
 
 // Dev floors: the figures reached on PolNeAR dev by the trained model and
-// the rules together (e2e F1 0.747, direct-quote recall 0.970,
-// content_exact F1 0.597), less 0.01 (direct-quote recall kept at its
-// earlier floor, from 0.975); source accuracy on matched attributions
-// (0.925) at issue 15's target less 0.01. The rules alone reach 0.611 and
+// the rules together (e2e F1 0.753, direct-quote recall 0.977,
+// content_exact F1 0.603), less 0.01 (direct-quote recall kept at its
+// earlier floor); source accuracy on matched attributions (0.922) at
+// issue 15's target less 0.01. The rules alone reach 0.611 and
 // 0.931 (whosaid eval --rules-only). The repairs in combine.go were found
 // by error analysis on dev and train, so these dev figures flatter it.
 const (
-	devF1Floor           = 0.737
+	devF1Floor           = 0.743
 	devDirectRecallFloor = 0.965
-	devExactFloor        = 0.587
+	devExactFloor        = 0.593
 	devSourceFloor       = 0.910
 )
 

@@ -34,6 +34,11 @@ type TrainOptions struct {
 	// reads the articles in; the average of several orders generalises
 	// better than any one of them.
 	Runs int
+	// CueCost and SpanCost, when not 0, make training cost-augmented: the
+	// decoder that finds the weights' best labelling adds the cost to every
+	// label that is not gold's, so a step is taken until gold wins by a
+	// margin of the labels it gets wrong, not just wins.
+	CueCost, SpanCost float64
 	// Progress, when set, is told each finished epoch of the first run.
 	Progress func(epoch int)
 }
@@ -109,14 +114,14 @@ func trainRun(docs []*Doc, gold [][]Gold, opt TrainOptions) *Trained {
 			d := docs[di]
 			cueGold := cueLabels(d, gold[di])
 			for _, sen := range d.Seg.Sentences {
-				trainCue(cueT, d, sen.First, sen.Last, cueGold, feats)
+				trainCue(cueT, d, sen.First, sen.Last, cueGold, feats, opt.CueCost)
 			}
 			for _, g := range gold[di] {
 				cs, ce, ok := tokenRange(d, g.Cue)
 				if !ok {
 					continue
 				}
-				trainSpan(spanT, d, g, cs, ce, opt.Boundary, feats)
+				trainSpan(spanT, d, g, cs, ce, opt.Boundary, feats, opt.SpanCost)
 			}
 		}
 		if opt.Progress != nil {
@@ -168,8 +173,12 @@ func cueLabels(d *Doc, gold []Gold) []int {
 
 // trainCue makes one structured-perceptron step on the cue labelling of
 // the sentence [f, l).
-func trainCue(t *perceptron.Trainer, d *Doc, f, l int, want []int, feats []uint64) {
-	got := d.tagCueSent(f, l, trainerScorer{t}, 0, feats, nil, nil)
+func trainCue(t *perceptron.Trainer, d *Doc, f, l int, want []int, feats []uint64, cost float64) {
+	var sc scorer = trainerScorer{t}
+	if cost != 0 {
+		sc = costScorer{trainerScorer: trainerScorer{t}, cue: want, cueCost: cost}
+	}
+	got := d.tagCueSent(f, l, sc, 0, feats, nil, nil)
 	t.Tick()
 	sq := sentQuote(d, f, l)
 	for k := range got {
@@ -197,11 +206,15 @@ func trainCue(t *perceptron.Trainer, d *Doc, f, l int, want []int, feats []uint6
 // trainSpan makes one structured-perceptron step on the labelling of one
 // gold attribution's window: decode with the current weights, then move the
 // weights of every position where the best path and the gold path differ.
-func trainSpan(t *perceptron.Trainer, d *Doc, g Gold, cs, ce int, bound bool, feats []uint64) {
+func trainSpan(t *perceptron.Trainer, d *Doc, g Gold, cs, ce int, bound bool, feats []uint64, cost float64) {
 	wf, wl := d.window(cs)
 	ctx := d.newSpanCtx(cs, ce, wf, wl, bound)
 	want := spanLabels(d, g, cs, ce, wf, wl)
-	got := d.viterbi(ctx, trainerScorer{t}, feats)
+	var sc scorer = trainerScorer{t}
+	if cost != 0 {
+		sc = costScorer{trainerScorer: trainerScorer{t}, span: want, spanCost: cost}
+	}
+	got := d.viterbi(ctx, sc, feats)
 	t.Tick()
 	for k := range want {
 		i := wf + k
@@ -250,4 +263,33 @@ func spanLabels(d *Doc, g Gold, cs, ce, wf, wl int) []int {
 		prev = c
 	}
 	return want
+}
+
+// costScorer is the trainer's scorer with a cost added to every label that
+// is not gold's (TrainOptions.CueCost): cue is indexed by the document's
+// tokens, span by the window's.
+type costScorer struct {
+	trainerScorer
+	cue, span         []int
+	cueCost, spanCost float64
+}
+
+func (s costScorer) cueEmit(d *Doc, i, f, l int, sentQuote uint64, feats []uint64, out []float64) []uint64 {
+	feats = s.trainerScorer.cueEmit(d, i, f, l, sentQuote, feats, out)
+	for c := range out[:numCue] {
+		if c != s.cue[i] {
+			out[c] += s.cueCost
+		}
+	}
+	return feats
+}
+
+func (s costScorer) spanEmit(d *Doc, c *spanCtx, i int, feats []uint64, out []float64) []uint64 {
+	feats = s.trainerScorer.spanEmit(d, c, i, feats, out)
+	for l := range out[:numSpan] {
+		if l != s.span[i-c.wf] {
+			out[l] += s.spanCost
+		}
+	}
+	return feats
 }
