@@ -90,7 +90,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*data, *dev, *out, *epochs, *seed, *runs, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases, foldK, foldN, *keyBits, *spanKeyBits, *boundary, costs{*cueCost, *spanCost}); err != nil {
+	if err := run(*data, *dev, *out, *epochs, *seed, *runs, *minSeen, *minWeight, *spanMinSeen, *spanMinWeight, float32(*cueBias), *limit, *sweep, *show, *biases, foldK, foldN, *keyBits, *spanKeyBits, *boundary, *cueCost, *spanCost); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
@@ -104,9 +104,6 @@ type Article struct {
 	LD    *learned.Doc
 	Gold  []brat.Attribution
 }
-
-// costs are the cost-augmented training's settings (Options.CueCost).
-type costs struct{ cue, span float64 }
 
 // Options is what a training run is made of; it is recorded in the model.
 type Options struct {
@@ -138,7 +135,7 @@ type Options struct {
 	SpanCost float64 `json:"span_cost,omitempty"`
 }
 
-func run(data, dev, out string, epochs int, seed uint64, runs, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string, foldK, foldN, keyBits, spanKeyBits int, boundary bool, cost costs) error {
+func run(data, dev, out string, epochs int, seed uint64, runs, minSeen, minWeight, spanMinSeen, spanMinWeight int, cueBias float32, limit int, sweep string, show int, biases string, foldK, foldN, keyBits, spanKeyBits int, boundary bool, cueCost, spanCost float64) error {
 	tg, err := tag.Default()
 	if err != nil {
 		return err
@@ -157,7 +154,7 @@ func run(data, dev, out string, epochs int, seed uint64, runs, minSeen, minWeigh
 	opt := Options{Data: "PolNeAR v1.0.0 train (Newell, Margolin and Ruths, LREC 2018)", Docs: len(arts), SHA256: sum,
 		Epochs: epochs, Seed: seed, Runs: runs, MinSeen: minSeen, MinWeight: minWeight, CueBias: cueBias,
 		SpanMinSeen: spanMinSeen, SpanMinWeight: spanMinWeight, KeyBits: keyBits, SpanKeyBits: spanKeyBits, Boundary: boundary,
-		CueCost: cost.cue, SpanCost: cost.span}
+		CueCost: cueCost, SpanCost: spanCost}
 	tr, header, m, b, err := Build(arts, opt)
 	if err != nil {
 		return err
