@@ -13,7 +13,8 @@ import (
 )
 
 // TestCombine checks how the model's and the rules' attributions are
-// mended into PolNeAR's shapes: one case per repair in combine.go.
+// mended into PolNeAR's shapes: one case per repair in combine.go and
+// mend.go.
 func TestCombine(t *testing.T) {
 	cases := []struct {
 		name, text string
@@ -74,6 +75,21 @@ func TestCombine(t *testing.T) {
 			"“We will win this seat back.”", "The senator", "told", Direct},
 		{"a speaker named after the verb", "“The talks will resume next week,” said the foreign minister.",
 			"“The talks will resume next week,”", "the foreign minister", "said", Direct},
+		{"a frame in mid-sentence interrupts one content",
+			"While turnout is at its highest level in years, he said, \"this has done nothing to lower the deficit.\"",
+			"While turnout is at its highest level in years … \"this has done nothing to lower the deficit.\"", "he", "said", Mixed},
+		{"a quotation that opens with a capital takes no lead",
+			"On Twitter, the senator said, \"Stop lying about the budget.\"",
+			"\"Stop lying about the budget.\"", "the senator", "said", Direct},
+		{"a link alone is no lead", "But, the senator said, \"they will vote no.\"",
+			"\"they will vote no.\"", "the senator", "said", Direct},
+		{"the person told is not the content", "And, Kasich tells the crowd, he’s been known to be tough in his home state of Ohio.",
+			"he’s been known to be tough in his home state of Ohio", "Kasich", "tells", Indirect},
+		{"the person told, and where", "Trump told the audience at the rally they would win.",
+			"they would win", "Trump", "told", Indirect},
+		{"content starts after what \"according to\" names",
+			"According to early results of exit polls conducted for the Associated Press and television networks, black voters make up a fifth of the electorate.",
+			"black voters make up a fifth of the electorate", "early results", "According to", Indirect},
 		{"a dash credits a quotation",
 			"Readers wrote in.\n\n“Rents will fall next year.” ― Ana Ruiz",
 			"“Rents will fall next year.”", "Ana Ruiz", "―", Direct},

@@ -100,6 +100,7 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 			cmp.Or(opt.Sources, e.srcs).Rerank(sd, a.atts)
 		}
 		a.atts = oneClaimPerCue(a.atts, a.seg, quotes)
+		mend(a.atts, a.seg, tags, quotes)
 	}
 	report(stepAttrib)
 	if err := ctx.Err(); err != nil {

@@ -58,13 +58,19 @@ func newSpanSet(atts []attrib.Attribution) *spanSet {
 	for i := range atts {
 		s.spans = append(s.spans, atts[i].Content...)
 	}
+	s.sort()
+	return s
+}
+
+// sort orders the spans and sets maxEnd, after spans are added.
+func (s *spanSet) sort() {
 	sort.Slice(s.spans, func(i, j int) bool { return s.spans[i].Start < s.spans[j].Start })
+	s.maxEnd = s.maxEnd[:0]
 	m := 0
 	for _, sp := range s.spans {
 		m = max(m, sp.End)
 		s.maxEnd = append(s.maxEnd, m)
 	}
-	return s
 }
 
 func (s *spanSet) overlaps(content []text.Span) bool {
