@@ -87,6 +87,8 @@ func TestCombine(t *testing.T) {
 			"he’s been known to be tough in his home state of Ohio", "Kasich", "tells", Indirect},
 		{"the person told, and where", "Trump told the audience at the rally they would win.",
 			"they would win", "Trump", "told", Indirect},
+		{"the person asked is not the question", "The moderator asked Rubio which states he could win in November.",
+			"which states he could win in November", "The moderator", "asked", Indirect},
 		{"content starts after what \"according to\" names",
 			"According to early results of exit polls conducted for the Associated Press and television networks, black voters make up a fifth of the electorate.",
 			"black voters make up a fifth of the electorate", "early results", "According to", Indirect},

@@ -132,19 +132,22 @@ func onlyLinks(seg *segment.Doc, first, last int) bool {
 // subjects open a clause: after the person told, one starts the content.
 var subjects = wordset.Of("he she they it we i you there")
 
-// afterHearer starts a content that follows a cue of telling at the
-// clause after the person told ("tells voters she's with them"): the
-// hearer is not what was said. startAtThat and startAtQuote do the same
-// where "that" or a quotation follows; here a subject pronoun and a verb
-// after it mark the clause. (After a cue of saying, the time and place
-// before such a clause are PolNeAR's content, "said Thursday he would
-// leave …": measured on the folds, starting there too lost 11 exact.)
+// afterHearer starts a content that follows a cue of telling or asking
+// after the person addressed ("tells voters she's with them"; "asked
+// Rubio which states he could win"): the hearer is not what was said.
+// startAtThat and startAtQuote do the same where "that" or a quotation
+// follows; here a subject pronoun and a verb after it mark the clause, or
+// a question word the question. (After a cue of saying, the time and
+// place before such a clause are PolNeAR's content, "said Thursday he
+// would leave …": measured on the folds, starting there too lost 11
+// exact. After "urged" or "asked", an infinitive is not the content's
+// start: "asked the network to donate" lost 26.)
 func afterHearer(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if !afterCue(a) {
 		return
 	}
 	cw := strings.Fields(wordshape.Lower(seg.Text[a.Cue.Start:a.Cue.End]))
-	if len(cw) == 0 || !toldWhom[cw[len(cw)-1]] {
+	if len(cw) == 0 || !toldWhom[cw[len(cw)-1]] && !askWhom[cw[len(cw)-1]] {
 		return
 	}
 	first, last := seg.TokenRange(a.Content[0])
@@ -165,10 +168,16 @@ func afterHearer(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if k < last && seg.Word(k) == "," {
 		k++
 	}
-	if k+1 < last && subjects[wordshape.Lower(seg.Word(k))] && (tags[k+1].IsVerb() || tags[k+1] == tag.MD) {
+	if k+1 < last && (subjects[wordshape.Lower(seg.Word(k))] && (tags[k+1].IsVerb() || tags[k+1] == tag.MD) || questions[wordshape.Lower(seg.Word(k))]) {
 		a.Content[0].Start = int(seg.Tokens[k].Start)
 	}
 }
+
+// askWhom are cue verbs of asking, whose first object is the person asked.
+var askWhom = wordset.Of("asked asks ask asking")
+
+// questions open an indirect question: "asked Rubio which states …".
+var questions = wordset.Of("if whether why what how when where who which whom")
 
 // hearerWords bounds the noun phrase of the person told.
 const hearerWords = 8
