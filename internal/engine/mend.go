@@ -147,8 +147,7 @@ func afterHearer(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if !afterCue(a) {
 		return
 	}
-	cw := strings.Fields(wordshape.Lower(seg.Text[a.Cue.Start:a.Cue.End]))
-	if len(cw) == 0 || !toldWhom[cw[len(cw)-1]] && !askWhom[cw[len(cw)-1]] {
+	if w := lastCueWord(a, seg); !toldWhom[w] && !askWhom[w] {
 		return
 	}
 	first, last := seg.TokenRange(a.Content[0])
@@ -247,8 +246,7 @@ func afterCallFor(a *attrib.Attribution, seg *segment.Doc) {
 	if !afterCue(a) {
 		return
 	}
-	cw := strings.Fields(wordshape.Lower(seg.Text[a.Cue.Start:a.Cue.End]))
-	if len(cw) == 0 || !calling[cw[len(cw)-1]] {
+	if !calling[lastCueWord(a, seg)] {
 		return
 	}
 	first, last := seg.TokenRange(a.Content[0])
@@ -259,4 +257,13 @@ func afterCallFor(a *attrib.Attribution, seg *segment.Doc) {
 	case "for", "on", "upon":
 		a.Content[0].Start = int(seg.Tokens[first+1].Start)
 	}
+}
+
+// lastCueWord is the last word of a's cue in lower case, or "".
+func lastCueWord(a *attrib.Attribution, seg *segment.Doc) string {
+	cw := strings.Fields(wordshape.Lower(seg.Text[a.Cue.Start:a.Cue.End]))
+	if len(cw) == 0 {
+		return ""
+	}
+	return cw[len(cw)-1]
 }
