@@ -90,7 +90,7 @@ func TestCombine(t *testing.T) {
 		{"the person asked is not the question", "The moderator asked Rubio which states he could win in November.",
 			"which states he could win in November", "The moderator", "asked", Indirect},
 		{"\"upon\" after \"called\" is the cue's", "Trump called upon Mayor Bill de Blasio to restart surveillance of the neighborhood.",
-			"Mayor Bill de Blasio to restart surveillance of the neighborhood", "Trump", "called", Indirect},
+			"Mayor Bill de Blasio to restart surveillance of the neighborhood", "Trump", "called upon", Indirect},
 		{"content starts after what \"according to\" names",
 			"According to early results of exit polls conducted for the Associated Press and television networks, black voters make up a fifth of the electorate.",
 			"black voters make up a fifth of the electorate", "early results", "According to", Indirect},
