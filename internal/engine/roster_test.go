@@ -19,7 +19,11 @@ import (
 // (../shared/polnear/dev-roster, scored as ../shared/bench/roster.py
 // scores them), less 0.01; entries per entity is a ceiling, plus 0.01.
 const (
-	rosterNameFloor    = 0.964 // 0.974
+	// 0.963 since the source model is the one make train makes (the one
+	// before it had been trained beside an older edge model): one more
+	// gold mention is scored ("the chair of the DNC", shown as "DNC
+	// authority"), none that was right is lost
+	rosterNameFloor    = 0.963 // 0.974
 	rosterKindFloor    = 0.977 // 0.987
 	rosterClusterFloor = 0.983 // 0.993
 	// 1.054 since the boundary model: it matches five more roster
