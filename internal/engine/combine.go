@@ -147,6 +147,15 @@ func afterCue(a *attrib.Attribution) bool {
 	return len(a.Content) == 1 && a.Cue.End <= a.Content[0].Start
 }
 
+// lastCueWord is the last word of a's cue in lower case, or "".
+func lastCueWord(a *attrib.Attribution, seg *segment.Doc) string {
+	cw := strings.Fields(wordshape.Lower(seg.Text[a.Cue.Start:a.Cue.End]))
+	if len(cw) == 0 {
+		return ""
+	}
+	return cw[len(cw)-1]
+}
+
 // toldWhom are cue verbs whose first object is the person addressed.
 var toldWhom = wordset.Of("told tell tells telling warned warn warns warning assured assures reminded " +
 	"reminds informed informs promised promises convinced persuaded advised notified")
@@ -165,13 +174,13 @@ func startAtThat(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, lex *c
 	}
 	// only after an adjunct or the person told: "the idea that …" is the
 	// content, relative clause and all
-	cw := strings.Fields(wordshape.Lower(seg.Text[a.Cue.Start:a.Cue.End]))
-	if len(cw) == 0 {
+	w := lastCueWord(a, seg)
+	if w == "" {
 		return
 	}
-	f, isCue := lex.Verb(cw[len(cw)-1])
+	f, isCue := lex.Verb(w)
 	speech := isCue && !f.Weak && f.Class == cue.Speech
-	if tags[first] != tag.IN && !toldWhom[cw[len(cw)-1]] && !speech {
+	if tags[first] != tag.IN && !toldWhom[w] && !speech {
 		return
 	}
 	for k := first + 1; k+1 < last && k-first <= 14; k++ {

@@ -39,8 +39,10 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 // just stop lying.”"). Words another attribution holds are left alone,
 // and so are links alone ("But, he said, …").
 func withLeadIn(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
-	taken := newSpanSet(atts)
+	// every content, cue and source: the words attributions hold
+	taken := &spanSet{}
 	for i := range atts {
+		taken.spans = append(taken.spans, atts[i].Content...)
 		for _, sp := range []text.Span{atts[i].Cue, atts[i].Source} {
 			if sp.End > sp.Start {
 				taken.spans = append(taken.spans, sp)
@@ -261,13 +263,4 @@ func afterCallFor(a *attrib.Attribution, seg *segment.Doc) {
 		}
 		a.Content[0].Start = int(seg.Tokens[first+1].Start)
 	}
-}
-
-// lastCueWord is the last word of a's cue in lower case, or "".
-func lastCueWord(a *attrib.Attribution, seg *segment.Doc) string {
-	cw := strings.Fields(wordshape.Lower(seg.Text[a.Cue.Start:a.Cue.End]))
-	if len(cw) == 0 {
-		return ""
-	}
-	return cw[len(cw)-1]
 }
