@@ -71,7 +71,7 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segme
 		// the rules' contents too (the model's, cut above, are unchanged)
 		cutAtNextCue(&all[i], seg, tags, lex)
 		aroundAside(&all[i], seg)
-		withRelative(&all[i], seg)
+		withRelative(&all[i], seg, tags)
 		noPassiveSource(&all[i], seg)
 		infinitiveTo(&all[i], seg, tags)
 	}
@@ -616,10 +616,14 @@ func startAtQuote(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quote
 	}
 }
 
-// withRelative gives a content that follows "which he said" the relative
-// pronoun as its first part ("a plea deal, which he said … was not a
-// prison sentence"): the pronoun stands for what the content is about.
-func withRelative(a *attrib.Attribution, seg *segment.Doc) {
+// withRelative gives a content that follows "which he said" or "what he
+// calls" the relative pronoun as its first part ("a plea deal, which he
+// said … was not a prison sentence"; "ending what he calls corruption"):
+// the pronoun stands for what the content is about. Not after a
+// preposition: "an interview in which he said …" frames the content.
+// Measured on the held-out train folds, in exact contents matched: the
+// preposition test +14, "what" +9, of 10,381; e2e -1 claim.
+func withRelative(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if !afterCue(a) || a.SrcFirst < 1 || a.Source.End > a.Cue.Start {
 		return
 	}
@@ -627,11 +631,14 @@ func withRelative(a *attrib.Attribution, seg *segment.Doc) {
 		return
 	}
 	r := a.SrcFirst - 1
-	if w := wordshape.Lower(seg.Word(r)); (w == "which" || w == "who" || w == "whom") && seg.Tokens[r].Kind == segment.Word {
+	if w := wordshape.Lower(seg.Word(r)); relPronouns[w] && seg.Tokens[r].Kind == segment.Word && (r == 0 || tags[r-1] != tag.IN) {
 		t := seg.Tokens[r]
 		a.Content = append([]text.Span{{Start: int(t.Start), End: int(t.End)}}, a.Content...)
 	}
 }
+
+// relPronouns open a relative clause whose object is what was said.
+var relPronouns = wordset.Of("which who whom what")
 
 // noPassiveSource drops the source of a passive or raising cue ("was
 // accused of", "is expected", "seemed"): its subject is not who speaks
