@@ -47,7 +47,7 @@ func main() {
 	flag.IntVar(&s.weightBits, "weight-bits", 5, "bits of a quantised weight")
 	flag.Float64Var(&s.rate, "rate", 0.2, "FTRL's learning rate (alpha)")
 	flag.Float64Var(&s.l1, "l1", 8, "the L1 penalty")
-	flag.Float64Var(&s.margin, "margin", 1, "how much more than the current source another must score")
+	flag.Float64Var(&s.margin, "margin", 0, "how much more than the current source another must score")
 	cv := flag.Bool("cv", false, "report 3-fold cross-validation first, at -margins")
 	margins := flag.String("margins", "0,0.5,1", "the margins -cv reports")
 	cvOut := flag.String("cv-out", "", "with -cv, write each fold's model to DIR/sK.bin")

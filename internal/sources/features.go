@@ -174,6 +174,13 @@ func (d *Doc) features(a *attrib.Attribution, c Candidate, current bool, cf, cl 
 		if c.Last < len(tags) {
 			after = uint64(tags[c.Last])
 		}
+		// the candidate is a clause's subject: a finite verb follows it,
+		// perhaps after an adverb ("Ryan said"; "she also urged"), which
+		// with the cue's tag tells a participle's speaker ("…, saying")
+		subj := uint64(0)
+		if v := c.Last; v < len(tags) && (tags[v].IsFinite() || tags[v] == tag.RB && v+1 < len(tags) && tags[v+1].IsFinite()) {
+			subj = 1
+		}
 		db := bucket(dist)
 		quoted := perceptron.Flag(c.First < len(d.InQuote) && d.InQuote[c.First])
 		overlap := perceptron.Flag(a.SrcFirst >= 0 && c.First < a.SrcLast && a.SrcFirst < c.Last)
@@ -181,7 +188,7 @@ func (d *Doc) features(a *attrib.Attribution, c Candidate, current bool, cf, cl 
 			{10, cur}, {11, side, db}, {12, side, phrases}, {13, side, verb, comma}, {14, side, rel}, {15, ht}, {16, hw}, {17, fw},
 			{18, before, side}, {19, after, side}, {20, pw}, {21, cueW, side}, {22, cueW, side, db}, {23, uint64(tags[cf]), side, phrases},
 			{24, quoted}, {25, overlap, cur}, {26, bucket(c.Last - c.First)}, {27, side, db, ht}, {28, cur, side, phrases}, {29, before, ht},
-			{30, cueTags, side, phrases}, {31, passive, side, db}, {32, cueF, side}, {33, cueF, cur},
+			{30, cueTags, side, phrases}, {31, passive, side, db}, {32, cueF, side}, {33, cueF, cur}, {34, uint64(tags[cf]), side, subj},
 		}
 	}
 	out := make([]uint64, len(f))
