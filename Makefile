@@ -121,12 +121,13 @@ train:
 train-edges:
 	mkdir -p $(FOLDS)
 	for k in 0 1 2; do $(GO) run ./build/train $(TRAIN_FLAGS) -fold $$k/3 -out $(FOLDS)/f$$k.bin || exit 1; done
-	$(GO) run ./build/trainedges -folds $(FOLDS) -cv
+	$(GO) run ./build/trainedges -folds $(FOLDS) -cv -cv-out $(FOLDS)
 
 # The source model learns from the same fold models' claims, once the edge
-# model has placed their contents (so after train-edges, which makes them).
+# model has placed their contents: each third's by the edge model trained
+# without it, as new text's are (so after train-edges, which makes them).
 train-sources:
-	$(GO) run ./build/trainsources -folds $(FOLDS) -cv
+	$(GO) run ./build/trainsources -folds $(FOLDS) -edges $(FOLDS) -cv
 
 # Held-out figures on train (issue 15), fold by fold and their mean: each
 # article analysed with models that never saw it. The fold attribution
@@ -139,7 +140,7 @@ cv:
 	mkdir -p $(FOLDS) $(CV)
 	for k in 0 1 2; do [ -f $(FOLDS)/f$$k.bin ] || $(GO) run ./build/train $(TRAIN_FLAGS) -fold $$k/3 -out $(FOLDS)/f$$k.bin || exit 1; done
 	$(GO) run ./build/trainedges -folds $(FOLDS) -cv -cv-out $(CV) -out $(CV)/edges.bin
-	$(GO) run ./build/trainsources -folds $(FOLDS) -cv -cv-out $(CV) -out $(CV)/sources.bin
+	$(GO) run ./build/trainsources -folds $(FOLDS) -edges $(CV) -cv -cv-out $(CV) -out $(CV)/sources.bin
 	$(GO) run ./build/cv -folds $(FOLDS) -models $(CV)
 
 train-checkworthy:

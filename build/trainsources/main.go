@@ -6,7 +6,11 @@
 //
 //	go run ./build/trainsources -folds DIR -out internal/sources/model.bin
 //
-// DIR holds f0.bin, f1.bin, f2.bin (make train-edges makes them). With -cv
+// DIR holds f0.bin, f1.bin, f2.bin (make train-edges makes them). With
+// -edges EDIR, each third's claims are placed by the edge model trained
+// without that third (EDIR/eK.bin, build/trainedges -cv-out makes them),
+// as new text's are at run time; without it, by the embedded edge model,
+// which saw every third. With -cv
 // it also trains on two thirds and reports on the third, for each third,
 // before the final model: how many matched claims have a right source
 // (the scorer's end-to-end count) before and after the ranker.
@@ -23,6 +27,7 @@ import (
 	"github.com/whosaid/whosaid/build/internal/heldout"
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/brat"
+	"github.com/whosaid/whosaid/internal/edges"
 	"github.com/whosaid/whosaid/internal/engine"
 	"github.com/whosaid/whosaid/internal/learned"
 	"github.com/whosaid/whosaid/internal/perceptron"
@@ -39,6 +44,7 @@ type settings struct {
 func main() {
 	data := flag.String("data", "../shared/polnear/train", "the training corpus")
 	dir := flag.String("folds", "", "directory of the fold models f0.bin … f2.bin")
+	edgeDir := flag.String("edges", "", "directory of the fold edge models e0.bin … e2.bin (default: the embedded edge model)")
 	out := flag.String("out", "internal/sources/model.bin", "where to write the model")
 	var s settings
 	flag.IntVar(&s.epochs, "epochs", 10, "training epochs")
@@ -61,7 +67,7 @@ func main() {
 		}
 		ms = append(ms, float32(v))
 	}
-	if err := run(*data, *dir, *out, *cvOut, s, *cv, ms); err != nil {
+	if err := run(*data, *dir, *edgeDir, *out, *cvOut, s, *cv, ms); err != nil {
 		fmt.Fprintln(os.Stderr, "trainsources:", err)
 		os.Exit(1)
 	}
@@ -75,8 +81,22 @@ type claimEx struct {
 	cueOK bool
 }
 
-func run(data, dir, out, cvOut string, s settings, cv bool, margins []float32) error {
-	byFold, err := heldout.Run(data, dir, article)
+func run(data, dir, edgeDir, out, cvOut string, s settings, cv bool, margins []float32) error {
+	var em [heldout.Folds]*edges.Model
+	if edgeDir != "" {
+		for k := range em {
+			b, err := os.ReadFile(filepath.Join(edgeDir, fmt.Sprintf("e%d.bin", k)))
+			if err != nil {
+				return err
+			}
+			if em[k], err = edges.Load(b); err != nil {
+				return fmt.Errorf("%s: %w", filepath.Join(edgeDir, fmt.Sprintf("e%d.bin", k)), err)
+			}
+		}
+	}
+	byFold, err := heldout.Run(data, dir, func(eng *engine.Engine, m *learned.Model, a heldout.Article) ([]claimEx, error) {
+		return article(eng, m, em[a.Fold], a)
+	})
 	if err != nil {
 		return err
 	}
@@ -177,13 +197,13 @@ func evaluate(m *perceptron.Ranker, cs []claimEx, margin float32) [4]int {
 }
 
 // article runs the engine on one article and matches its claims to the
-// gold ones.
-func article(eng *engine.Engine, m *learned.Model, a heldout.Article) ([]claimEx, error) {
+// gold ones; e, when not nil, places the contents' edges.
+func article(eng *engine.Engine, m *learned.Model, e *edges.Model, a heldout.Article) ([]claimEx, error) {
 	var out []claimEx
 	trace := func(sd *sources.Doc, atts []attrib.Attribution) {
 		out = match(sd, a.Text, a.Raw, atts, a.Gold)
 	}
-	_, err := eng.Run(engine.Input{Text: a.Raw}, engine.Options{Attribution: m, NoSources: true, SourceTrace: trace})
+	_, err := eng.Run(engine.Input{Text: a.Raw}, engine.Options{Attribution: m, Edges: e, NoSources: true, SourceTrace: trace})
 	return out, err
 }
 
