@@ -174,6 +174,15 @@ func (d *Doc) features(buf []uint64, c *claim, t int, end bool) []uint64 {
 		}
 		edge = perceptron.Flag(d.firstWord(t))
 	}
+	// a finite verb within three words beyond the place: the clause goes
+	// on there ("…, the report said"; "…, which was signed")
+	fin := uint64(0)
+	for i := t + 2*out; i != t+5*out && i >= c.paraFirst && i < c.paraLast; i += out {
+		if d.Tags[i].IsFinite() && d.Seg.Tokens[i].Kind.IsWord() {
+			fin = 1
+			break
+		}
+	}
 	f := [...][4]uint64{
 		{0, dl}, {1, dl, w1}, {2, dl, t1, t0}, {3, w1}, {4, w0}, {5, t1, t0}, {6, t2, t1, t0}, {7, w2, w1},
 		{8, edge, dl}, {9, cue, dl}, {10, cue, w1}, {11, c.kind, dl}, {12, cross, dl}, {13, c.cueWord, w1},
@@ -182,6 +191,7 @@ func (d *Doc) features(buf []uint64, c *claim, t int, end bool) []uint64 {
 		// makes follow from where it put the edge
 		{18, d.word(c, o+out), dl}, {19, d.word(c, o), dl}, {20, d.tag(c, o+out), d.tag(c, o), dl},
 		{21, d.quoted(o), d.quoted(t), dl}, {22, w1, t0},
+		{23, fin, w1, dl}, {24, c.kind, t1, t0},
 	}
 	for _, v := range f {
 		buf = append(buf, mix(mix(mix(h(base+v[0]), v[1]), v[2]), v[3]))
