@@ -85,12 +85,13 @@ func run(data, dir, edgeDir, out, cvOut string, s settings, cv bool, margins []f
 	var em [heldout.Folds]*edges.Model
 	if edgeDir != "" {
 		for k := range em {
-			b, err := os.ReadFile(filepath.Join(edgeDir, fmt.Sprintf("e%d.bin", k)))
+			path := filepath.Join(edgeDir, fmt.Sprintf("e%d.bin", k))
+			b, err := os.ReadFile(path)
 			if err != nil {
-				return err
+				return fmt.Errorf("%w (make train-edges writes the fold edge models)", err)
 			}
 			if em[k], err = edges.Load(b); err != nil {
-				return fmt.Errorf("%s: %w", filepath.Join(edgeDir, fmt.Sprintf("e%d.bin", k)), err)
+				return fmt.Errorf("%s: %w", path, err)
 			}
 		}
 	}
