@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/whosaid/whosaid/build/internal/heldout"
 	"github.com/whosaid/whosaid/internal/brat"
@@ -53,10 +52,10 @@ func run(w io.Writer, data, folds, models string) error {
 	var fm [heldout.Folds]foldModels
 	for k := range fm {
 		var err error
-		if fm[k].edges, err = load(models, "e", k, edges.Load); err != nil {
+		if fm[k].edges, err = heldout.Load(models, "e", k, edges.Load, "make cv"); err != nil {
 			return err
 		}
-		if fm[k].srcs, err = load(models, "s", k, sources.Load); err != nil {
+		if fm[k].srcs, err = heldout.Load(models, "s", k, sources.Load, "make cv"); err != nil {
 			return err
 		}
 	}
@@ -85,20 +84,6 @@ func run(w io.Writer, data, folds, models string) error {
 	}
 	report(w, tallies[:])
 	return nil
-}
-
-// load reads DIR/PREFIXk.bin with the model's loader.
-func load[M any](dir, prefix string, k int, loader func([]byte) (*M, error)) (*M, error) {
-	p := filepath.Join(dir, fmt.Sprintf("%s%d.bin", prefix, k))
-	b, err := os.ReadFile(p)
-	if err != nil {
-		return nil, fmt.Errorf("%w (make cv writes it)", err)
-	}
-	m, err := loader(b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
-	}
-	return m, nil
 }
 
 // figures are the four issue 15 reports, in its order.

@@ -85,13 +85,9 @@ func run(data, dir, edgeDir, out, cvOut string, s settings, cv bool, margins []f
 	var em [heldout.Folds]*edges.Model
 	if edgeDir != "" {
 		for k := range em {
-			path := filepath.Join(edgeDir, fmt.Sprintf("e%d.bin", k))
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return fmt.Errorf("%w (make train-edges writes the fold edge models)", err)
-			}
-			if em[k], err = edges.Load(b); err != nil {
-				return fmt.Errorf("%s: %w", path, err)
+			var err error
+			if em[k], err = heldout.Load(edgeDir, "e", k, edges.Load, "make train-edges"); err != nil {
+				return err
 			}
 		}
 	}

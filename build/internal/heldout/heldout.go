@@ -51,11 +51,7 @@ func Run[T any](data, dir string, fn func(eng *engine.Engine, m *learned.Model, 
 	}
 	var models [Folds]*learned.Model
 	for k := range models {
-		b, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("f%d.bin", k)))
-		if err != nil {
-			return byFold, err
-		}
-		if models[k], err = learned.Load(b); err != nil {
+		if models[k], err = Load(dir, "f", k, learned.Load, "make train-edges"); err != nil {
 			return byFold, err
 		}
 	}
@@ -106,4 +102,19 @@ func article[T any](eng *engine.Engine, m *learned.Model, fold int, d corpus.Doc
 		return nil, fmt.Errorf("%s: %w", d.Path, err)
 	}
 	return out, nil
+}
+
+// Load reads fold k's model DIR/PREFIXk.bin with the model's loader; a
+// missing file's error names the make target (maker) that writes it.
+func Load[M any](dir, prefix string, k int, loader func([]byte) (*M, error), maker string) (*M, error) {
+	p := filepath.Join(dir, fmt.Sprintf("%s%d.bin", prefix, k))
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return nil, fmt.Errorf("%w (%s writes it)", err, maker)
+	}
+	m, err := loader(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	return m, nil
 }
