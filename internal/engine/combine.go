@@ -70,7 +70,6 @@ func combine(rules []attrib.Attribution, found []learned.Attribution, seg *segme
 	for i := range all {
 		// the rules' contents too (the model's, cut above, are unchanged)
 		cutAtNextCue(&all[i], seg, tags, lex)
-		aroundAside(&all[i], seg)
 		withRelative(&all[i], seg, tags)
 		noPassiveSource(&all[i], seg)
 		infinitiveTo(&all[i], seg, tags)
@@ -411,54 +410,6 @@ func newClause(seg *segment.Doc, tags []tag.Tag, lex *cue.Lexicon, k int) bool {
 
 // maxSubject is how many words newClause reads for a subject and its verb.
 const maxSubject = 6
-
-// asFrame are words that open a clause framing the speech rather than
-// part of it: "As X put it, …", "During his years in office, he said, …".
-var asFrame = wordset.Of("as during when while after before in asked")
-
-// aroundAside gives a content that follows a frame set off by commas in
-// mid-sentence ("The museum, he said, celebrated several of his heroes")
-// its first part too, from the sentence's start to the frame.
-func aroundAside(a *attrib.Attribution, seg *segment.Doc) {
-	if !afterCue(a) {
-		return
-	}
-	first, _ := seg.TokenRange(a.Content[0])
-	if first < 2 || seg.Word(first-1) != "," {
-		return
-	}
-	frameStart := a.Cue.Start
-	if a.SrcFirst >= 0 && a.Source.Start < frameStart {
-		frameStart = a.Source.Start
-	}
-	si := seg.SentenceAt(a.Content[0].Start)
-	if si >= len(seg.Sentences) {
-		return
-	}
-	st := seg.Sentences[si]
-	if frameStart < st.Start || a.Kind == attrib.Direct || asFrame[wordshape.Lower(seg.Word(st.First))] {
-		return // "As Rosenthal asked, “…”": the clause before is the author's
-	}
-	// the comma before the frame, with only the frame between it and the
-	// content
-	k := first - 2
-	for k > st.First && int(seg.Tokens[k].Start) >= frameStart {
-		k--
-	}
-	if k <= st.First || seg.Word(k) != "," || first-k > 10 {
-		return
-	}
-	for j := k + 1; j < first-1; j++ {
-		if t := seg.Tokens[j]; t.Kind == segment.Quote || int(t.End) <= frameStart {
-			return
-		}
-	}
-	part := text.Span{Start: int(seg.Tokens[st.First].Start), End: int(seg.Tokens[k-1].End)}
-	if !hasWord(seg.Text, []text.Span{part}) {
-		return
-	}
-	a.Content = append([]text.Span{part}, a.Content...)
-}
 
 // cutAtSentenceEnd ends a reported content that follows its cue at the
 // end of the cue's sentence, outside quotation marks: the model's window
