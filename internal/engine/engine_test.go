@@ -258,7 +258,7 @@ func checkOffsets(t *testing.T, res *Result) {
 }
 
 // Dev floors: the figures reached on PolNeAR dev by the trained model and
-// the rules together (e2e F1 0.753, direct-quote recall 0.977,
+// the rules together (e2e F1 0.753, direct-quote recall 0.975,
 // content_exact F1 0.607), less 0.01 (direct-quote recall kept at its
 // earlier floor); source accuracy on matched attributions (0.922) at
 // issue 15's target less 0.01. The rules alone reach 0.611 and
