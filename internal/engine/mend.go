@@ -174,6 +174,9 @@ func withTail(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quote
 	}
 }
 
+// maxVerbless bounds the words before a frame that withTail reads.
+const maxVerbless = 64
+
 // sentenceMarks end a sentence; a content stops before them.
 var sentenceMarks = wordset.Of(". ! ?")
 
@@ -181,8 +184,13 @@ var sentenceMarks = wordset.Of(". ! ?")
 // said, but also …"; "…, he said, because …").
 var tailLinks = wordset.Of("because by that although though while if unless since as than so")
 
-// hasFinite reports a finite verb among tokens [first, last).
+// hasFinite reports a finite verb among tokens [first, last). A stretch
+// longer than maxVerbless counts as having one, so that the search costs
+// the same whatever the text.
 func hasFinite(tags []tag.Tag, first, last int) bool {
+	if last-first > maxVerbless {
+		return true
+	}
 	for k := first; k < last; k++ {
 		if tags[k].IsFinite() {
 			return true
