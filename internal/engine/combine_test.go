@@ -288,6 +288,65 @@ func TestInfinitiveTo(t *testing.T) {
 	}
 }
 
+// TestSourceRepairs: mend's repairs of a claim's source, each given the
+// model's claim ("" for no source) and the source it should end with.
+func TestSourceRepairs(t *testing.T) {
+	m, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type repair func(*attrib.Attribution, *segment.Doc, []tag.Tag)
+	cases := []struct {
+		name               string
+		fix                repair
+		text, cue, content string
+		source, want       string
+	}{
+		{"a name after the verb", namedAfter,
+			"The paradox of Nancy, says Carl Anthony, a historian, is that she was powerful.", "says", "that she was powerful",
+			"The paradox of Nancy", "Carl Anthony"},
+		{"not a date after the verb", namedAfter,
+			"The plan, said Tuesday, would fail.", "said", "would fail", "", ""},
+		{"nor when the model took a name after it", namedAfter,
+			"The plan, said the mayor, would fail.", "said", "would fail", "the mayor", "the mayor"},
+		{"the asker", askedBy,
+			"Asked by Matt Lauer whether she had practiced, Clinton laughed.", "Asked", "whether she had practiced", "Clinton", "Matt Lauer"},
+		{"no one asks", func(a *attrib.Attribution, seg *segment.Doc, _ []tag.Tag) { askedNoOne(a, seg) },
+			"Asked about the polls, Trump said he was winning.", "Asked", "the polls", "Trump", ""},
+		{"a passive's agent", byAgent,
+			"Cruz was endorsed on Monday by Carly Fiorina.", "was endorsed", "Cruz", "", "Carly Fiorina"},
+		{"the phrase after \"with\"", withSubject,
+			"The poll was close, with three in 10 saying they were undecided.", "saying", "they were undecided", "The poll", "three in 10"},
+		{"the main clause's subject", leadingParticiple,
+			"After thanking the crowd, which chanted his name, he touted his record.", "thanking", "the crowd", "", "he"},
+		{"the phrase a relative clause describes", pastRelative,
+			"Sandy Phillips, who lives in Aurora, Colorado, said the call was rude.", "said", "the call was rude", "Colorado", "Sandy Phillips"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg := segment.Split(c.text)
+			tags := m.TagDoc(seg)
+			at := func(s string) text.Span {
+				i := strings.Index(c.text, s)
+				if i < 0 {
+					t.Fatalf("%q not in %q", s, c.text)
+				}
+				return text.Span{Start: i, End: i + len(s)}
+			}
+			a := attrib.Attribution{Cue: at(c.cue), Content: []text.Span{at(c.content)}}
+			a.DropSource()
+			if c.source != "" {
+				a.Source = at(c.source)
+				a.SrcFirst, a.SrcLast = seg.TokenRange(a.Source)
+			}
+			c.fix(&a, seg, tags)
+			if got := c.text[a.Source.Start:a.Source.End]; got != c.want {
+				t.Errorf("source %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
 // TestSourceless: the cues PolNeAR leaves without a source (passives,
 // appearances, names given in passing) and those it does not.
 func TestSourceless(t *testing.T) {
