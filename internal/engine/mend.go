@@ -532,7 +532,7 @@ func pastRelative(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 }
 
 // namedAfter gives a speech verb set off after a comma the name that
-// follows it for its source: "Any ''cleareyed'' interpretation of Mr.
+// follows it for its source: "Any cleareyed interpretation of Mr.
 // Kerry's actions, said Michael Kofman, an expert …, would read …", "The
 // paradox of Nancy, says Carl Anthony, …". The model took the phrase
 // before the comma, the content's start.
