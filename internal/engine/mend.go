@@ -29,13 +29,7 @@ import (
 // namedAfter four sources, three right (0.7146 → 0.7148).
 func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
 	for i := range atts {
-		askedBy(&atts[i], seg, tags)
-		withSubject(&atts[i], seg, tags)
-		byAgent(&atts[i], seg, tags)
-		askedNoOne(&atts[i], seg)
-		leadingParticiple(&atts[i], seg, tags)
-		pastRelative(&atts[i], seg, tags)
-		namedAfter(&atts[i], seg, tags)
+		speakers(&atts[i], seg, tags)
 		afterHearer(&atts[i], seg, tags)
 		afterAccording(&atts[i], seg)
 		afterCallFor(&atts[i], seg)

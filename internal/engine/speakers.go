@@ -10,11 +10,33 @@ import (
 	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
-// The repairs of who speaks that mend makes after the source model:
-// each changes one claim's source where a sentence's shape names the
+// speakers makes mend's repairs of who speaks, after the source model:
+// each changes a claim's source where a sentence's shape names the
 // speaker that the model, reading token by token, missed ("asked by …",
 // "with three in 10 saying", "…, who …, said"). Each was measured on the
-// held-out train folds (see mend).
+// held-out train folds (see mend). A transcript's turn and a source
+// taken from an earlier claim are left alone.
+func speakers(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
+	if a.Turn || a.Inherited {
+		return
+	}
+	askedBy(a, seg, tags)
+	withSubject(a, seg, tags)
+	byAgent(a, seg, tags)
+	askedNoOne(a, seg)
+	leadingParticiple(a, seg, tags)
+	pastRelative(a, seg, tags)
+	namedAfter(a, seg, tags)
+}
+
+// sentenceOf is the sentence that holds token k.
+func sentenceOf(seg *segment.Doc, k int) (segment.Sentence, bool) {
+	si := seg.SentenceAt(int(seg.Tokens[k].Start))
+	if si >= len(seg.Sentences) {
+		return segment.Sentence{}, false
+	}
+	return seg.Sentences[si], true
+}
 
 // askedBy makes the one who asks the source of "asked by": in "Sanders
 // was asked by host Bill Maher whether …" and "When asked by a reporter
@@ -158,8 +180,11 @@ func askedNoOne(a *attrib.Attribution, seg *segment.Doc) {
 	if ce < len(seg.Tokens) && seg.Word(ce) == "by" {
 		return
 	}
-	opens := seg.Sentences[seg.SentenceAt(int(seg.Tokens[cf].Start))].First == cf
-	if !opens && !(cf > 0 && wordshape.Lower(seg.Word(cf-1)) == "when") {
+	st, ok := sentenceOf(seg, cf)
+	if !ok {
+		return
+	}
+	if opens := st.First == cf; !opens && !(cf > 0 && wordshape.Lower(seg.Word(cf-1)) == "when") {
 		return
 	}
 	a.DropSource()
@@ -178,7 +203,10 @@ func leadingParticiple(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) 
 	if cf < 0 || tags[cf] != tag.VBG && wordshape.Lower(seg.Word(cf)) != "having" || wordshape.Lower(seg.Word(cf)) == "according" {
 		return
 	}
-	st := seg.Sentences[seg.SentenceAt(int(seg.Tokens[cf].Start))]
+	st, ok := sentenceOf(seg, cf)
+	if !ok {
+		return
+	}
 	k := st.First
 	for k < cf && seg.Tokens[k].Kind == segment.Quote {
 		k++
@@ -234,7 +262,11 @@ func pastRelative(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if cf < 2 || seg.Word(cf-1) != "," || !tags[cf].IsFinite() || sourceless(seg.Text[a.Cue.Start:a.Cue.End]) {
 		return
 	}
-	first := max(seg.Sentences[seg.SentenceAt(int(seg.Tokens[cf].Start))].First, cf-sources.Reach)
+	st, ok := sentenceOf(seg, cf)
+	if !ok {
+		return
+	}
+	first := max(st.First, cf-sources.Reach)
 	k := cf - 2
 	for k > first && !(relPronouns[wordshape.Lower(seg.Word(k))] && seg.Word(k-1) == ",") {
 		if seg.Tokens[k].Kind == segment.Quote {
