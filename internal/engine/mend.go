@@ -48,17 +48,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 // just stop lying.”"). Words another attribution holds are left alone,
 // and so are links alone ("But, he said, …").
 func withLeadIn(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
-	// every content, cue and source: the words attributions hold
-	taken := &spanSet{}
-	for i := range atts {
-		taken.spans = append(taken.spans, atts[i].Content...)
-		for _, sp := range []text.Span{atts[i].Cue, atts[i].Source} {
-			if sp.End > sp.Start {
-				taken.spans = append(taken.spans, sp)
-			}
-		}
-	}
-	taken.sort()
+	taken := heldWords(atts)
 	for i := range atts {
 		a := &atts[i]
 		if !afterCue(a) || !lowerStart(seg.Text[a.Content[0].Start:a.Content[0].End]) {
@@ -108,16 +98,7 @@ func withLeadIn(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.Quot
 // sentence goes on in lower case, and not over words another attribution
 // holds.
 func withTail(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
-	taken := &spanSet{}
-	for i := range atts {
-		taken.spans = append(taken.spans, atts[i].Content...)
-		for _, sp := range []text.Span{atts[i].Cue, atts[i].Source} {
-			if sp.End > sp.Start {
-				taken.spans = append(taken.spans, sp)
-			}
-		}
-	}
-	taken.sort()
+	taken := heldWords(atts)
 	for i := range atts {
 		a := &atts[i]
 		if len(a.Content) != 1 || a.Content[0].End > a.Cue.Start {
@@ -193,6 +174,22 @@ func hasFinite(tags []tag.Tag, first, last int) bool {
 		}
 	}
 	return false
+}
+
+// heldWords are the words attributions hold: every content, cue and
+// source.
+func heldWords(atts []attrib.Attribution) *spanSet {
+	taken := &spanSet{}
+	for i := range atts {
+		taken.spans = append(taken.spans, atts[i].Content...)
+		for _, sp := range []text.Span{atts[i].Cue, atts[i].Source} {
+			if sp.End > sp.Start {
+				taken.spans = append(taken.spans, sp)
+			}
+		}
+	}
+	taken.sort()
+	return taken
 }
 
 // onlyMarks reports whether tokens [first, last) are a comma and quote

@@ -29,6 +29,18 @@ func speakers(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	namedAfter(a, seg, tags)
 }
 
+// setSpeaker makes tokens [f, l) a's source, unless a's content holds
+// them: words cannot be both what is said and who says it.
+func setSpeaker(a *attrib.Attribution, seg *segment.Doc, f, l int) {
+	src := text.Span{Start: int(seg.Tokens[f].Start), End: int(seg.Tokens[l-1].End)}
+	for _, c := range a.Content {
+		if c.Start < src.End && src.Start < c.End {
+			return
+		}
+	}
+	a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = src, f, l, f, f
+}
+
 // sentenceOf is the sentence that holds token k.
 func sentenceOf(seg *segment.Doc, k int) (segment.Sentence, bool) {
 	si := seg.SentenceAt(int(seg.Tokens[k].Start))
@@ -58,28 +70,15 @@ func askedBy(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if k < 0 {
 		return
 	}
-	j, noun := k, false
-	for j < len(tags) && j-k < hearerWords && seg.Tokens[j].Kind.IsWord() && (tags[j].IsNoun() || tags[j] == tag.DT || tags[j] == tag.PRPS || tags[j] == tag.JJ || tags[j] == tag.CD || tags[j] == tag.POS) {
-		noun = noun || tags[j].IsNoun()
-		j++
-	}
-	if !noun {
+	j, ok := phraseFrom(seg, tags, k)
+	if !ok {
 		return
 	}
-	src := text.Span{Start: int(seg.Tokens[k].Start), End: int(seg.Tokens[j-1].End)}
-	for i := range a.Content {
-		if a.Content[i].Start < src.End && src.Start < a.Content[i].End {
-			if a.Content[i].Start < src.Start || len(a.Content) > 1 {
-				return // a content that holds the asker some other way: leave it
-			}
-			a.Content[i].Start = src.End
-			a.Content = clip(a.Content, 0, len(seg.Text), seg.Text)
-			if len(a.Content) == 0 {
-				return
-			}
-		}
+	// a content that starts on the asker starts after it
+	if end := int(seg.Tokens[j-1].End); len(a.Content) == 1 && a.Content[0].Start == int(seg.Tokens[k].Start) && a.Content[0].End > end {
+		a.Content = clip([]text.Span{{Start: end, End: a.Content[0].End}}, 0, len(seg.Text), seg.Text)
 	}
-	a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = src, k, j, k, k
+	setSpeaker(a, seg, k, j)
 }
 
 // withSubject makes the noun phrase between "with" and a participle cue
@@ -101,13 +100,7 @@ func withSubject(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if k < 1 || wordshape.Lower(seg.Word(k-1)) != "with" || ofIn[wordshape.Lower(seg.Word(k))] {
 		return
 	}
-	src := text.Span{Start: int(seg.Tokens[k].Start), End: int(seg.Tokens[cf-1].End)}
-	for _, c := range a.Content {
-		if c.Start < src.End && src.Start < c.End {
-			return
-		}
-	}
-	a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = src, k, cf, k, k
+	setSpeaker(a, seg, k, cf)
 }
 
 // byAgent makes the agent of a passive cue its source: "He was
@@ -135,24 +128,27 @@ func byAgent(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 		return // the model's source is after "by" already
 	}
 	f := k + 1
-	j, noun := f, false
-	for j < len(tags) && j-f < hearerWords && seg.Tokens[j].Kind.IsWord() && (phraseTag(tags[j]) || ofIn[wordshape.Lower(seg.Word(j))]) {
-		noun = noun || tags[j].IsNoun() || tags[j] == tag.PRP
-		j++
-	}
-	for j > f && ofIn[wordshape.Lower(seg.Word(j-1))] {
-		j--
-	}
-	if !noun || j == f {
+	j, ok := phraseFrom(seg, tags, f)
+	if !ok {
 		return
 	}
-	src := text.Span{Start: int(seg.Tokens[f].Start), End: int(seg.Tokens[j-1].End)}
-	for _, c := range a.Content {
-		if c.Start < src.End && src.Start < c.End {
-			return
-		}
+	setSpeaker(a, seg, f, j)
+}
+
+// phraseFrom finds the noun phrase that starts at token f ("host Bill
+// Maher", "30 percent of voters"): it ends before token l, and ok is
+// false when there is none.
+func phraseFrom(seg *segment.Doc, tags []tag.Tag, f int) (l int, ok bool) {
+	l = f
+	noun := false
+	for l < len(tags) && l-f < hearerWords && seg.Tokens[l].Kind.IsWord() && (phraseTag(tags[l]) || ofIn[wordshape.Lower(seg.Word(l))]) {
+		noun = noun || tags[l].IsNoun() || tags[l] == tag.PRP
+		l++
 	}
-	a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = src, f, j, f, f
+	for l > f && ofIn[wordshape.Lower(seg.Word(l-1))] {
+		l--
+	}
+	return l, noun && l > f
 }
 
 // maxByGap bounds the words between a passive cue and "by".
@@ -239,13 +235,7 @@ func leadingParticiple(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) 
 		if a.SrcFirst >= f {
 			return // the model found it
 		}
-		src := text.Span{Start: int(seg.Tokens[f].Start), End: int(seg.Tokens[e-1].End)}
-		for _, c := range a.Content {
-			if c.Start < src.End && src.Start < c.End {
-				return
-			}
-		}
-		a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = src, f, e, f, f
+		setSpeaker(a, seg, f, e)
 		return
 	}
 }
@@ -288,7 +278,7 @@ func pastRelative(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if f == e || !(tags[e-1].IsNoun() || tags[e-1] == tag.PRP) {
 		return
 	}
-	a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = text.Span{Start: int(seg.Tokens[f].Start), End: int(seg.Tokens[e-1].End)}, f, e, f, f
+	setSpeaker(a, seg, f, e)
 }
 
 // namedAfter gives a speech verb set off after a comma the name that
@@ -311,13 +301,7 @@ func namedAfter(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if j == ce || attrib.Date(seg.Word(ce)) { // "said Wednesday": when, not who
 		return
 	}
-	src := text.Span{Start: int(seg.Tokens[ce].Start), End: int(seg.Tokens[j-1].End)}
-	for _, c := range a.Content {
-		if c.Start < src.End && src.Start < c.End {
-			return
-		}
-	}
-	a.Source, a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = src, ce, j, ce, ce
+	setSpeaker(a, seg, ce, j)
 }
 
 // namingVerbs are speech verbs that a speaker's name may follow.
