@@ -94,9 +94,11 @@ func withLeadIn(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.Quot
 // words before the frame have no verb of their own ("Fundraising,
 // according to the campaign, has surged …"; "At the heart of the
 // trouble, according to Dennis B. Ross, was a decision …"): they open the
-// content the frame interrupts, as PolNeAR draws it. Only when the
-// sentence goes on in lower case, and not over words another attribution
-// holds.
+// content the frame interrupts, as PolNeAR draws it. So do the words
+// before a speaker's aside when the rest goes on as a clause does ("A
+// wall would not only stop the flow of criminals, she said, but also
+// …"). Only when the sentence goes on in lower case, and not over words
+// another attribution holds.
 func withTail(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
 	taken := heldWords(atts)
 	for i := range atts {
