@@ -227,12 +227,8 @@ func TestOneCuePerContent(t *testing.T) {
 func TestOneCuePerContentOwnSentence(t *testing.T) {
 	doc := `The stakes are high, Becerra said. "Nevada is close," he said.`
 	seg := segment.Split(doc)
-	at := func(s string) text.Span {
-		i := strings.Index(doc, s)
-		return text.Span{Start: i, End: i + len(s)}
-	}
-	quote := []text.Span{at(`"Nevada is close,"`)}
-	before := at("said")
+	quote := []text.Span{spanOf(t, doc, `"Nevada is close,"`)}
+	before := spanOf(t, doc, "said")
 	after := text.Span{Start: strings.LastIndex(doc, "said"), End: strings.LastIndex(doc, "said") + len("said")}
 	for _, order := range [][2]text.Span{{before, after}, {after, before}} {
 		atts := []attrib.Attribution{{Content: quote, Cue: order[0]}, {Content: quote, Cue: order[1]}}
@@ -276,11 +272,7 @@ func TestInfinitiveTo(t *testing.T) {
 	for _, c := range cases {
 		seg := segment.Split(c.text)
 		tags := m.TagDoc(seg) // as the engine tags
-		at := func(s string) text.Span {
-			i := strings.Index(c.text, s)
-			return text.Span{Start: i, End: i + len(s)}
-		}
-		a := attrib.Attribution{Cue: at(c.cue), Content: []text.Span{at(c.content)}}
+		a := attrib.Attribution{Cue: spanOf(t, c.text, c.cue), Content: []text.Span{spanOf(t, c.text, c.content)}}
 		infinitiveTo(&a, seg, tags)
 		if cue, content := c.text[a.Cue.Start:a.Cue.End], c.text[a.Start():a.End()]; cue != c.wantCue || content != c.wantContent {
 			t.Errorf("%s: cue %q content %q, want %q and %q", c.text, cue, content, c.wantCue, c.wantContent)
@@ -326,17 +318,10 @@ func TestSourceRepairs(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			seg := segment.Split(c.text)
 			tags := m.TagDoc(seg)
-			at := func(s string) text.Span {
-				i := strings.Index(c.text, s)
-				if i < 0 {
-					t.Fatalf("%q not in %q", s, c.text)
-				}
-				return text.Span{Start: i, End: i + len(s)}
-			}
-			a := attrib.Attribution{Cue: at(c.cue), Content: []text.Span{at(c.content)}}
+			a := attrib.Attribution{Cue: spanOf(t, c.text, c.cue), Content: []text.Span{spanOf(t, c.text, c.content)}}
 			a.DropSource()
 			if c.source != "" {
-				a.Source = at(c.source)
+				a.Source = spanOf(t, c.text, c.source)
 				a.SrcFirst, a.SrcLast = seg.TokenRange(a.Source)
 			}
 			c.fix(&a, seg, tags)
@@ -345,6 +330,16 @@ func TestSourceRepairs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// spanOf is where s first stands in doc; the test fails when it does not.
+func spanOf(t testing.TB, doc, s string) text.Span {
+	t.Helper()
+	i := strings.Index(doc, s)
+	if i < 0 {
+		t.Fatalf("%q not in %q", s, doc)
+	}
+	return text.Span{Start: i, End: i + len(s)}
 }
 
 // TestSourceless: the cues PolNeAR leaves without a source (passives,

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -167,15 +168,7 @@ var tailLinks = wordset.Of("because by that although though while if unless sinc
 // longer than maxVerbless counts as having one, so that the search costs
 // the same whatever the text.
 func hasFinite(tags []tag.Tag, first, last int) bool {
-	if last-first > maxVerbless {
-		return true
-	}
-	for k := first; k < last; k++ {
-		if tags[k].IsFinite() {
-			return true
-		}
-	}
-	return false
+	return last-first > maxVerbless || slices.ContainsFunc(tags[first:last], tag.Tag.IsFinite)
 }
 
 // heldWords are the words attributions hold: every content, cue and
@@ -289,9 +282,11 @@ var questions = wordset.Of("if whether why what how when where who which whom")
 // hearerWords bounds the noun phrase of the person told.
 const hearerWords = 8
 
-// hearerTag reports a tag of a noun phrase's word.
+// hearerTag reports a tag of the hearer's noun phrase: a preposition may
+// join it ("the audience at the rally"), a personal pronoun is a hearer
+// of its own (afterHearer takes it alone).
 func hearerTag(t tag.Tag) bool {
-	return t.IsNoun() || t == tag.DT || t == tag.PRPS || t == tag.JJ || t == tag.CD || t == tag.POS || t == tag.IN
+	return t == tag.IN || t != tag.PRP && phraseTag(t)
 }
 
 // openers open the content's clause themselves: the hearer ends before.
