@@ -403,3 +403,63 @@ func TestInCompound(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedSubject: a cue "and" joins to the one before takes that
+// one's source, unless the two differ in form or the first is a
+// quotation's.
+func TestSharedSubject(t *testing.T) {
+	m, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type claim struct{ cue, content, source string }
+	cases := []struct {
+		name        string
+		text        string
+		first, then claim
+		kind        attrib.Kind // the first claim's
+		want        string
+	}{
+		{"the subject of both verbs",
+			"Graham called both Trump and Clinton crazy and said the party would lose.",
+			claim{"called", "both Trump and Clinton crazy", "Graham"}, claim{"said", "the party would lose", "Clinton"},
+			attrib.Indirect, "Graham"},
+		{"after an adverb",
+			"Graham criticized the plan and then said it would fail.",
+			claim{"criticized", "the plan", "Graham"}, claim{"said", "it would fail", ""},
+			attrib.Indirect, "Graham"},
+		{"two participles",
+			"She is noting the problems Sanders had and saying he could not explain them.",
+			claim{"is noting", "the problems Sanders had", "She"}, claim{"saying", "he could not explain them", "Sanders"},
+			attrib.Indirect, "She"},
+		{"not a participle after a finite verb",
+			"Critics vented about Sanders, vowing to fight on, and said they had lost patience.",
+			claim{"vowing", "to fight on", "Sanders"}, claim{"said", "they had lost patience", "Critics"},
+			attrib.Indirect, "Critics"},
+		{"not after a quotation",
+			"“I love Oreos,” he said, and vowed to impose a tax.",
+			claim{"said", "I love Oreos", "he"}, claim{"vowed", "to impose a tax", ""},
+			attrib.Direct, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg := segment.Split(c.text)
+			tags := m.TagDoc(seg)
+			atts := make([]attrib.Attribution, 2)
+			for i, cl := range []claim{c.first, c.then} {
+				a := &atts[i]
+				a.Cue, a.Content, a.Kind = spanOf(t, c.text, cl.cue), []text.Span{spanOf(t, c.text, cl.content)}, c.kind
+				a.DropSource()
+				if cl.source != "" {
+					a.Source = spanOf(t, c.text, cl.source)
+					a.SrcFirst, a.SrcLast = seg.TokenRange(a.Source)
+				}
+			}
+			atts[1].Kind = attrib.Indirect
+			sharedSubject(atts, seg, tags)
+			if got := c.text[atts[1].Source.Start:atts[1].Source.End]; got != c.want {
+				t.Errorf("source %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/whosaid/whosaid/internal/text"
 	"github.com/whosaid/whosaid/internal/wordset"
 	"github.com/whosaid/whosaid/internal/wordshape"
+	"slices"
 )
 
 // speakers makes mend's repairs of who speaks, after the source model:
@@ -309,3 +310,63 @@ var namingVerbs = wordset.Of("said says added adds wrote writes explained explai
 
 // subordinators open an adverbial clause a participle may follow.
 var subordinators = wordset.Of("after before since while when by despite upon without")
+
+// sharedSubject gives a cue that "and" joins to the cue before it in
+// its sentence that cue's source: in "Graham called both Trump and
+// Clinton “crazy” and said …" the one who calls says, where the model,
+// reading token by token, took the nearest noun phrase ("Clinton"). The
+// two verbs must be of one form (finite or participle), and the earlier
+// claim not a quotation ("“…,” he said, and vowed …": the aside's
+// speaker is named again in the main clause). In cue order, so that a
+// list of verbs passes its subject down.
+func sharedSubject(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
+	order := make([]int, len(atts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return atts[x].Cue.Start - atts[y].Cue.Start })
+	for n := 1; n < len(order); n++ {
+		a, p := &atts[order[n]], &atts[order[n-1]]
+		if a.Turn || a.Inherited || p.SrcFirst < 0 || relPronouns[wordshape.Lower(seg.Text[p.Source.Start:p.Source.End])] || sourceless(seg.Text[a.Cue.Start:a.Cue.End]) {
+			continue
+		}
+		cf, ce := seg.TokenRange(a.Cue)
+		pf, pe := seg.TokenRange(p.Cue)
+		if cf < 2 || pf < 0 || pe > cf || cf-pe > sources.Reach {
+			continue
+		}
+		k := cf - 1
+		if tags[k] == tag.RB { // "and then said"
+			k--
+		}
+		if wordshape.Lower(seg.Word(k)) != "and" {
+			continue
+		}
+		if f := verbForm(tags, cf, ce); f == 0 || f != verbForm(tags, pf, pe) {
+			continue
+		}
+		st, ok := sentenceOf(seg, cf)
+		if !ok || pf < st.First {
+			continue
+		}
+		if p.Kind == attrib.Direct || a.SrcFirst == p.SrcFirst {
+			continue
+		}
+		setSpeaker(a, seg, p.SrcFirst, p.SrcLast)
+	}
+}
+
+// verbForm is 2 for a cue with a participle ("saying", "is noting"), 1
+// for one with a finite verb or a past participle, 0 for none.
+func verbForm(tags []tag.Tag, f, l int) int {
+	form := 0
+	for _, t := range tags[f:l] {
+		switch {
+		case t == tag.VBG:
+			return 2
+		case t.IsFinite() || t == tag.VBN:
+			form = 1
+		}
+	}
+	return form
+}
