@@ -307,6 +307,8 @@ func TestSourceRepairs(t *testing.T) {
 			"Asked about the polls, Trump said he was winning.", "Asked", "the polls", "Trump", ""},
 		{"a passive's agent", byAgent,
 			"Cruz was endorsed on Monday by Carly Fiorina.", "was endorsed", "Cruz", "", "Carly Fiorina"},
+		{"an agent the content started on", byAgent,
+			"Yellen has been criticized by many bankers for not raising rates.", "has been criticized", "many bankers for not raising rates", "Yellen", "many bankers"},
 		{"the phrase after \"with\"", withSubject,
 			"The poll was close, with three in 10 saying they were undecided.", "saying", "they were undecided", "The poll", "three in 10"},
 		{"the main clause's subject", leadingParticiple,

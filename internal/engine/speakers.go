@@ -75,10 +75,7 @@ func askedBy(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if !ok {
 		return
 	}
-	// a content that starts on the asker starts after it
-	if end := int(seg.Tokens[j-1].End); len(a.Content) == 1 && a.Content[0].Start == int(seg.Tokens[k].Start) && a.Content[0].End > end {
-		a.Content = clip([]text.Span{{Start: end, End: a.Content[0].End}}, 0, len(seg.Text), seg.Text)
-	}
+	startsAfter(a, seg, k, j)
 	setSpeaker(a, seg, k, j)
 }
 
@@ -109,7 +106,8 @@ func withSubject(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 // described to him by a Post reporter" (in train, passive cues with
 // "by" within four words after them have what follows "by" for their
 // source 61 times in 75). The model often takes the subject, which
-// noPassiveSource drops.
+// noPassiveSource drops. A content the model started on the agent
+// ("criticized by many bankers for not raising rates") starts after it.
 func byAgent(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if !sourceless(seg.Text[a.Cue.Start:a.Cue.End]) {
 		return
@@ -133,7 +131,19 @@ func byAgent(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if !ok {
 		return
 	}
+	if j < len(tags) && tags[j] == tag.IN { // "criticized by X for …", not "by X and Y"
+		startsAfter(a, seg, f, j)
+	}
 	setSpeaker(a, seg, f, j)
+}
+
+// startsAfter starts a one-part content that starts on the speaker's
+// tokens [f, l) after them: a content that holds its speaker cannot be
+// given it (setSpeaker).
+func startsAfter(a *attrib.Attribution, seg *segment.Doc, f, l int) {
+	if end := int(seg.Tokens[l-1].End); len(a.Content) == 1 && a.Content[0].Start == int(seg.Tokens[f].Start) && a.Content[0].End > end {
+		a.Content = clip([]text.Span{{Start: end, End: a.Content[0].End}}, 0, len(seg.Text), seg.Text)
+	}
 }
 
 // phraseFrom finds the noun phrase that starts at token f ("host Bill
