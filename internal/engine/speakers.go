@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"slices"
+
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/sources"
@@ -8,7 +10,6 @@ import (
 	"github.com/whosaid/whosaid/internal/text"
 	"github.com/whosaid/whosaid/internal/wordset"
 	"github.com/whosaid/whosaid/internal/wordshape"
-	"slices"
 )
 
 // speakers makes mend's repairs of who speaks, after the source model:
@@ -21,6 +22,7 @@ func speakers(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if a.Turn || a.Inherited {
 		return
 	}
+	noPhrase(a, seg, tags)
 	askedBy(a, seg, tags)
 	withSubject(a, seg, tags)
 	byAgent(a, seg, tags)
@@ -379,4 +381,26 @@ func verbForm(tags []tag.Tag, f, l int) int {
 		}
 	}
 	return form
+}
+
+// noPhrase drops a source with no word a noun phrase could hold: the
+// model now and then takes a verb, an adverb or a mark ("There are
+// fears", "came shouts from the crowd", "most recently defended"). A
+// capital past a sentence's start is kept, and so is a VBZ: the tagger,
+// pruned, can miss a name ("(Trump writes …") or a plural
+// ("environmentalists argue").
+func noPhrase(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
+	sf, sl := seg.TokenRange(a.Source)
+	if a.SrcFirst < 0 || sf < 0 {
+		return
+	}
+	for i := sf; i < sl; i++ {
+		if t := tags[i]; t.IsNoun() || t == tag.PRP || t == tag.PRPS || t == tag.CD || t == tag.WP || t == tag.WPS || t == tag.WDT || t == tag.DT || t == tag.JJ || t == tag.JJS || t == tag.POS || t == tag.VBZ {
+			return
+		}
+		if st, ok := sentenceOf(seg, i); ok && i > st.First && wordshape.Capitalised(seg.Word(i)) {
+			return
+		}
+	}
+	a.DropSource()
 }
