@@ -1,0 +1,146 @@
+package engine
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/segment"
+	"github.com/whosaid/whosaid/internal/sources"
+	"github.com/whosaid/whosaid/internal/tag"
+	"github.com/whosaid/whosaid/internal/text"
+	"github.com/whosaid/whosaid/internal/wordset"
+	"github.com/whosaid/whosaid/internal/wordshape"
+)
+
+// askedClaims adds the question a sentence opens with: "Asked if he was
+// ever bullied, the Republican presidential candidate said no", "When
+// asked whom she supported, Ms. Sherry smiled". PolNeAR draws the
+// question as a claim of its own, cue "Asked" and no source
+// (askedNoOne), and the answer as the main verb's ("no"); the cue tagger
+// found 38 of train's 55 and missed the rest, and the model now and then
+// gave the question to the main verb. The question runs from its first
+// question word ("if", "whether", "about", "why" …, after an adverbial
+// such as "on Fox News" or "Tuesday") to the comma the main clause
+// follows (a noun phrase and a finite verb). A sentence whose words
+// another claim holds is left alone, unless that claim is the main
+// verb's with the question for content: it gets the answer instead
+// (answers). atts are sorted by start; so is the result.
+func askedClaims(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) []attrib.Attribution {
+	var held, contents *spanSet
+	n := len(atts)
+	for _, st := range seg.Sentences {
+		c := st.First
+		if c+1 < st.Last && seg.Word(c) == "When" {
+			c++
+		}
+		if c+1 >= st.Last || wordshape.Lower(seg.Word(c)) != "asked" || c == st.First && seg.Word(c) != "Asked" {
+			continue
+		}
+		f := c + 1
+		for f < st.Last && f-c <= maxAskedLead && !questionWords[wordshape.Lower(seg.Word(f))] {
+			if !seg.Tokens[f].Kind.IsWord() || seg.Word(f) == "by" {
+				f = st.Last // a mark, or an asker (askedBy): not this shape
+			}
+			f++
+		}
+		if f >= st.Last || f-c > maxAskedLead {
+			continue
+		}
+		l := mainClause(seg, tags, st, f)
+		if l < 0 {
+			continue
+		}
+		a := attrib.Attribution{
+			Cue:     text.Span{Start: int(seg.Tokens[c].Start), End: int(seg.Tokens[c].End)},
+			Content: []text.Span{{Start: int(seg.Tokens[f].Start), End: int(seg.Tokens[l-1].End)}},
+			Kind:    attrib.Indirect,
+		}
+		a.DropSource()
+		if held == nil {
+			held, contents = heldWords(atts[:n]), newSpanSet(atts[:n])
+		}
+		if held.overlaps([]text.Span{{Start: int(seg.Tokens[st.First].Start), End: a.End()}}) && !answers(atts[:n], held, contents, seg, st, l) {
+			continue
+		}
+		atts = append(atts, a)
+	}
+	if len(atts) > n {
+		atts = slices.DeleteFunc(atts, func(a attrib.Attribution) bool { return len(a.Content) == 0 })
+		slices.SortStableFunc(atts, func(x, y attrib.Attribution) int { return x.Start() - y.Start() })
+	}
+	return atts
+}
+
+// answers gives the claims whose content is the question, the words of
+// sentence st before the comma at token l, and whose cue and source
+// follow it, what follows their cue for content, to the next words
+// another claim holds or the sentence's end ("no"; a claim left with no
+// words is emptied, for askedClaims to drop). It reports false, and
+// changes nothing, unless every claim that holds words of the question
+// is such a claim. atts are sorted by start; held and contents are
+// heldWords and newSpanSet of atts.
+func answers(atts []attrib.Attribution, held, contents *spanSet, seg *segment.Doc, st segment.Sentence, l int) bool {
+	from, to := int(seg.Tokens[st.First].Start), int(seg.Tokens[l].Start)
+	if from > 0 && contents.overlaps([]text.Span{{Start: from - 1, End: from}}) {
+		return false // a content from before the sentence runs into it
+	}
+	k := sort.Search(len(atts), func(i int) bool { return atts[i].Start() >= from })
+	first := k
+	for ; k < len(atts) && atts[k].Start() < to; k++ {
+		a := &atts[k]
+		if a.End() > to || a.Cue.Start < to || a.SrcFirst >= 0 && a.Source.Start < to {
+			return false
+		}
+	}
+	if k == first {
+		return false // what holds the question's words is a cue or a source
+	}
+	e := st.Last - 1
+	for e > l && seg.Tokens[e].Kind == segment.Punct { // not the full stop
+		e--
+	}
+	for i := first; i < k; i++ {
+		a := &atts[i]
+		end := int(seg.Tokens[e].End)
+		if j := sort.Search(len(held.spans), func(j int) bool { return held.spans[j].Start >= a.Cue.End }); j < len(held.spans) {
+			end = min(end, held.spans[j].Start)
+		}
+		if c := clip([]text.Span{{Start: a.Cue.End, End: end}}, a.Cue.End, end, seg.Text); hasWord(seg.Text, c) {
+			a.Content, a.Kind = c, attrib.Indirect
+		} else {
+			a.Content = nil
+		}
+	}
+	return true
+}
+
+// mainClause is the comma after token f, within sources.Reach tokens of
+// sentence st and before any quotation, that a noun phrase and a finite
+// verb follow: where the main clause begins after a leading adverbial
+// clause. -1 when there is none.
+func mainClause(seg *segment.Doc, tags []tag.Tag, st segment.Sentence, f int) int {
+	for j := f + 1; j < st.Last && j-f < sources.Reach; j++ {
+		if seg.Tokens[j].Kind == segment.Quote {
+			return -1
+		}
+		if seg.Word(j) != "," {
+			continue
+		}
+		e, ok := phraseFrom(seg, tags, j+1)
+		if e < st.Last && tags[e] == tag.RB {
+			e++
+		}
+		if ok && e < st.Last && tags[e].IsFinite() {
+			return j
+		}
+	}
+	return -1
+}
+
+// maxAskedLead bounds the words between "Asked" and its question word
+// ("Asked during a January debate why …").
+const maxAskedLead = 6
+
+// questionWords open the question after "Asked".
+var questionWords = wordset.Of("if whether about why what how who whom which when where")
