@@ -18,8 +18,8 @@ import (
 // asked whom she supported, Ms. Sherry smiled". PolNeAR draws the
 // question as a claim of its own, cue "Asked" and no source
 // (askedNoOne), and the answer as the main verb's ("no"); the cue tagger
-// found 38 of train's 55 and missed the rest, and the model now and then
-// gave the question to the main verb. The question runs from its first
+// found 38 of train's 55, and the model gave four of the others to the
+// main verb. The question runs from its first
 // question word ("if", "whether", "about", "why" …, after an adverbial
 // such as "on Fox News" or "Tuesday") to the comma the main clause
 // follows (a noun phrase and a finite verb). A sentence whose words
