@@ -102,6 +102,7 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 		a.atts = oneClaimPerCue(a.atts, a.seg, quotes)
 		mend(a.atts, a.seg, tags, quotes)
 		a.atts = askedClaims(a.atts, a.seg, tags)
+		a.atts = pollClaims(a.atts, a.seg, tags, quotes)
 	}
 	report(stepAttrib)
 	if err := ctx.Err(); err != nil {

@@ -86,3 +86,56 @@ func TestAskedClaims(t *testing.T) {
 		})
 	}
 }
+
+// TestPollClaims: a sentence that opens with "In" and a poll gets the
+// finding as a claim with the poll for its source.
+func TestPollClaims(t *testing.T) {
+	m, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, text           string
+		held                 string // a claim's content already there
+		cue, source, content string // want; "" for no claim added
+	}{
+		{"a poll and a finding",
+			"In an NBC News poll released Monday, 50 percent of respondents backed Clinton.", "",
+			"In", "an NBC News poll released Monday", "50 percent of respondents backed Clinton"},
+		{"a participle after the poll",
+			"In the latest poll, conducted in May, Clinton led Trump.", "",
+			"In", "the latest poll, conducted in May", "Clinton led Trump"},
+		{"not a poll named late",
+			"In eight of nine states where exit polls were conducted, voters wanted change.", "", "", "", ""},
+		{"not without a finite verb",
+			"In the polls, anyway.", "", "", "", ""},
+		{"not a sentence a claim holds",
+			"In the latest poll, Clinton led Trump.", "Clinton led Trump", "", "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg := segment.Split(c.text)
+			tags := m.TagDoc(seg)
+			var atts []attrib.Attribution
+			if c.held != "" {
+				a := attrib.Attribution{Cue: spanOf(t, c.text, "led"), Content: []text.Span{spanOf(t, c.text, c.held)}}
+				a.DropSource()
+				atts = append(atts, a)
+			}
+			got := pollClaims(slices.Clone(atts), seg, tags, nil)
+			if c.cue == "" {
+				if len(got) != len(atts) {
+					t.Fatalf("added %d claims, want none", len(got)-len(atts))
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("%d claims, want 1", len(got))
+			}
+			a := got[0]
+			if g := [3]string{c.text[a.Cue.Start:a.Cue.End], c.text[a.Source.Start:a.Source.End], c.text[a.Start():a.End()]}; g != [3]string{c.cue, c.source, c.content} {
+				t.Errorf("got %q, want %q", g, [3]string{c.cue, c.source, c.content})
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/quote"
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/sources"
 	"github.com/whosaid/whosaid/internal/tag"
@@ -96,10 +97,7 @@ func answers(atts []attrib.Attribution, held, contents *spanSet, seg *segment.Do
 	if k == first {
 		return false // what holds the question's words is a cue or a source
 	}
-	e := st.Last - 1
-	for e > l && seg.Tokens[e].Kind == segment.Punct { // not the full stop
-		e--
-	}
+	e := lastWord(seg, st, l)
 	for i := first; i < k; i++ {
 		a := &atts[i]
 		end := int(seg.Tokens[e].End)
@@ -138,9 +136,94 @@ func mainClause(seg *segment.Doc, tags []tag.Tag, st segment.Sentence, f int) in
 	return -1
 }
 
+// lastWord is the last token of sentence st after token k that is not a
+// mark: a claim that runs to the sentence's end stops before its full
+// stop.
+func lastWord(seg *segment.Doc, st segment.Sentence, k int) int {
+	e := st.Last - 1
+	for e > k && seg.Tokens[e].Kind == segment.Punct {
+		e--
+	}
+	return e
+}
+
 // maxAskedLead bounds the words between "Asked" and its question word
 // ("Asked during a January debate why …").
 const maxAskedLead = 6
 
 // questionWords open the question after "Asked".
 var questionWords = wordset.Of("if whether about why what how who whom which when where")
+
+// pollClaims adds the finding a sentence reports from a poll it opens
+// with: "In an NBC News/Wall Street Journal poll released Monday, 50
+// percent of respondents chose Clinton", cue "In", the poll its source
+// and the rest of the sentence its content, as PolNeAR draws it. The
+// cue tagger, which saw "In" as a cue too seldom, missed all 15 in
+// train. The poll's phrase must name a poll or survey among its first
+// words (not "In eight of nine states where exit polls were
+// conducted"), may go on after it ("released Monday", ", conducted in
+// May,"), and be followed by a clause with a verb. A sentence
+// whose words another claim holds is left alone. atts are sorted by
+// start; so is the result.
+func pollClaims(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) []attrib.Attribution {
+	var held *spanSet
+	n := len(atts)
+	for _, st := range seg.Sentences {
+		c := st.First
+		if c+2 >= st.Last || seg.Word(c) != "In" {
+			continue
+		}
+		p := c + 1
+		for p < st.Last && p-c <= maxPollLead && !pollWords[wordshape.Lower(seg.Word(p))] && (phraseTag(tags[p]) || tags[p] == tag.JJS || tags[p] == tag.JJR || ofIn[wordshape.Lower(seg.Word(p))] || seg.Word(p) == "/" || seg.Word(p) == "-") {
+			p++
+		}
+		if p >= st.Last || !pollWords[wordshape.Lower(seg.Word(p))] {
+			continue
+		}
+		// the phrase runs to a comma that a clause follows, not a
+		// participle's ("poll, conducted in May, Clinton led")
+		j := p + 1
+		for ; j < st.Last && j-p < sources.Reach; j++ {
+			if seg.Tokens[j].Kind == segment.Quote {
+				j = st.Last
+				break
+			}
+			if seg.Word(j) == "," && j+1 < st.Last && tags[j+1] != tag.VBN {
+				break
+			}
+		}
+		e := lastWord(seg, st, j)
+		if j >= st.Last || j-p >= sources.Reach || e <= j || !slices.ContainsFunc(tags[j+1:e+1], isVerb) {
+			continue
+		}
+		a := attrib.Attribution{
+			Cue:     text.Span{Start: int(seg.Tokens[c].Start), End: int(seg.Tokens[c].End)},
+			Source:  text.Span{Start: int(seg.Tokens[c+1].Start), End: int(seg.Tokens[j-1].End)},
+			Content: []text.Span{{Start: int(seg.Tokens[j+1].Start), End: int(seg.Tokens[e].End)}},
+		}
+		a.SrcFirst, a.SrcLast, a.RefFirst, a.RefLast = c+1, j, c+1, c+1
+		a.Kind = kindOf(a.Content, quotes)
+		if held == nil {
+			held = heldWords(atts[:n])
+		}
+		if held.overlaps([]text.Span{{Start: a.Cue.Start, End: a.End()}}) {
+			continue
+		}
+		atts = append(atts, a)
+	}
+	if len(atts) > n {
+		slices.SortStableFunc(atts, func(x, y attrib.Attribution) int { return x.Start() - y.Start() })
+	}
+	return atts
+}
+
+// isVerb reports a verb's tag, finite or not: the pruned tagger takes
+// some past tenses for participles ("respondents backed") or adjectives.
+func isVerb(t tag.Tag) bool { return t.IsVerb() || t == tag.MD }
+
+// maxPollLead bounds the words between "In" and the poll's noun ("In
+// early results of the exit poll").
+const maxPollLead = 8
+
+// pollWords name a poll.
+var pollWords = wordset.Of("poll polls survey surveys")
