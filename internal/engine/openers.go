@@ -35,7 +35,9 @@ func askedClaims(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) []
 		if c+1 < st.Last && seg.Word(c) == "When" {
 			c++
 		}
-		if c+1 >= st.Last || wordshape.Lower(seg.Word(c)) != "asked" || c == st.First && seg.Word(c) != "Asked" {
+		// compared as written: lower-casing every sentence's first word
+		// would cost an allocation each
+		if w := seg.Word(c); c+1 >= st.Last || !(w == "Asked" || c > st.First && w == "asked") {
 			continue
 		}
 		f := c + 1

@@ -339,7 +339,7 @@ func sharedSubject(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) 
 	slices.SortStableFunc(order, func(x, y int) int { return atts[x].Cue.Start - atts[y].Cue.Start })
 	for n := 1; n < len(order); n++ {
 		a, p := &atts[order[n]], &atts[order[n-1]]
-		if a.Turn || a.Inherited || p.SrcFirst < 0 || relPronouns[wordshape.Lower(seg.Text[p.Source.Start:p.Source.End])] || sourceless(seg.Text[a.Cue.Start:a.Cue.End]) {
+		if a.Turn || a.Inherited || p.SrcFirst < 0 || p.Kind == attrib.Direct || a.SrcFirst == p.SrcFirst {
 			continue
 		}
 		cf, ce := seg.TokenRange(a.Cue)
@@ -351,7 +351,7 @@ func sharedSubject(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) 
 		if tags[k] == tag.RB { // "and then said"
 			k--
 		}
-		if wordshape.Lower(seg.Word(k)) != "and" {
+		if seg.Word(k) != "and" {
 			continue
 		}
 		if f := verbForm(tags, cf, ce); f == 0 || f != verbForm(tags, pf, pe) {
@@ -361,7 +361,8 @@ func sharedSubject(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) 
 		if !ok || pf < st.First {
 			continue
 		}
-		if p.Kind == attrib.Direct || a.SrcFirst == p.SrcFirst {
+		// last, as they build strings
+		if relPronouns[wordshape.Lower(seg.Text[p.Source.Start:p.Source.End])] || sourceless(seg.Text[a.Cue.Start:a.Cue.End]) {
 			continue
 		}
 		setSpeaker(a, seg, p.SrcFirst, p.SrcLast)
