@@ -110,7 +110,7 @@ func inCompound(seg *segment.Doc, cue text.Span) bool {
 // and so is a label that opens the sentence ("TRUMP: The deaths were very
 // sad, the police chief said.").
 func extendToSentence(atts []attrib.Attribution, seg *segment.Doc) {
-	sort.SliceStable(atts, func(i, j int) bool { return atts[i].Start() < atts[j].Start() })
+	sortByStart(atts)
 	prevEnd := 0
 	for i := range atts {
 		a := &atts[i]
@@ -203,7 +203,7 @@ func startAtThat(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, lex *c
 // “Donald’s here, babe.”"), as PolNeAR draws them: the rules give the
 // second quotation the first one's cue on its own.
 func joinQuotes(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attribution {
-	sort.SliceStable(atts, func(i, j int) bool { return atts[i].Start() < atts[j].Start() })
+	sortByStart(atts)
 	out := atts[:0]
 next:
 	for _, b := range atts {

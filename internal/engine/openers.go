@@ -69,8 +69,14 @@ func askedClaims(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) []
 		atts = append(atts, a)
 	}
 	if len(atts) > n {
-		atts = slices.DeleteFunc(atts, func(a attrib.Attribution) bool { return len(a.Content) == 0 })
-		slices.SortStableFunc(atts, func(x, y attrib.Attribution) int { return x.Start() - y.Start() })
+		kept := atts[:0]
+		for _, a := range atts {
+			if len(a.Content) > 0 {
+				kept = append(kept, a)
+			}
+		}
+		atts = kept
+		sortByStart(atts)
 	}
 	return atts
 }
@@ -214,7 +220,7 @@ func pollClaims(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quo
 		atts = append(atts, a)
 	}
 	if len(atts) > n {
-		slices.SortStableFunc(atts, func(x, y attrib.Attribution) int { return x.Start() - y.Start() })
+		sortByStart(atts)
 	}
 	return atts
 }

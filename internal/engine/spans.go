@@ -73,6 +73,14 @@ func (s *spanSet) sort() {
 	}
 }
 
+// sortByStart orders attributions by where their content starts,
+// keeping the order of those that start together. sort.SliceStable, not
+// slices.SortStableFunc: an instantiation of its own costs the page
+// bytes.
+func sortByStart(atts []attrib.Attribution) {
+	sort.SliceStable(atts, func(i, j int) bool { return atts[i].Start() < atts[j].Start() })
+}
+
 func (s *spanSet) overlaps(content []text.Span) bool {
 	for _, c := range content {
 		// spans starting before c ends overlap c if one of them ends after c starts

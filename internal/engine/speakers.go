@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"slices"
+	"sort"
 
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/segment"
@@ -336,7 +336,7 @@ func sharedSubject(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) 
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(x, y int) int { return atts[x].Cue.Start - atts[y].Cue.Start })
+	sort.SliceStable(order, func(x, y int) bool { return atts[order[x]].Cue.Start < atts[order[y]].Cue.Start })
 	for n := 1; n < len(order); n++ {
 		a, p := &atts[order[n]], &atts[order[n-1]]
 		if a.Turn || a.Inherited || p.SrcFirst < 0 || p.Kind == attrib.Direct || a.SrcFirst == p.SrcFirst {

@@ -25,7 +25,7 @@ func withTurns(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attribution
 		}
 	}
 	out = append(out, turns...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start() < out[j].Start() })
+	sortByStart(out)
 	return limitDepth(out, seg)
 }
 
