@@ -136,6 +136,9 @@ func FuzzExtractJSON(f *testing.F) {
 		`{"text": "<p>\"Hi,\" she said.</p>", "type": "text/html", "format": "csv"}`,
 		`{"text": 5}`, `[]`, `{"text": "a"} x`, "{\"text\": \"\xff\"}", `{"text": "\u0000"}`,
 		`{"text": "a", "format": "md"}`, `{"text": "a", "type": "x"}`, ``, `null`, `{"text": null}`,
+		// the sentence openers the engine adds claims for (openers.go)
+		`{"text": "Asked if he was bullied, Lee said. When asked why, Kim replied no, he added."}`,
+		`{"text": "In a CNN poll released Monday, 50 percent backed Clinton. In the polls, anyway."}`,
 	} {
 		f.Add([]byte(s))
 	}

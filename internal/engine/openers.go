@@ -29,6 +29,7 @@ import (
 // (answers). atts are sorted by start; so is the result.
 func askedClaims(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) []attrib.Attribution {
 	var held, contents *spanSet
+	var drop []bool // of atts[:n], claims answers left with no words
 	n := len(atts)
 	for _, st := range seg.Sentences {
 		c := st.First
@@ -61,17 +62,17 @@ func askedClaims(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) []
 		}
 		a.DropSource()
 		if held == nil {
-			held, contents = heldWords(atts[:n]), newSpanSet(atts[:n])
+			held, contents, drop = heldWords(atts[:n]), newSpanSet(atts[:n]), make([]bool, n)
 		}
-		if held.overlaps([]text.Span{{Start: int(seg.Tokens[st.First].Start), End: a.End()}}) && !answers(atts[:n], held, contents, seg, st, l) {
+		if held.overlaps([]text.Span{{Start: int(seg.Tokens[st.First].Start), End: a.End()}}) && !answers(atts[:n], drop, held, contents, seg, st, l) {
 			continue
 		}
 		atts = append(atts, a)
 	}
 	if len(atts) > n {
 		kept := atts[:0]
-		for _, a := range atts {
-			if len(a.Content) > 0 {
+		for i, a := range atts {
+			if i >= n || !drop[i] {
 				kept = append(kept, a)
 			}
 		}
@@ -85,11 +86,12 @@ func askedClaims(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) []
 // sentence st before the comma at token l, and whose cue and source
 // follow it, what follows their cue for content, to the next words
 // another claim holds or the sentence's end ("no"; a claim left with no
-// words is emptied, for askedClaims to drop). It reports false, and
+// words is marked in drop, for askedClaims to drop: its content stays,
+// as the next sentence's search reads it). It reports false, and
 // changes nothing, unless every claim that holds words of the question
 // is such a claim. atts are sorted by start; held and contents are
 // heldWords and newSpanSet of atts.
-func answers(atts []attrib.Attribution, held, contents *spanSet, seg *segment.Doc, st segment.Sentence, l int) bool {
+func answers(atts []attrib.Attribution, drop []bool, held, contents *spanSet, seg *segment.Doc, st segment.Sentence, l int) bool {
 	from, to := int(seg.Tokens[st.First].Start), int(seg.Tokens[l].Start)
 	if from > 0 && contents.overlaps([]text.Span{{Start: from - 1, End: from}}) {
 		return false // a content from before the sentence runs into it
@@ -115,7 +117,7 @@ func answers(atts []attrib.Attribution, held, contents *spanSet, seg *segment.Do
 		if c := clip([]text.Span{{Start: a.Cue.End, End: end}}, a.Cue.End, end, seg.Text); hasWord(seg.Text, c) {
 			a.Content, a.Kind = c, attrib.Indirect
 		} else {
-			a.Content = nil
+			drop[i] = true
 		}
 	}
 	return true
