@@ -324,18 +324,30 @@ func TestSourceRepairs(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			seg := segment.Split(c.text)
 			tags := m.TagDoc(seg)
-			a := attrib.Attribution{Cue: spanOf(t, c.text, c.cue), Content: []text.Span{spanOf(t, c.text, c.content)}}
-			a.DropSource()
-			if c.source != "" {
-				a.Source = spanOf(t, c.text, c.source)
-				a.SrcFirst, a.SrcLast = seg.TokenRange(a.Source)
-			}
+			a := attOf(t, seg, c.cue, c.content, c.source)
 			c.fix(&a, seg, tags)
 			if got := c.text[a.Source.Start:a.Source.End]; got != c.want {
 				t.Errorf("source %q, want %q", got, c.want)
 			}
 		})
 	}
+}
+
+// claim is an attribution as its words: cue, content and source ("" for
+// none).
+type claim struct{ cue, content, source string }
+
+// attOf is an indirect attribution of seg's text with that cue, content
+// and source ("" for none), each where it first stands.
+func attOf(t testing.TB, seg *segment.Doc, cue, content, source string) attrib.Attribution {
+	t.Helper()
+	a := attrib.Attribution{Cue: spanOf(t, seg.Text, cue), Content: []text.Span{spanOf(t, seg.Text, content)}, Kind: attrib.Indirect}
+	a.DropSource()
+	if source != "" {
+		a.Source = spanOf(t, seg.Text, source)
+		a.SrcFirst, a.SrcLast = seg.TokenRange(a.Source)
+	}
+	return a
 }
 
 // spanOf is where s first stands in doc; the test fails when it does not.
@@ -418,7 +430,6 @@ func TestSharedSubject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type claim struct{ cue, content, source string }
 	cases := []struct {
 		name        string
 		text        string
@@ -451,17 +462,8 @@ func TestSharedSubject(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			seg := segment.Split(c.text)
 			tags := m.TagDoc(seg)
-			atts := make([]attrib.Attribution, 2)
-			for i, cl := range []claim{c.first, c.then} {
-				a := &atts[i]
-				a.Cue, a.Content, a.Kind = spanOf(t, c.text, cl.cue), []text.Span{spanOf(t, c.text, cl.content)}, c.kind
-				a.DropSource()
-				if cl.source != "" {
-					a.Source = spanOf(t, c.text, cl.source)
-					a.SrcFirst, a.SrcLast = seg.TokenRange(a.Source)
-				}
-			}
-			atts[1].Kind = attrib.Indirect
+			atts := []attrib.Attribution{attOf(t, seg, c.first.cue, c.first.content, c.first.source), attOf(t, seg, c.then.cue, c.then.content, c.then.source)}
+			atts[0].Kind = c.kind
 			sharedSubject(atts, seg, tags)
 			if got := c.text[atts[1].Source.Start:atts[1].Source.End]; got != c.want {
 				t.Errorf("source %q, want %q", got, c.want)

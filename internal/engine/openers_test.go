@@ -8,7 +8,6 @@ import (
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
-	"github.com/whosaid/whosaid/internal/text"
 )
 
 // TestAskedClaims: a sentence that opens with "Asked" and a question gets
@@ -19,8 +18,6 @@ func TestAskedClaims(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// a claim as "cue | content | source"
-	type claim struct{ cue, content, source string }
 	cases := []struct {
 		name string
 		text string
@@ -76,13 +73,7 @@ func TestAskedClaims(t *testing.T) {
 			tags := m.TagDoc(seg)
 			var atts []attrib.Attribution
 			for _, h := range c.have {
-				a := attrib.Attribution{Cue: spanOf(t, c.text, h.cue), Content: []text.Span{spanOf(t, c.text, h.content)}}
-				a.DropSource()
-				if h.source != "" {
-					a.Source = spanOf(t, c.text, h.source)
-					a.SrcFirst, a.SrcLast = seg.TokenRange(a.Source)
-				}
-				atts = append(atts, a)
+				atts = append(atts, attOf(t, seg, h.cue, h.content, h.source))
 			}
 			if got := show(c.text, askedClaims(atts, seg, tags)); !slices.Equal(got, c.want) {
 				t.Errorf("got %q\nwant %q", got, c.want)
@@ -122,9 +113,7 @@ func TestPollClaims(t *testing.T) {
 			tags := m.TagDoc(seg)
 			var atts []attrib.Attribution
 			if c.held != "" {
-				a := attrib.Attribution{Cue: spanOf(t, c.text, "led"), Content: []text.Span{spanOf(t, c.text, c.held)}}
-				a.DropSource()
-				atts = append(atts, a)
+				atts = append(atts, attOf(t, seg, "led", c.held, ""))
 			}
 			got := pollClaims(slices.Clone(atts), seg, tags, nil)
 			if c.cue == "" {
