@@ -20,10 +20,10 @@ import (
 // question as a claim of its own, cue "Asked" and no source
 // (askedNoOne), and the answer as the main verb's ("no"); the cue tagger
 // found 38 of train's 55, and the model gave four of the others to the
-// main verb. The question runs from its first
-// question word ("if", "whether", "about", "why" …, after an adverbial
-// such as "on Fox News" or "Tuesday") to the comma the main clause
-// follows (a noun phrase and a finite verb). A sentence whose words
+// main verb. The question runs from its first question word ("if",
+// "whether", "about", "why" …, after an adverbial such as "on Fox News"
+// or "Tuesday") to the comma the main clause follows (a noun phrase and
+// a finite verb). A sentence whose words
 // another claim holds is left alone, unless that claim is the main
 // verb's with the question for content: it gets the answer instead
 // (answers). atts are sorted by start; so is the result.
@@ -172,9 +172,9 @@ var questionWords = wordset.Of("if whether about why what how who whom which whe
 // train. The poll's phrase must name a poll or survey among its first
 // words (not "In eight of nine states where exit polls were
 // conducted"), may go on after it ("released Monday", ", conducted in
-// May,"), and be followed by a clause with a verb. A sentence
-// whose words another claim holds is left alone. atts are sorted by
-// start; so is the result.
+// May,"), and be followed by a clause with a verb. A sentence whose
+// words another claim holds is left alone. atts are sorted by start; so
+// is the result.
 func pollClaims(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) []attrib.Attribution {
 	var held *spanSet
 	n := len(atts)
@@ -228,7 +228,7 @@ func pollClaims(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quo
 }
 
 // isVerb reports a verb's tag, finite or not: the pruned tagger takes
-// some past tenses for participles ("respondents backed") or adjectives.
+// some past tenses for participles ("respondents backed").
 func isVerb(t tag.Tag) bool { return t.IsVerb() || t == tag.MD }
 
 // maxPollLead bounds the words between "In" and the poll's noun ("In

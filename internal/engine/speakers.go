@@ -329,8 +329,9 @@ var subordinators = wordset.Of("after before since while when by despite upon wi
 // reading token by token, took the nearest noun phrase ("Clinton"). The
 // two verbs must be of one form (finite or participle), and the earlier
 // claim not a quotation ("“…,” he said, and vowed …": the aside's
-// speaker is named again in the main clause). In cue order, so that a
-// list of verbs passes its subject down.
+// speaker is named again in the main clause) nor its source a relative
+// pronoun. In cue order, so that a list of verbs passes its subject
+// down.
 func sharedSubject(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	order := make([]int, len(atts))
 	for i := range order {
@@ -391,11 +392,10 @@ func verbForm(tags []tag.Tag, f, l int) int {
 // pruned, can miss a name ("(Trump writes …") or a plural
 // ("environmentalists argue").
 func noPhrase(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
-	sf, sl := seg.TokenRange(a.Source)
-	if a.SrcFirst < 0 || sf < 0 {
+	if a.SrcFirst < 0 {
 		return
 	}
-	for i := sf; i < sl; i++ {
+	for i := a.SrcFirst; i < a.SrcLast; i++ {
 		if t := tags[i]; t.IsNoun() || t == tag.PRP || t == tag.PRPS || t == tag.CD || t == tag.WP || t == tag.WPS || t == tag.WDT || t == tag.DT || t == tag.JJ || t == tag.JJS || t == tag.POS || t == tag.VBZ {
 			return
 		}
