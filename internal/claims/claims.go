@@ -218,7 +218,7 @@ func statement(seg *segment.Doc, tags []tag.Tag, si int) bool {
 		}
 		lw := string(lowerInto(&buf, seg.Text[tok.Start:tok.End])) // short, does not escape: no allocation
 		if tags != nil {
-			verb = tags[t].IsVerb() || tags[t] == tag.MD
+			verb = tags[t].IsVerbOrModal()
 		} else {
 			verb = strings.HasSuffix(lw, "ed") && len(lw) > 4
 		}

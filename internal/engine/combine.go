@@ -189,7 +189,7 @@ func startAtThat(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, lex *c
 		}
 		if t.Kind == segment.Word && wordshape.Lower(seg.Word(k)) == "that" {
 			// a relative "that" takes a verb next: "the provisions that benefit him"
-			if next := tags[k+1]; next.IsVerb() || next == tag.MD {
+			if tags[k+1].IsVerbOrModal() {
 				return
 			}
 			a.Content[0].Start = int(t.Start)

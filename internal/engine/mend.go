@@ -271,7 +271,7 @@ func afterHearer(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if k < last && seg.Word(k) == "," {
 		k++
 	}
-	if k+1 < last && (subjects[wordshape.Lower(seg.Word(k))] && (tags[k+1].IsVerb() || tags[k+1] == tag.MD) || questions[wordshape.Lower(seg.Word(k))]) {
+	if k+1 < last && (subjects[wordshape.Lower(seg.Word(k))] && tags[k+1].IsVerbOrModal() || questions[wordshape.Lower(seg.Word(k))]) {
 		a.Content[0].Start = int(seg.Tokens[k].Start)
 	}
 }

@@ -203,7 +203,9 @@ func pollClaims(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quo
 			}
 		}
 		e := lastWord(seg, st, j)
-		if j >= st.Last || j-p >= sources.Reach || e <= j || !slices.ContainsFunc(tags[j+1:e+1], isVerb) {
+		// any verb, not only a finite one: the pruned tagger takes some
+		// past tenses for participles ("respondents backed")
+		if j >= st.Last || j-p >= sources.Reach || e <= j || !slices.ContainsFunc(tags[j+1:e+1], tag.Tag.IsVerbOrModal) {
 			continue
 		}
 		a := attrib.Attribution{
@@ -226,10 +228,6 @@ func pollClaims(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quo
 	}
 	return atts
 }
-
-// isVerb reports a verb's tag, finite or not: the pruned tagger takes
-// some past tenses for participles ("respondents backed").
-func isVerb(t tag.Tag) bool { return t.IsVerb() || t == tag.MD }
 
 // maxPollLead bounds the words between "In" and the poll's noun ("In
 // early results of the exit poll").

@@ -396,7 +396,7 @@ func noPhrase(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 		return
 	}
 	for i := a.SrcFirst; i < a.SrcLast; i++ {
-		if t := tags[i]; t.IsNoun() || t == tag.PRP || t == tag.PRPS || t == tag.CD || t == tag.WP || t == tag.WPS || t == tag.WDT || t == tag.DT || t == tag.JJ || t == tag.JJS || t == tag.POS || t == tag.VBZ {
+		if t := tags[i]; phraseTag(t) || t == tag.WP || t == tag.WPS || t == tag.WDT || t == tag.JJS || t == tag.VBZ {
 			return
 		}
 		if st, ok := sentenceOf(seg, i); ok && i > st.First && wordshape.Capitalised(seg.Word(i)) {

@@ -99,6 +99,10 @@ func (t Tag) IsNoun() bool { return t == NN || t == NNS || t == NNP || t == NNPS
 // IsVerb reports VB, VBD, VBG, VBN, VBP, VBZ.
 func (t Tag) IsVerb() bool { return t >= VB && t <= VBZ }
 
+// IsVerbOrModal reports a verb's tag, finite or not, or MD ("will"):
+// any word that can head a clause's verb phrase.
+func (t Tag) IsVerbOrModal() bool { return t.IsVerb() || t == MD }
+
 // IsFinite reports the tags of a verb that can follow its subject: VBD,
 // VBZ, VBP ("said", "says", "say") and MD ("will").
 func (t Tag) IsFinite() bool { return t == VBD || t == VBZ || t == VBP || t == MD }
