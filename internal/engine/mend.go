@@ -31,7 +31,10 @@ import (
 // 52 sources, 31 wrong ones made right and 4 right ones wrong (0.7148 →
 // 0.7160).
 func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
+	qi := newQuoteIndex(quotes)
 	for i := range atts {
+		atSecondVerb(&atts[i], seg, tags, qi)
+		beforeMainClause(&atts[i], seg, tags)
 		speakers(&atts[i], seg, tags)
 		afterHearer(&atts[i], seg, tags)
 		afterAccording(&atts[i], seg)

@@ -1,0 +1,75 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/whosaid/whosaid/internal/quote"
+	"github.com/whosaid/whosaid/internal/segment"
+	"github.com/whosaid/whosaid/internal/tag"
+)
+
+// TestContentEnds: where atSecondVerb and beforeMainClause end a content
+// the model ran on, and where they leave it alone.
+func TestContentEnds(t *testing.T) {
+	m, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		text string
+		c    claim
+		want string
+	}{
+		{"a second verb of the cue's form",
+			"Clinton said that she will release her tax returns and called on Sanders to do the same.",
+			claim{"said", "that she will release her tax returns and called on Sanders to do the same", "Clinton"},
+			"that she will release her tax returns"},
+		{"two participles",
+			"He spoke Monday, saying they want a ban and vowing to build a wall.",
+			claim{"saying", "they want a ban and vowing to build a wall", "He"},
+			"they want a ban"},
+		{"the content's own verbs",
+			"Smith said Jones lied and cheated in the race.",
+			claim{"said", "Jones lied and cheated in the race", "Smith"},
+			"Jones lied and cheated in the race"},
+		{"a participle that is a modifier",
+			"Forecasters said the heat and unsettled weather could last through the week.",
+			claim{"said", "the heat and unsettled weather could last through the week", "Forecasters"},
+			"the heat and unsettled weather could last through the week"},
+		{"inside a quotation",
+			"Kasich said he was “tired of it and ready to go home.”",
+			claim{"said", "he was “tired of it and ready to go home.”", "Kasich"},
+			"he was “tired of it and ready to go home.”"},
+		{"a clause opener",
+			"When the moderator pointed out that Trump hadn't answered the question, the candidate changed the subject.",
+			claim{"pointed out", "that Trump hadn't answered the question, the candidate changed the subject", "the moderator"},
+			"that Trump hadn't answered the question"},
+		{"a participle after a subordinator",
+			"After stating that unborn babies have no rights, Clinton vowed to repeal the amendment.",
+			claim{"stating", "that unborn babies have no rights, Clinton vowed to repeal the amendment", ""},
+			"that unborn babies have no rights"},
+		{"not in the main clause",
+			"The senator said that in the end, the bill will pass.",
+			claim{"said", "that in the end, the bill will pass", "The senator"},
+			"that in the end, the bill will pass"},
+		{"not a content with a clause of its own",
+			"When asked, he said even if Sanders won the state, he would need more delegates.",
+			claim{"said", "even if Sanders won the state, he would need more delegates", "he"},
+			"even if Sanders won the state, he would need more delegates"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg := segment.Split(c.text)
+			tags := m.TagDoc(seg)
+			quotes := quote.Find(seg)
+			a := attOf(t, seg, c.c.cue, c.c.content, c.c.source)
+			a.Kind = kindOf(a.Content, quotes)
+			atSecondVerb(&a, seg, tags, newQuoteIndex(quotes))
+			beforeMainClause(&a, seg, tags)
+			if got := c.text[a.Content[0].Start:a.Content[len(a.Content)-1].End]; got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+		})
+	}
+}
