@@ -139,6 +139,8 @@ func FuzzExtractJSON(f *testing.F) {
 		// the sentence openers the engine adds claims for (openers.go)
 		`{"text": "Asked if he was bullied, Lee said. When asked why, Kim replied no, he added."}`,
 		`{"text": "In a CNN poll released Monday, 50 percent backed Clinton. In the polls, anyway."}`,
+		// where ends.go ends contents and joins a quotation before a frame
+		`{"text": "When he said that she lied, the crowd booed. Lee said she won and called on him, \u201cno,\u201d Kim said. \u201cYes.\u201d"}`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -1,7 +1,10 @@
 package engine
 
 import (
+	"sort"
+
 	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/quote"
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
@@ -146,5 +149,71 @@ func cutAt(a *attrib.Attribution, seg *segment.Doc, k int) {
 	c := clip([]text.Span{{Start: a.Content[0].Start, End: int(seg.Tokens[k].Start)}}, 0, len(seg.Text), seg.Text)
 	if len(c) == 1 && hasWord(seg.Text, c) {
 		a.Content = c
+	}
+}
+
+// withQuoteBefore gives a quotation that follows its cue in a sentence of
+// its own the sentence before the cue as its first part, when that
+// sentence ends in a quotation the frame closes and no claim holds it:
+// "Yet Trump is also a “change agent,” Cole said. “That's exactly what
+// people want …”" is one content in two parts, as PolNeAR draws it. The
+// part runs from the sentence's start (after a label), as the words
+// before a quoted fragment are the speaker's too, to the closing mark.
+func withQuoteBefore(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
+	taken := heldWords(atts)
+	for i := range atts {
+		a := &atts[i]
+		if !afterCue(a) {
+			continue
+		}
+		frame := a.Cue
+		if a.Source.End > a.Source.Start {
+			frame = text.Span{Start: min(frame.Start, a.Source.Start), End: max(frame.End, a.Source.End)}
+		}
+		ff, fl := seg.TokenRange(frame)
+		cf, _ := seg.TokenRange(a.Content[0])
+		if ff < 2 || cf < fl || seg.Tokens[cf].Kind != segment.Quote {
+			continue
+		}
+		marks := true
+		for k := fl; k < cf; k++ {
+			if kd := seg.Tokens[k].Kind; kd != segment.Punct && kd != segment.Quote {
+				marks = false
+			}
+		}
+		if !marks {
+			continue
+		}
+		// the quotation that closes right before the frame
+		var qe int
+		switch {
+		case seg.Tokens[ff-1].Kind == segment.Quote && seg.Word(ff-2) == ",":
+			qe = int(seg.Tokens[ff-1].End)
+		case seg.Word(ff-1) == "," && seg.Tokens[ff-2].Kind == segment.Quote:
+			qe = int(seg.Tokens[ff-2].End)
+		default:
+			continue
+		}
+		k := sort.Search(len(quotes), func(j int) bool { return quotes[j].Start >= qe })
+		qs := -1
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			if quotes[j].End == qe && !quotes[j].Nested && !quotes[j].Scare {
+				qs = quotes[j].Start
+				break
+			}
+		}
+		if qs < 0 {
+			continue
+		}
+		st, ok := sentenceOf(seg, ff)
+		if !ok || st.Start > qs || seg.SentenceAt(a.Content[0].Start) == seg.SentenceAt(frame.Start) {
+			continue
+		}
+		lead := []text.Span{{Start: afterLabel(seg, st), End: qe}}
+		if taken.overlaps(lead) {
+			continue
+		}
+		a.Content = append(lead, a.Content...)
+		a.Kind = kindOf(a.Content, quotes)
 	}
 }

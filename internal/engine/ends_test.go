@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"strings"
+
+	"github.com/whosaid/whosaid/internal/attrib"
 	"testing"
 
 	"github.com/whosaid/whosaid/internal/quote"
@@ -68,6 +71,53 @@ func TestContentEnds(t *testing.T) {
 			atSecondVerb(&a, seg, tags, newQuoteIndex(quotes))
 			beforeMainClause(&a, seg, tags)
 			if got := c.text[a.Content[0].Start:a.Content[len(a.Content)-1].End]; got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestQuoteBefore: the quotation before a frame joins the one after it
+// when no claim holds it.
+func TestQuoteBefore(t *testing.T) {
+	cases := []struct {
+		name  string
+		text  string
+		c     claim
+		other string // a claim's content that holds words before the frame, or ""
+		want  string // the content's parts, joined by " | "
+	}{
+		{"a fragment and a quotation",
+			"Yet Trump is also a “change agent,” Cole said. “That’s exactly what people want.”",
+			claim{"said", "“That’s exactly what people want.”", "Cole"}, "",
+			"Yet Trump is also a “change agent,” | “That’s exactly what people want.”"},
+		{"after a label",
+			"Update: Trump is a “change agent,” Cole said. “That’s what people want.”",
+			claim{"said", "“That’s what people want.”", "Cole"}, "",
+			"Trump is a “change agent,” | “That’s what people want.”"},
+		{"held by another claim",
+			"Critics argued Trump is a “change agent,” Cole said. “That’s what people want.”",
+			claim{"said", "“That’s what people want.”", "Cole"}, "Trump is a “change agent,”",
+			"“That’s what people want.”"},
+		{"no quotation before the frame",
+			"Trump is a change agent, Cole said. “That’s what people want.”",
+			claim{"said", "“That’s what people want.”", "Cole"}, "",
+			"“That’s what people want.”"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg := segment.Split(c.text)
+			quotes := quote.Find(seg)
+			atts := []attrib.Attribution{attOf(t, seg, c.c.cue, c.c.content, c.c.source)}
+			if c.other != "" {
+				atts = append(atts, attOf(t, seg, "argued", c.other, "Critics"))
+			}
+			withQuoteBefore(atts, seg, quotes)
+			var parts []string
+			for _, p := range atts[0].Content {
+				parts = append(parts, c.text[p.Start:p.End])
+			}
+			if got := strings.Join(parts, " | "); got != c.want {
 				t.Errorf("content %q, want %q", got, c.want)
 			}
 		})

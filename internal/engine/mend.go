@@ -42,6 +42,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 	}
 	sharedSubject(atts, seg, tags)
 	withLeadIn(atts, seg, quotes)
+	withQuoteBefore(atts, seg, quotes)
 	withTail(atts, seg, tags, quotes)
 }
 
