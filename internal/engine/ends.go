@@ -217,3 +217,74 @@ func withQuoteBefore(atts []attrib.Attribution, seg *segment.Doc, quotes []quote
 		a.Kind = kindOf(a.Content, quotes)
 	}
 }
+
+// minQuoteWords is the fewest words a quotation withQuoteAfter joins may
+// hold: fewer are a title or a shout ("“Hawaii Five-0,”", "“Nooooo!”").
+const minQuoteWords = 4
+
+// withQuoteAfter gives a quotation its frame follows the quotation that
+// opens the next sentence as its second part, when no claim holds that
+// one: "“…turbulence,” Clinton said. “And that's why steady, experienced
+// leadership is so important …”" is one content in two parts, as PolNeAR
+// draws it. Not when the frame's sentence goes on to another verb ("…,”
+// she told a cheering crowd, then referred to Trump's slogan. “But …”":
+// that quotation is what she referred to).
+func withQuoteAfter(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
+	taken := heldWords(atts)
+	for i := range atts {
+		a := &atts[i]
+		if len(a.Content) != 1 || a.Content[0].End > a.Cue.Start || a.Kind != attrib.Direct {
+			continue
+		}
+		frame := a.Cue
+		if a.Source.End > a.Source.Start {
+			frame = text.Span{Start: min(frame.Start, a.Source.Start), End: max(frame.End, a.Source.End)}
+		}
+		_, fl := seg.TokenRange(frame)
+		if fl < 0 {
+			continue
+		}
+		st, ok := sentenceOf(seg, fl-1)
+		if !ok || st.Last >= len(seg.Tokens) {
+			continue
+		}
+		verb := false
+		for j := fl; j+1 < st.Last && j-fl < maxCoordScan; j++ {
+			if seg.Word(j) == "," {
+				v := j + 1
+				if tags[v] == tag.RB && v+1 < st.Last {
+					v++
+				}
+				verb = verb || tags[v].IsFinite()
+			}
+		}
+		if verb {
+			continue
+		}
+		nx := st.Last
+		if seg.Tokens[nx].Kind != segment.Quote {
+			continue
+		}
+		qs := int(seg.Tokens[nx].Start)
+		k := sort.Search(len(quotes), func(j int) bool { return quotes[j].Start >= qs })
+		if k >= len(quotes) || quotes[k].Start != qs || quotes[k].Scare || quotes[k].Nested || !quotes[k].Closed {
+			continue
+		}
+		tail := []text.Span{{Start: qs, End: quotes[k].End}}
+		qf, ql := seg.TokenRange(tail[0])
+		n := 0
+		for j := qf; j < ql && n < minQuoteWords; j++ {
+			if seg.Tokens[j].Kind.IsWord() {
+				n++
+			}
+		}
+		if n < minQuoteWords {
+			continue
+		}
+		if taken.overlaps(tail) {
+			continue
+		}
+		a.Content = append(a.Content, tail...)
+		a.Kind = kindOf(a.Content, quotes)
+	}
+}

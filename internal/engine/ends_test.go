@@ -123,3 +123,52 @@ func TestQuoteBefore(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteAfter: the quotation that opens the sentence after a frame
+// joins the quotation before it.
+func TestQuoteAfter(t *testing.T) {
+	m, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		text string
+		c    claim
+		want string // the content's parts, joined by " | "
+	}{
+		{"the next sentence's quotation",
+			"“It can cause more turbulence,” Clinton said. “And that’s why steady leadership is so important.” She left.",
+			claim{"said", "“It can cause more turbulence,”", "Clinton"},
+			"“It can cause more turbulence,” | “And that’s why steady leadership is so important.”"},
+		{"after a frame with more words",
+			"“It can cause more turbulence,” Clinton said as she accepted the award. “And that’s why we need leadership.”",
+			claim{"said", "“It can cause more turbulence,”", "Clinton"},
+			"“It can cause more turbulence,” | “And that’s why we need leadership.”"},
+		{"not after another verb",
+			"“We know we have work to do,” she told the crowd, then mocked his slogan. “But that work is not to make America great again.”",
+			claim{"told", "“We know we have work to do,”", "she"},
+			"“We know we have work to do,”"},
+		{"not a shout",
+			"“Do we make promises we cannot keep?” he asked. “Nooooo!”",
+			claim{"asked", "“Do we make promises we cannot keep?”", "he"},
+			"“Do we make promises we cannot keep?”"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg := segment.Split(c.text)
+			tags := m.TagDoc(seg)
+			quotes := quote.Find(seg)
+			atts := []attrib.Attribution{attOf(t, seg, c.c.cue, c.c.content, c.c.source)}
+			atts[0].Kind = kindOf(atts[0].Content, quotes)
+			withQuoteAfter(atts, seg, tags, quotes)
+			var parts []string
+			for _, p := range atts[0].Content {
+				parts = append(parts, c.text[p.Start:p.End])
+			}
+			if got := strings.Join(parts, " | "); got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -43,6 +43,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 	sharedSubject(atts, seg, tags)
 	withLeadIn(atts, seg, quotes)
 	withQuoteBefore(atts, seg, quotes)
+	withQuoteAfter(atts, seg, tags, quotes)
 	withTail(atts, seg, tags, quotes)
 }
 
