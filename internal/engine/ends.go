@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/whosaid/whosaid/internal/attrib"
@@ -288,3 +289,54 @@ func withQuoteAfter(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag,
 		a.Kind = kindOf(a.Content, quotes)
 	}
 }
+
+// beforeWhen ends a content that names a thing, not a clause, before the
+// date that closes it: "announced his endorsement of Ted Cruz on
+// Sunday", "criticized the NRA in February": the date is when the
+// speaker acted, and PolNeAR leaves it out. Only a phrase a preposition
+// opens ("on", "in", "since", "during", "until") with a calendar word
+// ("Sunday", "July", "today") or "last week" and the like (a year may follow), and only when
+// the content has no verb ("dismissed the claim to have conducted the
+// test on Wednesday": there the date is the content's).
+func beforeWhen(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
+	if !afterCue(a) || a.Kind != attrib.Indirect {
+		return
+	}
+	f, l := seg.TokenRange(a.Content[0])
+	if f < 0 || l-f > maxCoordScan {
+		return
+	}
+	e := l - 1
+	for e > f && seg.Tokens[e].Kind == segment.Punct {
+		e--
+	}
+	// k walks back over the date: calendar words, "last week", years
+	k, date := e, false
+	for ; k > f; k-- {
+		w := wordshape.Lower(seg.Word(k))
+		if attrib.Date(w) {
+			date = true
+		} else if whenWords[w] && whenLeads[wordshape.Lower(seg.Word(k-1))] {
+			date = true
+			k--
+		} else if tags[k] != tag.CD {
+			break
+		}
+	}
+	if !date || k <= f || !whenPreps[wordshape.Lower(seg.Word(k))] {
+		return
+	}
+	if slices.ContainsFunc(tags[f:k], tag.Tag.IsVerbOrModal) {
+		return
+	}
+	cutAt(a, seg, k)
+}
+
+// whenWords, after one of whenLeads, end a date: "last week", "this year".
+var (
+	whenWords = wordset.Of("week month year night morning evening afternoon weekend")
+	whenLeads = wordset.Of("last this next earlier")
+)
+
+// whenPreps open the date beforeWhen cuts.
+var whenPreps = wordset.Of("on in since during until")

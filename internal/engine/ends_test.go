@@ -11,7 +11,7 @@ import (
 	"github.com/whosaid/whosaid/internal/tag"
 )
 
-// TestContentEnds: where atSecondVerb and beforeMainClause end a content
+// TestContentEnds: where atSecondVerb, beforeMainClause and beforeWhen end a content
 // the model ran on, and where they leave it alone.
 func TestContentEnds(t *testing.T) {
 	m, err := tag.Default()
@@ -60,6 +60,22 @@ func TestContentEnds(t *testing.T) {
 			"When asked, he said even if Sanders won the state, he would need more delegates.",
 			claim{"said", "even if Sanders won the state, he would need more delegates", "he"},
 			"even if Sanders won the state, he would need more delegates"},
+		{"a date after a thing",
+			"Palin announced her endorsement of Ted Cruz on Sunday.",
+			claim{"announced", "her endorsement of Ted Cruz on Sunday", "Palin"},
+			"her endorsement of Ted Cruz"},
+		{"a month and a year",
+			"The group criticized the NRA in February 2015.",
+			claim{"criticized", "the NRA in February 2015", "The group"},
+			"the NRA"},
+		{"a date in a clause",
+			"Officials dismissed the claim to have tested a bomb on Wednesday.",
+			claim{"dismissed", "the claim to have tested a bomb on Wednesday", "Officials"},
+			"the claim to have tested a bomb on Wednesday"},
+		{"a date with no preposition",
+			"Clinton released her returns last week.",
+			claim{"released", "her returns last week", "Clinton"},
+			"her returns last week"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -70,6 +86,7 @@ func TestContentEnds(t *testing.T) {
 			a.Kind = kindOf(a.Content, quotes)
 			atSecondVerb(&a, seg, tags, newQuoteIndex(quotes))
 			beforeMainClause(&a, seg, tags)
+			beforeWhen(&a, seg, tags)
 			if got := c.text[a.Content[0].Start:a.Content[len(a.Content)-1].End]; got != c.want {
 				t.Errorf("content %q, want %q", got, c.want)
 			}

@@ -35,6 +35,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 	for i := range atts {
 		atSecondVerb(&atts[i], seg, tags, qi)
 		beforeMainClause(&atts[i], seg, tags)
+		beforeWhen(&atts[i], seg, tags)
 		speakers(&atts[i], seg, tags)
 		afterHearer(&atts[i], seg, tags)
 		afterAccording(&atts[i], seg)
