@@ -340,3 +340,43 @@ var (
 
 // whenPreps open the date beforeWhen cuts.
 var whenPreps = wordset.Of("on in since during until")
+
+// beforeAndClause ends a content that names a thing, not a clause,
+// where "and" or "but" brings in a clause of its own, a pronoun and its
+// verb: "called him a “nice guy” and he didn't provide any descriptions
+// for John Kasich", "knows the gritty specifics of health care policy,
+// and she gained …". A thing and a clause do not join into one content;
+// the clause is the writer's. Not after a pronoun ("she and they can
+// get under his skin": one subject), nor inside a quotation.
+func beforeAndClause(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, qi *quoteIndex) {
+	if !afterCue(a) || a.Kind == attrib.Direct {
+		return
+	}
+	f, l := seg.TokenRange(a.Content[0])
+	if f < 0 {
+		return
+	}
+	l = min(l, f+maxCoordScan)
+	for k := f + 1; k+2 < l; k++ {
+		if tags[k].IsFinite() {
+			return
+		}
+		w := wordshape.Lower(seg.Word(k))
+		if w != "and" && w != "but" {
+			continue
+		}
+		s := k + 1
+		if tags[s] != tag.PRP || tags[k-1] == tag.PRP || qi.around(int(seg.Tokens[k].Start)) {
+			continue
+		}
+		v := s + 1
+		if tags[v] == tag.RB && v+1 < l {
+			v++
+		}
+		if !tags[v].IsFinite() {
+			continue
+		}
+		cutAt(a, seg, k)
+		return
+	}
+}

@@ -11,8 +11,9 @@ import (
 	"github.com/whosaid/whosaid/internal/tag"
 )
 
-// TestContentEnds: where atSecondVerb, beforeMainClause and beforeWhen end a content
-// the model ran on, and where they leave it alone.
+// TestContentEnds: where atSecondVerb, beforeMainClause, beforeWhen and
+// beforeAndClause end a content the model ran on, and where they leave it
+// alone.
 func TestContentEnds(t *testing.T) {
 	m, err := tag.Default()
 	if err != nil {
@@ -76,6 +77,14 @@ func TestContentEnds(t *testing.T) {
 			"Clinton released her returns last week.",
 			claim{"released", "her returns last week", "Clinton"},
 			"her returns last week"},
+		{"a clause after a thing",
+			"Trump called him a nice guy and he didn't mention Kasich.",
+			claim{"called", "him a nice guy and he didn't mention Kasich", "Trump"},
+			"him a nice guy"},
+		{"not a subject of two pronouns",
+			"Aides believe she and they can get under his skin.",
+			claim{"believe", "she and they can get under his skin", "Aides"},
+			"she and they can get under his skin"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -87,6 +96,7 @@ func TestContentEnds(t *testing.T) {
 			atSecondVerb(&a, seg, tags, newQuoteIndex(quotes))
 			beforeMainClause(&a, seg, tags)
 			beforeWhen(&a, seg, tags)
+			beforeAndClause(&a, seg, tags, newQuoteIndex(quotes))
 			if got := c.text[a.Content[0].Start:a.Content[len(a.Content)-1].End]; got != c.want {
 				t.Errorf("content %q, want %q", got, c.want)
 			}

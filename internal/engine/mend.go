@@ -36,6 +36,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 		atSecondVerb(&atts[i], seg, tags, qi)
 		beforeMainClause(&atts[i], seg, tags)
 		beforeWhen(&atts[i], seg, tags)
+		beforeAndClause(&atts[i], seg, tags, qi)
 		speakers(&atts[i], seg, tags)
 		afterHearer(&atts[i], seg, tags)
 		afterAccording(&atts[i], seg)
