@@ -350,6 +350,17 @@ func attOf(t testing.TB, seg *segment.Doc, cue, content, source string) attrib.A
 	return a
 }
 
+// tagged is doc split and tagged as the engine does it.
+func tagged(t testing.TB, doc string) (*segment.Doc, []tag.Tag) {
+	t.Helper()
+	m, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg := segment.Split(doc)
+	return seg, m.TagDoc(seg)
+}
+
 // spanOf is where s first stands in doc; the test fails when it does not.
 func spanOf(t testing.TB, doc, s string) text.Span {
 	t.Helper()
@@ -426,10 +437,6 @@ func TestInCompound(t *testing.T) {
 // one's source, unless the two differ in form or the first is a
 // quotation's.
 func TestSharedSubject(t *testing.T) {
-	m, err := tag.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	cases := []struct {
 		name        string
 		text        string
@@ -460,8 +467,7 @@ func TestSharedSubject(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			seg := segment.Split(c.text)
-			tags := m.TagDoc(seg)
+			seg, tags := tagged(t, c.text)
 			atts := []attrib.Attribution{attOf(t, seg, c.first.cue, c.first.content, c.first.source), attOf(t, seg, c.then.cue, c.then.content, c.then.source)}
 			atts[0].Kind = c.kind
 			sharedSubject(atts, seg, tags)

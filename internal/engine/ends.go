@@ -30,9 +30,16 @@ func verbClass(t tag.Tag) int {
 	return 0
 }
 
-// maxCoordScan bounds the words of a content atSecondVerb reads, so that
-// a claim costs the same whatever the text.
+// maxCoordScan bounds the words of a content the cuts read, so that a
+// claim costs the same whatever the text.
 const maxCoordScan = 64
+
+// scanned is the token range of a's first content part, cut to
+// maxCoordScan tokens; first is -1 when it holds no token.
+func scanned(a *attrib.Attribution, seg *segment.Doc) (first, last int) {
+	first, last = seg.TokenRange(a.Content[0])
+	return first, min(last, first+maxCoordScan)
+}
 
 // atSecondVerb ends a content where "and" brings in a second verb of the
 // cue's form ("said that she has released 30 years of tax returns and
@@ -59,11 +66,10 @@ func atSecondVerb(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, qi *q
 	if class == 0 {
 		return
 	}
-	f, l := seg.TokenRange(a.Content[0])
+	f, l := scanned(a, seg)
 	if f < 0 {
 		return
 	}
-	l = min(l, f+maxCoordScan)
 	for k := f + 1; k+1 < l; k++ {
 		if verbClass(tags[k]) == class {
 			return
@@ -167,10 +173,7 @@ func withQuoteBefore(atts []attrib.Attribution, seg *segment.Doc, quotes []quote
 		if !afterCue(a) {
 			continue
 		}
-		frame := a.Cue
-		if a.Source.End > a.Source.Start {
-			frame = text.Span{Start: min(frame.Start, a.Source.Start), End: max(frame.End, a.Source.End)}
-		}
+		frame := frameOf(a)
 		ff, fl := seg.TokenRange(frame)
 		cf, _ := seg.TokenRange(a.Content[0])
 		if ff < 2 || cf < fl || seg.Tokens[cf].Kind != segment.Quote {
@@ -237,10 +240,7 @@ func withQuoteAfter(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag,
 		if len(a.Content) != 1 || a.Content[0].End > a.Cue.Start || a.Kind != attrib.Direct {
 			continue
 		}
-		frame := a.Cue
-		if a.Source.End > a.Source.Start {
-			frame = text.Span{Start: min(frame.Start, a.Source.Start), End: max(frame.End, a.Source.End)}
-		}
+		frame := frameOf(a)
 		_, fl := seg.TokenRange(frame)
 		if fl < 0 {
 			continue
@@ -352,11 +352,10 @@ func beforeAndClause(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, qi
 	if !afterCue(a) || a.Kind == attrib.Direct {
 		return
 	}
-	f, l := seg.TokenRange(a.Content[0])
+	f, l := scanned(a, seg)
 	if f < 0 {
 		return
 	}
-	l = min(l, f+maxCoordScan)
 	for k := f + 1; k+2 < l; k++ {
 		if tags[k].IsFinite() {
 			return

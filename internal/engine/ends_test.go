@@ -7,18 +7,13 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid/internal/quote"
-	"github.com/whosaid/whosaid/internal/segment"
-	"github.com/whosaid/whosaid/internal/tag"
+	"github.com/whosaid/whosaid/internal/text"
 )
 
 // TestContentEnds: where atSecondVerb, beforeMainClause, beforeWhen and
 // beforeAndClause end a content the model ran on, and where they leave it
 // alone.
 func TestContentEnds(t *testing.T) {
-	m, err := tag.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	cases := []struct {
 		name string
 		text string
@@ -88,8 +83,7 @@ func TestContentEnds(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			seg := segment.Split(c.text)
-			tags := m.TagDoc(seg)
+			seg, tags := tagged(t, c.text)
 			quotes := quote.Find(seg)
 			a := attOf(t, seg, c.c.cue, c.c.content, c.c.source)
 			a.Kind = kindOf(a.Content, quotes)
@@ -104,9 +98,9 @@ func TestContentEnds(t *testing.T) {
 	}
 }
 
-// TestQuoteBefore: the quotation before a frame joins the one after it
-// when no claim holds it.
-func TestQuoteBefore(t *testing.T) {
+// TestQuoteJoins: the quotation before a frame joins the one after it
+// (withQuoteBefore, withQuoteAfter) when no claim holds it.
+func TestQuoteJoins(t *testing.T) {
 	cases := []struct {
 		name  string
 		text  string
@@ -130,72 +124,46 @@ func TestQuoteBefore(t *testing.T) {
 			"Trump is a change agent, Cole said. “That’s what people want.”",
 			claim{"said", "“That’s what people want.”", "Cole"}, "",
 			"“That’s what people want.”"},
+		{"the next sentence's quotation",
+			"“It can cause more turbulence,” Clinton said. “And that’s why steady leadership is so important.” She left.",
+			claim{"said", "“It can cause more turbulence,”", "Clinton"}, "",
+			"“It can cause more turbulence,” | “And that’s why steady leadership is so important.”"},
+		{"after a frame with more words",
+			"“It can cause more turbulence,” Clinton said as she accepted the award. “And that’s why we need leadership.”",
+			claim{"said", "“It can cause more turbulence,”", "Clinton"}, "",
+			"“It can cause more turbulence,” | “And that’s why we need leadership.”"},
+		{"not after another verb",
+			"“We know we have work to do,” she told the crowd, then mocked his slogan. “But that work is not to make America great again.”",
+			claim{"told", "“We know we have work to do,”", "she"}, "",
+			"“We know we have work to do,”"},
+		{"not a shout",
+			"“Do we make promises we cannot keep?” he asked. “Nooooo!”",
+			claim{"asked", "“Do we make promises we cannot keep?”", "he"}, "",
+			"“Do we make promises we cannot keep?”"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			seg := segment.Split(c.text)
+			seg, tags := tagged(t, c.text)
 			quotes := quote.Find(seg)
 			atts := []attrib.Attribution{attOf(t, seg, c.c.cue, c.c.content, c.c.source)}
+			atts[0].Kind = kindOf(atts[0].Content, quotes)
 			if c.other != "" {
 				atts = append(atts, attOf(t, seg, "argued", c.other, "Critics"))
 			}
 			withQuoteBefore(atts, seg, quotes)
-			var parts []string
-			for _, p := range atts[0].Content {
-				parts = append(parts, c.text[p.Start:p.End])
-			}
-			if got := strings.Join(parts, " | "); got != c.want {
+			withQuoteAfter(atts, seg, tags, quotes)
+			if got := partsOf(c.text, atts[0].Content); got != c.want {
 				t.Errorf("content %q, want %q", got, c.want)
 			}
 		})
 	}
 }
 
-// TestQuoteAfter: the quotation that opens the sentence after a frame
-// joins the quotation before it.
-func TestQuoteAfter(t *testing.T) {
-	m, err := tag.Default()
-	if err != nil {
-		t.Fatal(err)
+// partsOf is content's text, its parts joined by " | ".
+func partsOf(doc string, content []text.Span) string {
+	parts := make([]string, len(content))
+	for i, p := range content {
+		parts[i] = doc[p.Start:p.End]
 	}
-	cases := []struct {
-		name string
-		text string
-		c    claim
-		want string // the content's parts, joined by " | "
-	}{
-		{"the next sentence's quotation",
-			"“It can cause more turbulence,” Clinton said. “And that’s why steady leadership is so important.” She left.",
-			claim{"said", "“It can cause more turbulence,”", "Clinton"},
-			"“It can cause more turbulence,” | “And that’s why steady leadership is so important.”"},
-		{"after a frame with more words",
-			"“It can cause more turbulence,” Clinton said as she accepted the award. “And that’s why we need leadership.”",
-			claim{"said", "“It can cause more turbulence,”", "Clinton"},
-			"“It can cause more turbulence,” | “And that’s why we need leadership.”"},
-		{"not after another verb",
-			"“We know we have work to do,” she told the crowd, then mocked his slogan. “But that work is not to make America great again.”",
-			claim{"told", "“We know we have work to do,”", "she"},
-			"“We know we have work to do,”"},
-		{"not a shout",
-			"“Do we make promises we cannot keep?” he asked. “Nooooo!”",
-			claim{"asked", "“Do we make promises we cannot keep?”", "he"},
-			"“Do we make promises we cannot keep?”"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			seg := segment.Split(c.text)
-			tags := m.TagDoc(seg)
-			quotes := quote.Find(seg)
-			atts := []attrib.Attribution{attOf(t, seg, c.c.cue, c.c.content, c.c.source)}
-			atts[0].Kind = kindOf(atts[0].Content, quotes)
-			withQuoteAfter(atts, seg, tags, quotes)
-			var parts []string
-			for _, p := range atts[0].Content {
-				parts = append(parts, c.text[p.Start:p.End])
-			}
-			if got := strings.Join(parts, " | "); got != c.want {
-				t.Errorf("content %q, want %q", got, c.want)
-			}
-		})
-	}
+	return strings.Join(parts, " | ")
 }

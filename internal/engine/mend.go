@@ -65,10 +65,7 @@ func withLeadIn(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.Quot
 		if !afterCue(a) || !lowerStart(seg.Text[a.Content[0].Start:a.Content[0].End]) {
 			continue
 		}
-		frame := a.Cue
-		if a.Source.End > a.Source.Start {
-			frame = text.Span{Start: min(frame.Start, a.Source.Start), End: max(frame.End, a.Source.End)}
-		}
+		frame := frameOf(a)
 		ff, fl := seg.TokenRange(frame)
 		cf, _ := seg.TokenRange(a.Content[0])
 		if ff < 0 || cf <= fl || !onlyMarks(seg, fl, cf) {
@@ -117,10 +114,7 @@ func withTail(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quote
 		if len(a.Content) != 1 || a.Content[0].End > a.Cue.Start {
 			continue
 		}
-		frame := a.Cue
-		if a.Source.End > a.Source.Start {
-			frame = text.Span{Start: min(frame.Start, a.Source.Start), End: max(frame.End, a.Source.End)}
-		}
+		frame := frameOf(a)
 		lf, ll := seg.TokenRange(a.Content[0])
 		ff, fl := seg.TokenRange(frame)
 		if lf < 0 || ff < 0 || !onlyMarks(seg, ll, ff) {
@@ -162,6 +156,15 @@ func withTail(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quote
 		a.Content = append(a.Content, tail...)
 		a.Kind = kindOf(a.Content, quotes)
 	}
+}
+
+// frameOf is a's cue with its source: the frame set off in the sentence
+// ("…, he said, …").
+func frameOf(a *attrib.Attribution) text.Span {
+	if a.Source.End > a.Source.Start {
+		return text.Span{Start: min(a.Cue.Start, a.Source.Start), End: max(a.Cue.End, a.Source.End)}
+	}
+	return a.Cue
 }
 
 // maxVerbless bounds the words before a frame that withTail reads.

@@ -6,18 +6,12 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid/internal/attrib"
-	"github.com/whosaid/whosaid/internal/segment"
-	"github.com/whosaid/whosaid/internal/tag"
 )
 
 // TestAskedClaims: a sentence that opens with "Asked" and a question gets
 // the question as a claim of its own, and a claim the model gave the
 // question gets the answer.
 func TestAskedClaims(t *testing.T) {
-	m, err := tag.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	cases := []struct {
 		name string
 		text string
@@ -69,8 +63,7 @@ func TestAskedClaims(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			seg := segment.Split(c.text)
-			tags := m.TagDoc(seg)
+			seg, tags := tagged(t, c.text)
 			var atts []attrib.Attribution
 			for _, h := range c.have {
 				atts = append(atts, attOf(t, seg, h.cue, h.content, h.source))
@@ -85,10 +78,6 @@ func TestAskedClaims(t *testing.T) {
 // TestPollClaims: a sentence that opens with "In" and a poll gets the
 // finding as a claim with the poll for its source.
 func TestPollClaims(t *testing.T) {
-	m, err := tag.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	cases := []struct {
 		name, text           string
 		held                 string // a claim's content already there
@@ -109,8 +98,7 @@ func TestPollClaims(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			seg := segment.Split(c.text)
-			tags := m.TagDoc(seg)
+			seg, tags := tagged(t, c.text)
 			var atts []attrib.Attribution
 			if c.held != "" {
 				atts = append(atts, attOf(t, seg, "led", c.held, ""))
