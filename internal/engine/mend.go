@@ -29,7 +29,10 @@ import (
 // 0.7144); pastRelative 19 sources, some three wrong (0.7144 → 0.7146);
 // namedAfter four sources, three right (0.7146 → 0.7148); sharedSubject
 // 52 sources, 31 wrong ones made right and 4 right ones wrong (0.7148 →
-// 0.7160).
+// 0.7160). The cuts and joins of ends.go, each contents made exact of
+// 10,557 less the run without it: atSecondVerb 35, beforeMainClause 18
+// (e2e +0.0003), beforeWhen 9, beforeAndClause 5, withQuoteBefore 11,
+// withQuoteAfter 19.
 func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
 	qi := newQuoteIndex(quotes)
 	for i := range atts {
