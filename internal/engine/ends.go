@@ -13,8 +13,10 @@ import (
 	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
-// Where a content that follows its cue ends, when the model ran it on
-// into words of the writer's. mend runs both before the speaker repairs.
+// Where a content ends and what joins it. The model runs a content on
+// into words of the writer's, which four cuts end (mend runs them before
+// the speaker repairs), and claims one of the two quotations a frame
+// stands between, which two joins mend (after withLeadIn).
 
 // verbClass groups the tags a coordinated verb shares with the one it
 // joins (0 for none): the tagger confuses VBD and VBN, and VBZ and VBP.
@@ -42,8 +44,8 @@ func scanned(a *attrib.Attribution, seg *segment.Doc) (first, last int) {
 }
 
 // atSecondVerb ends a content where "and" brings in a second verb of the
-// cue's form ("said that she has released 30 years of tax returns and
-// called on Sanders …"; "saying they want a ban and vowing …"): that
+// cue's form ("said that she will release her tax returns and called on
+// Sanders …"; "saying they want a ban and vowing …"): that
 // verb shares the cue's subject, and what follows is another act of the
 // speaker's, not what was said. Not when a verb of that form comes first
 // in the content ("said he lied and cheated": "and" may join the
@@ -103,9 +105,9 @@ var clauseOpeners = wordset.Of("when while if although though as because since a
 // clause begins, when the cue sits in a clause that leads the sentence:
 // one a clause opener or a subordinator brings in ("When the moderator
 // pointed out that Trump hadn't answered the question, the candidate
-// said …"; "After saying …"), or a participle that opens it ("In
-// addition to stating that …, Clinton has vowed …"). The words after the
-// comma are the writer's main clause. The content must hold a finite
+// said …"; "After stating that …, Clinton vowed …"), or a participle cue
+// that opens it ("Pointing out that …, the senator said …"). The words
+// after the comma are the writer's main clause. The content must hold a finite
 // verb before the comma, and must not open with a clause of its own
 // ("that even in little things, the president was …").
 func beforeMainClause(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
@@ -295,9 +297,10 @@ func withQuoteAfter(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag,
 // Sunday", "criticized the NRA in February": the date is when the
 // speaker acted, and PolNeAR leaves it out. Only a phrase a preposition
 // opens ("on", "in", "since", "during", "until") with a calendar word
-// ("Sunday", "July", "today") or "last week" and the like (a year may follow), and only when
-// the content has no verb ("dismissed the claim to have conducted the
-// test on Wednesday": there the date is the content's).
+// ("Sunday", "July", "today") or "last week" and the like, a year
+// perhaps after it, and only when the content has no verb ("dismissed
+// the claim to have conducted the test on Wednesday": there the date is
+// the content's).
 func beforeWhen(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if !afterCue(a) || a.Kind != attrib.Indirect {
 		return
