@@ -3,6 +3,8 @@ package engine
 import (
 	"slices"
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/quote"
@@ -16,7 +18,8 @@ import (
 // Where a content ends and what joins it. The model runs a content on
 // into words of the writer's, which four cuts end (mend runs them before
 // the speaker repairs), and claims one of the two quotations a frame
-// stands between, which two joins mend (after withLeadIn).
+// stands between, which two joins mend (after withLeadIn); last,
+// closeQuotes gives back the closing marks a content's end left out.
 
 // verbClass groups the tags a coordinated verb shares with the one it
 // joins (0 for none): the tagger confuses VBD and VBN, and VBZ and VBP.
@@ -380,5 +383,44 @@ func beforeAndClause(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, qi
 		}
 		cutAt(a, seg, k)
 		return
+	}
+}
+
+// maxCloseGap bounds the marks between a content's end and the closing
+// mark closeQuotes takes in (",”", ".”", "”").
+const maxCloseGap = 8
+
+// closeQuotes ends a content part that stops inside a quotation it opens
+// at the quotation's closing mark, when only marks stand between: the
+// model and the cuts leave "titled “Arrogant" where the reader should
+// see "titled “Arrogant,”". PolNeAR's scorer reads words alone, so the
+// figures do not move; the claim's text and its kind (a quoted fragment
+// makes it mixed) do.
+func closeQuotes(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
+	for i := range atts {
+		a := &atts[i]
+		changed := false
+		for p := range a.Content {
+			c := &a.Content[p]
+			k := sort.Search(len(quotes), func(j int) bool { return quotes[j].Start >= c.End })
+			for j := k - 1; j >= 0 && j >= k-4; j-- {
+				q := quotes[j]
+				if q.Start < c.Start || q.End <= c.End || q.End-c.End > maxCloseGap || !q.Closed {
+					continue
+				}
+				if strings.IndexFunc(seg.Text[c.End:q.End], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) }) >= 0 {
+					continue
+				}
+				if p+1 < len(a.Content) && a.Content[p+1].Start < q.End {
+					continue
+				}
+				c.End = q.End
+				changed = true
+				break
+			}
+		}
+		if changed {
+			a.Kind = kindOf(a.Content, quotes)
+		}
 	}
 }

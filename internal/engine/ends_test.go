@@ -167,3 +167,27 @@ func partsOf(doc string, content []text.Span) string {
 	}
 	return strings.Join(parts, " | ")
 }
+
+// TestCloseQuotes: a content that stops inside a quotation it opens ends
+// at the closing mark, and one that stops short of words does not.
+func TestCloseQuotes(t *testing.T) {
+	cases := []struct {
+		name, text, content, want string
+	}{
+		{"a comma and the mark", `The spot, titled “Arrogant,” ran Monday.`, "The spot, titled “Arrogant", "The spot, titled “Arrogant,”"},
+		{"a full stop and the mark", `He called it a “disaster.” Then he left.`, "He called it a “disaster", "He called it a “disaster.”"},
+		{"words before the mark", `He called it a “total disaster.”`, "He called it a “total", "He called it a “total"},
+		{"a quotation that opens before the content", `“It was a disaster,” he said.`, "It was a disaster", "It was a disaster"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, _ := tagged(t, c.text)
+			quotes := quote.Find(seg)
+			atts := []attrib.Attribution{{Content: []text.Span{spanOf(t, c.text, c.content)}}}
+			closeQuotes(atts, seg, quotes)
+			if got := partsOf(c.text, atts[0].Content); got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+		})
+	}
+}

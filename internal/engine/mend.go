@@ -50,6 +50,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 	withQuoteBefore(atts, seg, quotes)
 	withQuoteAfter(atts, seg, tags, quotes)
 	withTail(atts, seg, tags, quotes)
+	closeQuotes(atts, seg, quotes)
 }
 
 // withLeadIn gives a content that follows a frame set off by commas in
