@@ -82,10 +82,7 @@ func atSecondVerb(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, qi *q
 		if seg.Word(k) != "and" {
 			continue
 		}
-		v := k + 1
-		if tags[v] == tag.RB && v+1 < l {
-			v++ // "and then", "and also"
-		}
+		v := pastAdverb(tags, k+1, l) // "and then", "and also"
 		if verbClass(tags[v]) != class || tags[k-1] == tag.RB || qi.around(int(seg.Tokens[k].Start)) {
 			continue
 		}
@@ -257,11 +254,7 @@ func withQuoteAfter(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag,
 		verb := false
 		for j := fl; j+1 < st.Last && j-fl < maxCoordScan; j++ {
 			if seg.Word(j) == "," {
-				v := j + 1
-				if tags[v] == tag.RB && v+1 < st.Last {
-					v++
-				}
-				verb = verb || tags[v].IsFinite()
+				verb = verb || tags[pastAdverb(tags, j+1, st.Last)].IsFinite()
 			}
 		}
 		if verb {
@@ -277,14 +270,7 @@ func withQuoteAfter(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag,
 			continue
 		}
 		tail := []text.Span{{Start: qs, End: quotes[k].End}}
-		qf, ql := seg.TokenRange(tail[0])
-		n := 0
-		for j := qf; j < ql && n < minQuoteWords; j++ {
-			if seg.Tokens[j].Kind.IsWord() {
-				n++
-			}
-		}
-		if n < minQuoteWords {
+		if qf, ql := seg.TokenRange(tail[0]); !hasWords(seg, qf, ql, minQuoteWords) {
 			continue
 		}
 		if taken.overlaps(tail) {
@@ -312,10 +298,7 @@ func beforeWhen(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if f < 0 || l-f > maxCoordScan {
 		return
 	}
-	e := l - 1
-	for e > f && seg.Tokens[e].Kind == segment.Punct {
-		e--
-	}
+	e := lastWord(seg, f, l)
 	// k walks back over the date: calendar words, "last week", years
 	k, date := e, false
 	for ; k > f; k-- {
@@ -374,11 +357,7 @@ func beforeAndClause(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, qi
 		if tags[s] != tag.PRP || tags[k-1] == tag.PRP || qi.around(int(seg.Tokens[k].Start)) {
 			continue
 		}
-		v := s + 1
-		if tags[v] == tag.RB && v+1 < l {
-			v++
-		}
-		if !tags[v].IsFinite() {
+		if !tags[pastAdverb(tags, s+1, l)].IsFinite() {
 			continue
 		}
 		cutAt(a, seg, k)

@@ -204,6 +204,17 @@ func heldWords(atts []attrib.Attribution) *spanSet {
 	return taken
 }
 
+// hasWords reports whether tokens [first, last) hold n words or more,
+// reading no further than the nth.
+func hasWords(seg *segment.Doc, first, last, n int) bool {
+	for k := first; k < last && n > 0; k++ {
+		if seg.Tokens[k].Kind.IsWord() {
+			n--
+		}
+	}
+	return n <= 0
+}
+
 // onlyMarks reports whether tokens [first, last) are a comma and quote
 // marks: the frame's end and the content's start.
 func onlyMarks(seg *segment.Doc, first, last int) bool {
@@ -335,13 +346,7 @@ func afterAccording(a *attrib.Attribution, seg *segment.Doc) {
 			return
 		case seg.Word(k) == ",":
 			// the content keeps three words at least
-			n := 0
-			for j := k + 1; j < last && n < 3; j++ {
-				if seg.Tokens[j].Kind.IsWord() {
-					n++
-				}
-			}
-			if n == 3 {
+			if hasWords(seg, k+1, last, 3) {
 				a.Content[0].Start = int(seg.Tokens[k+1].Start)
 			}
 			return

@@ -107,7 +107,7 @@ func answers(atts []attrib.Attribution, drop []bool, held, contents *spanSet, se
 	if k == first {
 		return false // what holds the question's words is a cue or a source
 	}
-	e := lastWord(seg, st, l)
+	e := lastWord(seg, l, st.Last)
 	for i := first; i < k; i++ {
 		a := &atts[i]
 		end := int(seg.Tokens[e].End)
@@ -136,21 +136,18 @@ func mainClause(seg *segment.Doc, tags []tag.Tag, st segment.Sentence, f int) in
 			continue
 		}
 		e, ok := phraseFrom(seg, tags, j+1)
-		if e < st.Last && tags[e] == tag.RB {
-			e++
-		}
-		if ok && e < st.Last && tags[e].IsFinite() {
+		if ok && e < st.Last && tags[pastAdverb(tags, e, st.Last)].IsFinite() {
 			return j
 		}
 	}
 	return -1
 }
 
-// lastWord is the last token of sentence st after token k that is not a
-// mark: a claim that runs to the sentence's end stops before its full
-// stop.
-func lastWord(seg *segment.Doc, st segment.Sentence, k int) int {
-	e := st.Last - 1
+// lastWord is the last token before token last and after token k that
+// is not a mark, or k: a claim that runs to its sentence's end stops
+// before its full stop.
+func lastWord(seg *segment.Doc, k, last int) int {
+	e := last - 1
 	for e > k && seg.Tokens[e].Kind == segment.Punct {
 		e--
 	}
@@ -202,7 +199,7 @@ func pollClaims(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quo
 				break
 			}
 		}
-		e := lastWord(seg, st, j)
+		e := lastWord(seg, j, st.Last)
 		// any verb, not only a finite one: the pruned tagger takes some
 		// past tenses for participles ("respondents backed")
 		if j >= st.Last || j-p >= sources.Reach || e <= j || !slices.ContainsFunc(tags[j+1:e+1], tag.Tag.IsVerbOrModal) {

@@ -148,6 +148,16 @@ func startsAfter(a *attrib.Attribution, seg *segment.Doc, f, l int) {
 	}
 }
 
+// pastAdverb is token v, or the token after it when v is an adverb and
+// one follows before token last: the verb of "he then said", "and also
+// vowed".
+func pastAdverb(tags []tag.Tag, v, last int) int {
+	if v+1 < last && tags[v] == tag.RB {
+		return v + 1
+	}
+	return v
+}
+
 // phraseFrom finds the noun phrase that starts at token f ("host Bill
 // Maher", "30 percent of voters"): it ends before token l, and ok is
 // false when there is none.
@@ -238,11 +248,7 @@ func leadingParticiple(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) 
 		for e < st.Last && e-f < hearerWords && seg.Tokens[e].Kind.IsWord() && phraseTag(tags[e]) {
 			e++
 		}
-		v := e
-		if v < st.Last && tags[v] == tag.RB {
-			v++
-		}
-		if e == f || v >= st.Last || !tags[v].IsFinite() || !(tags[e-1].IsNoun() || tags[e-1] == tag.PRP) {
+		if e == f || e >= st.Last || !tags[pastAdverb(tags, e, st.Last)].IsFinite() || !(tags[e-1].IsNoun() || tags[e-1] == tag.PRP) {
 			continue
 		}
 		if a.SrcFirst >= f {
