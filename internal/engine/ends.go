@@ -107,9 +107,11 @@ var clauseOpeners = wordset.Of("when while if although though as because since a
 // pointed out that Trump hadn't answered the question, the candidate
 // said …"; "After stating that …, Clinton vowed …"), or a participle cue
 // that opens it ("Pointing out that …, the senator said …"). The words
-// after the comma are the writer's main clause. The content must hold a finite
-// verb before the comma, and must not open with a clause of its own
-// ("that even in little things, the president was …").
+// after the comma are the writer's main clause. The opener may follow a
+// comma or a link (`laterOpener`). The content must hold a finite verb
+// before the comma or open with "to" ("as technology threatens to change
+// the industry …, it's likely …"), and must not open with a clause of its
+// own ("that even in little things, the president was …").
 func beforeMainClause(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if !afterCue(a) || a.Kind != attrib.Indirect {
 		return
@@ -130,6 +132,9 @@ func beforeMainClause(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	for k < cf && (seg.Tokens[k].Kind == segment.Quote || links[wordshape.Lower(seg.Word(k))]) {
 		k++
 	}
+	if k < cf && !clauseOpeners[wordshape.Lower(seg.Word(k))] {
+		k = laterOpener(seg, k, cf)
+	}
 	switch w := wordshape.Lower(seg.Word(k)); {
 	case k >= cf:
 		if tags[cf] != tag.VBG && wordshape.Lower(seg.Word(cf)) != "having" {
@@ -147,10 +152,28 @@ func beforeMainClause(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if p := tags[j-1]; p == tag.IN || p == tag.CC || p == tag.WRB || p == tag.TO || links[wordshape.Lower(seg.Word(j-1))] {
 		return // "because, she said, …"
 	}
-	if !hasFinite(tags, f, j) {
+	if !hasFinite(tags, f, j) && tags[f] != tag.TO {
 		return
 	}
 	cutAt(a, seg, j)
+}
+
+// laterOpener is the clause opener that brings in the cue's clause after
+// a comma or a link later in the sentence ("However, while the RNC says
+// …"; "…, and while he said he'd hold a hearing, it's unlikely …"), with
+// no comma or quotation between it and cue token cf; k, the sentence's
+// first word, when there is none.
+func laterOpener(seg *segment.Doc, k, cf int) int {
+	for b := cf - 1; b > k; b-- {
+		w := seg.Word(b)
+		if w == "," || w == ";" || seg.Tokens[b].Kind == segment.Quote {
+			break
+		}
+		if clauseOpeners[wordshape.Lower(w)] && (seg.Word(b-1) == "," || links[wordshape.Lower(seg.Word(b-1))]) {
+			return b
+		}
+	}
+	return k
 }
 
 // cutAt ends a's one content before token k, if a word is left.
