@@ -426,3 +426,29 @@ func closeQuotes(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.Quo
 		}
 	}
 }
+
+// withoutFramedQuote drops the last part of a content when it is a
+// quotation in a sentence after the cue's that ends in a comma and
+// goes on: "“America is great! Trump is disgusting,” read one.
+// “Anybody but Trump,” was another." That quotation has a frame of its
+// own, which PolNeAR gives it; the model joins it to the one before.
+func withoutFramedQuote(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
+	n := len(a.Content)
+	if n < 2 {
+		return
+	}
+	last := a.Content[n-1]
+	if last.Start < a.Cue.End {
+		return
+	}
+	f, l := seg.TokenRange(last)
+	if f < 0 || l-f < 3 || seg.Tokens[f].Kind != segment.Quote || seg.Tokens[l-1].Kind != segment.Quote || seg.Word(l-2) != "," {
+		return
+	}
+	st, ok := sentenceOf(seg, l-1)
+	if !ok || seg.SentenceAt(a.Cue.Start) == seg.SentenceAt(last.Start) || l >= st.Last || !seg.Tokens[l].Kind.IsWord() {
+		return
+	}
+	a.Content = a.Content[:n-1]
+	a.Kind = kindOf(a.Content, quotes)
+}

@@ -167,6 +167,48 @@ func TestQuoteJoins(t *testing.T) {
 	}
 }
 
+func TestFramedQuote(t *testing.T) {
+	cases := []struct {
+		name, text, cue, content, want string // content and want: parts joined by " | "
+		kind                           attrib.Kind
+	}{
+		{"a quotation with a frame of its own",
+			"Signs filled the hall. “America is great! Trump is disgusting,” read one. “Anybody but Trump,” was another.",
+			"read", "“America is great! Trump is disgusting,” | “Anybody but Trump,”",
+			"“America is great! Trump is disgusting,”", attrib.Direct},
+		{"a quotation after words",
+			"He had just welcomed a baby girl, his brother added. “He’s a new dad,” he said.",
+			"added", "He had just welcomed a baby girl | “He’s a new dad,”",
+			"He had just welcomed a baby girl", attrib.Indirect},
+		{"a quotation that ends its sentence",
+			"“It can cause more turbulence,” Clinton said. “And that’s why we need leadership.”",
+			"said", "“It can cause more turbulence,” | “And that’s why we need leadership.”",
+			"“It can cause more turbulence,” | “And that’s why we need leadership.”", attrib.Direct},
+		{"the rest of a split quotation",
+			"“We know,” she said, “that work is hard,” and left.",
+			"said", "“We know,” | “that work is hard,”",
+			"“We know,” | “that work is hard,”", attrib.Direct},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, _ := tagged(t, c.text)
+			quotes := quote.Find(seg)
+			a := attrib.Attribution{Cue: spanOf(t, seg.Text, c.cue)}
+			for _, p := range strings.Split(c.content, " | ") {
+				a.Content = append(a.Content, spanOf(t, seg.Text, p))
+			}
+			a.Kind = kindOf(a.Content, quotes)
+			withoutFramedQuote(&a, seg, quotes)
+			if got := partsOf(c.text, a.Content); got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+			if a.Kind != c.kind {
+				t.Errorf("kind %v, want %v", a.Kind, c.kind)
+			}
+		})
+	}
+}
+
 // partsOf is content's text, its parts joined by " | ".
 func partsOf(doc string, content []text.Span) string {
 	parts := make([]string, len(content))
