@@ -209,6 +209,36 @@ func TestFramedQuote(t *testing.T) {
 	}
 }
 
+func TestWithoutAsked(t *testing.T) {
+	cases := []struct {
+		name, text, cue, content, want string // content and want: parts joined by " | "
+	}{
+		{"the one asked",
+			"Clinton has been asked to release the transcripts of her speeches.",
+			"has been asked", "Clinton | to release the transcripts of her speeches",
+			"to release the transcripts of her speeches"},
+		{"not another passive",
+			"The candidate is expected to win the state.",
+			"is expected", "The candidate | to win the state",
+			"The candidate | to win the state"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, _ := tagged(t, c.text)
+			quotes := quote.Find(seg)
+			a := attrib.Attribution{Cue: spanOf(t, seg.Text, c.cue)}
+			a.DropSource()
+			for _, p := range strings.Split(c.content, " | ") {
+				a.Content = append(a.Content, spanOf(t, seg.Text, p))
+			}
+			withoutAsked(&a, seg, quotes)
+			if got := partsOf(c.text, a.Content); got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
 // partsOf is content's text, its parts joined by " | ".
 func partsOf(doc string, content []text.Span) string {
 	parts := make([]string, len(content))
