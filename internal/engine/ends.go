@@ -471,3 +471,51 @@ func withoutAsked(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Quote)
 		}
 	}
 }
+
+// wholeSubject starts the first part of a raising or passive cue's
+// content ("is expected", "seemed", "appears") at the start of the
+// subject's phrase: `noPassiveSource` made that part of the source the
+// source model found, a name or a head noun ("Clinton" in "The birth of
+// the newest Clinton is expected to coincide …"; "Britain" in "the
+// special relationship between America and Britain appears to be alive
+// and well"), where PolNeAR takes the whole subject. The phrase runs
+// from its clause's start, past a clause opener, "that" or "despite",
+// then links and adverbs ("Even", "Despite the fact that …"), when the words between
+// hold no finite verb, no quotation, no comma or other break, and do not
+// open with a participle ("Following an outcry …"). A relative pronoun
+// ("which is expected to …") stays as it is.
+func wholeSubject(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
+	if len(a.Content) < 2 || a.SrcFirst >= 0 || a.Content[0].End > a.Cue.Start || a.Content[1].Start < a.Cue.End || !sourceless(seg.Text[a.Cue.Start:a.Cue.End]) {
+		return
+	}
+	f, _ := seg.TokenRange(a.Content[0])
+	if f < 0 || relPronouns[wordshape.Lower(seg.Word(f))] {
+		return
+	}
+	st, ok := sentenceOf(seg, f)
+	if !ok {
+		return
+	}
+	k := max(st.First, f-maxCoordScan)
+	for b := f - 1; b >= k; b-- {
+		if w := wordshape.Lower(seg.Word(b)); clauseOpeners[w] || w == "that" || w == "despite" {
+			k = b + 1
+			break
+		}
+	}
+	for k < f && (seg.Tokens[k].Kind == segment.Quote || links[wordshape.Lower(seg.Word(k))] || tags[k] == tag.RB || tags[k] == tag.RBR) {
+		k++
+	}
+	if k == f || tags[k] == tag.VBG || tags[k] == tag.VBN {
+		return
+	}
+	for j := k; j < f; j++ {
+		if tags[j].IsFinite() || seg.Tokens[j].Kind == segment.Quote || subjectBreaks[seg.Word(j)] {
+			return
+		}
+	}
+	a.Content[0].Start = int(seg.Tokens[k].Start)
+}
+
+// subjectBreaks end a phrase before a subject: "In Iowa, …", "(…)".
+var subjectBreaks = wordset.Of(", ; : ( ) — – --")

@@ -209,7 +209,7 @@ func TestFramedQuote(t *testing.T) {
 	}
 }
 
-func TestWithoutAsked(t *testing.T) {
+func TestPassiveSubjects(t *testing.T) {
 	cases := []struct {
 		name, text, cue, content, want string // content and want: parts joined by " | "
 	}{
@@ -217,14 +217,38 @@ func TestWithoutAsked(t *testing.T) {
 			"Clinton has been asked to release the transcripts of her speeches.",
 			"has been asked", "Clinton | to release the transcripts of her speeches",
 			"to release the transcripts of her speeches"},
-		{"not another passive",
+		{"another passive keeps its subject",
 			"The candidate is expected to win the state.",
 			"is expected", "The candidate | to win the state",
 			"The candidate | to win the state"},
+		{"the whole subject",
+			"The birth of the newest Clinton is expected to coincide with the conventions.",
+			"is expected", "Clinton | to coincide with the conventions",
+			"The birth of the newest Clinton | to coincide with the conventions"},
+		{"after an adverb",
+			"Even HBO comedian John Oliver appeared to lose his temper.",
+			"appeared", "Oliver | to lose his temper",
+			"HBO comedian John Oliver | to lose his temper"},
+		{"after a clause opener",
+			"Despite the fact that neither contest this year seems to have a genuine race, turnout rose.",
+			"seems", "this year | to have a genuine race",
+			"neither contest this year | to have a genuine race"},
+		{"not past a comma",
+			"In Iowa, Clinton is expected to win.",
+			"is expected", "Clinton | to win",
+			"Clinton | to win"},
+		{"not a relative pronoun",
+			"The central bank, which is expected to act in December, held rates.",
+			"is expected", "which | to act in December",
+			"which | to act in December"},
+		{"not a participle's phrase",
+			"Following an outcry the bill was expected to pass.",
+			"was expected", "the bill | to pass",
+			"the bill | to pass"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			seg, _ := tagged(t, c.text)
+			seg, tags := tagged(t, c.text)
 			quotes := quote.Find(seg)
 			a := attrib.Attribution{Cue: spanOf(t, seg.Text, c.cue)}
 			a.DropSource()
@@ -232,6 +256,7 @@ func TestWithoutAsked(t *testing.T) {
 				a.Content = append(a.Content, spanOf(t, seg.Text, p))
 			}
 			withoutAsked(&a, seg, quotes)
+			wholeSubject(&a, seg, tags)
 			if got := partsOf(c.text, a.Content); got != c.want {
 				t.Errorf("content %q, want %q", got, c.want)
 			}
