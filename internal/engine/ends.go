@@ -519,3 +519,64 @@ func wholeSubject(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 
 // subjectBreaks end a phrase before a subject: "In Iowa, …", "(…)".
 var subjectBreaks = wordset.Of(", ; : ( ) — – --")
+
+// beforeVenue ends a content that names a thing, not a clause, before
+// the occasion the speaker spoke on: "praised her positive reviews of
+// the president's actions in a tweet", "criticized tax credits and
+// military spending at Tuesday's Republican debate", "thanked supporters
+// at a victory rally in his home state". The occasion is a phrase that
+// "in", "at", "during", "via" or "through" opens and a venue noun
+// ("tweet", "interview", "rally", "debate", "speech" …) ends within five
+// words; PolNeAR leaves it out, as it does the date (beforeWhen, which
+// runs after it). Not when the content has a verb ("that he was working
+// on a book in an interview" keeps its clause whole) or a quotation
+// before the phrase.
+func beforeVenue(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
+	if !afterCue(a) || a.Kind != attrib.Indirect {
+		return
+	}
+	f, l := seg.TokenRange(a.Content[0])
+	if f < 0 || l-f > maxCoordScan || slices.ContainsFunc(tags[f:l], tag.Tag.IsVerbOrModal) {
+		return
+	}
+	for k := f + 1; k < l; k++ {
+		if !venuePreps[wordshape.Lower(seg.Word(k))] {
+			continue
+		}
+		if slices.ContainsFunc(seg.Tokens[f:k], func(t segment.Token) bool { return t.Kind == segment.Quote }) {
+			return
+		}
+		for j := k + 1; j < l && j-k <= 5; j++ {
+			if venueNouns[wordshape.Lower(seg.Word(j))] {
+				cutAt(a, seg, venueStart(seg, tags, f, k))
+				return
+			}
+			if t := tags[j]; !(phraseTag(t) || t == tag.JJS || t == tag.VBN) {
+				break
+			}
+		}
+	}
+}
+
+// venuePreps open the phrase of an occasion; venueNouns end it.
+var venuePreps = wordset.Of("in at during via through")
+var venueNouns = wordset.Of("tweet tweets interview interviews statement speech speeches rally rallies debate debates conference town email e-mail letter post video op-ed appearance event meeting forum hearing remarks message column editorial broadcast ad")
+
+// venueStart is where the venue phrase at token k begins: at an earlier
+// one it is coordinated with ("during campaign stops and in his speech").
+func venueStart(seg *segment.Doc, tags []tag.Tag, f, k int) int {
+	if k-1 <= f || !coordWords[wordshape.Lower(seg.Word(k-1))] {
+		return k
+	}
+	for j := k - 2; j > f && k-j <= 6; j-- {
+		if venuePreps[wordshape.Lower(seg.Word(j))] {
+			return j
+		}
+		if t := tags[j]; !(phraseTag(t) || t == tag.JJS || t == tag.VBN) {
+			break
+		}
+	}
+	return k
+}
+
+var coordWords = wordset.Of("and or")

@@ -56,6 +56,22 @@ func TestContentEnds(t *testing.T) {
 			"But as technology threatens to change the industry ever more quickly, it's likely that the agreement may merely reset the clock.",
 			claim{"threatens", "to change the industry ever more quickly, it's likely that the agreement may merely reset the clock", "technology"},
 			"to change the industry ever more quickly"},
+		{"an occasion",
+			"Blackwell thanked supporters at a victory rally in his home state.",
+			claim{"thanked", "supporters at a victory rally in his home state", "Blackwell"},
+			"supporters"},
+		{"an occasion coordinated with another",
+			"He praised Mrs. Clinton during campaign stops and in his speech at the convention.",
+			claim{"praised", "Mrs. Clinton during campaign stops and in his speech at the convention", "He"},
+			"Mrs. Clinton"},
+		{"an occasion, then a date",
+			"She praised the president's actions in a tweet on Sunday.",
+			claim{"praised", "the president's actions in a tweet on Sunday", "She"},
+			"the president's actions"},
+		{"not a clause's occasion",
+			"He said that he was working on a book in an interview.",
+			claim{"said", "that he was working on a book in an interview", "He"},
+			"that he was working on a book in an interview"},
 		{"not in the main clause",
 			"The senator said that in the end, the bill will pass.",
 			claim{"said", "that in the end, the bill will pass", "The senator"},
@@ -97,6 +113,7 @@ func TestContentEnds(t *testing.T) {
 			a.Kind = kindOf(a.Content, quotes)
 			atSecondVerb(&a, seg, tags, newQuoteIndex(quotes))
 			beforeMainClause(&a, seg, tags)
+			beforeVenue(&a, seg, tags)
 			beforeWhen(&a, seg, tags)
 			beforeAndClause(&a, seg, tags, newQuoteIndex(quotes))
 			if got := c.text[a.Content[0].Start:a.Content[len(a.Content)-1].End]; got != c.want {
