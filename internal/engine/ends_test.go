@@ -292,6 +292,42 @@ func partsOf(doc string, content []text.Span) string {
 
 // TestCloseQuotes: a content that stops inside a quotation it opens ends
 // at the closing mark, and one that stops short of words does not.
+func TestThroughIncluding(t *testing.T) {
+	cases := []struct {
+		name, text, content, other, want string // other: another claim's content, or ""
+	}{
+		{"the examples",
+			"He accused China of hacking federal agencies, including the theft of 21 million records.",
+			"China of hacking federal agencies", "",
+			"China of hacking federal agencies, including the theft of 21 million records"},
+		{"a relative clause in them",
+			"She cited several factors, including budget cuts that eliminated federal grants.",
+			"several factors", "",
+			"several factors, including budget cuts that eliminated federal grants"},
+		{"not a subject with a verb of its own",
+			"He felt some pressure as members of his caucus, including his deputies, have thrown their support behind him.",
+			"some pressure as members of his caucus", "",
+			"some pressure as members of his caucus"},
+		{"not another claim's words",
+			"He criticized the plan, including what aides called a tax hike.",
+			"the plan", "a tax hike",
+			"the plan"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, tags := tagged(t, c.text)
+			atts := []attrib.Attribution{{Content: []text.Span{spanOf(t, c.text, c.content)}}}
+			if c.other != "" {
+				atts = append(atts, attrib.Attribution{Content: []text.Span{spanOf(t, c.text, c.other)}})
+			}
+			throughIncluding(atts, seg, tags)
+			if got := partsOf(c.text, atts[0].Content); got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
 func TestCloseQuotes(t *testing.T) {
 	cases := []struct {
 		name, text, content, want string
