@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid/internal/quote"
+	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/text"
 )
 
@@ -210,11 +211,7 @@ func TestFramedQuote(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			seg, _ := tagged(t, c.text)
 			quotes := quote.Find(seg)
-			a := attrib.Attribution{Cue: spanOf(t, seg.Text, c.cue)}
-			for _, p := range strings.Split(c.content, " | ") {
-				a.Content = append(a.Content, spanOf(t, seg.Text, p))
-			}
-			a.Kind = kindOf(a.Content, quotes)
+			a := inParts(t, seg, quotes, c.cue, c.content)
 			withoutFramedQuote(&a, seg, quotes)
 			if got := partsOf(c.text, a.Content); got != c.want {
 				t.Errorf("content %q, want %q", got, c.want)
@@ -267,11 +264,7 @@ func TestPassiveSubjects(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			seg, tags := tagged(t, c.text)
 			quotes := quote.Find(seg)
-			a := attrib.Attribution{Cue: spanOf(t, seg.Text, c.cue)}
-			a.DropSource()
-			for _, p := range strings.Split(c.content, " | ") {
-				a.Content = append(a.Content, spanOf(t, seg.Text, p))
-			}
+			a := inParts(t, seg, quotes, c.cue, c.content)
 			withoutAsked(&a, seg, quotes)
 			wholeSubject(&a, seg, tags)
 			if got := partsOf(c.text, a.Content); got != c.want {
@@ -279,6 +272,19 @@ func TestPassiveSubjects(t *testing.T) {
 			}
 		})
 	}
+}
+
+// inParts is an attribution with no source of cue and a content in the
+// parts content gives, joined by " | ".
+func inParts(t *testing.T, seg *segment.Doc, quotes []quote.Quote, cue, content string) attrib.Attribution {
+	t.Helper()
+	a := attrib.Attribution{Cue: spanOf(t, seg.Text, cue)}
+	a.DropSource()
+	for _, p := range strings.Split(content, " | ") {
+		a.Content = append(a.Content, spanOf(t, seg.Text, p))
+	}
+	a.Kind = kindOf(a.Content, quotes)
+	return a
 }
 
 // partsOf is content's text, its parts joined by " | ".
