@@ -480,10 +480,10 @@ func withoutAsked(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Quote)
 // special relationship between America and Britain appears to be alive
 // and well"), where PolNeAR takes the whole subject. The phrase runs
 // from its clause's start, past a clause opener, "that" or "despite",
-// then links and adverbs ("Even", "Despite the fact that …"), when the words between
-// hold no finite verb, no quotation, no comma or other break, and do not
-// open with a participle ("Following an outcry …"). A relative pronoun
-// ("which is expected to …") stays as it is.
+// then links and adverbs ("Even", "Despite the fact that …"), when the
+// words between hold no finite verb, no quotation, no comma or other
+// break, and do not open with a participle ("Following an outcry …"). A
+// relative pronoun ("which is expected to …") stays as it is.
 func wholeSubject(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if len(a.Content) < 2 || a.SrcFirst >= 0 || a.Content[0].End > a.Cue.Start || a.Content[1].Start < a.Cue.End || !sourceless(seg.Text[a.Cue.Start:a.Cue.End]) {
 		return
@@ -606,7 +606,7 @@ func throughIncluding(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Ta
 		for end > l+1 && sentenceMarks[seg.Word(end)] {
 			end--
 		}
-		if slices.ContainsFunc(seg.Tokens[l:end+1], func(t segment.Token) bool { return t.Kind == segment.Quote }) || seg.Word(end) == ":" || seg.Word(end+1) == ":" {
+		if slices.ContainsFunc(seg.Tokens[l:end+1], func(t segment.Token) bool { return t.Kind == segment.Quote }) || seg.Word(end) == ":" {
 			continue
 		}
 		if mainVerb(seg, tags, l, end+1) {
