@@ -141,6 +141,11 @@ func FuzzExtractJSON(f *testing.F) {
 		`{"text": "In a CNN poll released Monday, 50 percent backed Clinton. In the polls, anyway."}`,
 		// where ends.go ends contents and joins a quotation before a frame
 		`{"text": "When he said that she lied, the crowd booed. Lee said she won and called on him, \u201cno,\u201d Kim said. \u201cYes.\u201d"}`,
+		// the later repairs: a joined quotation with a frame of its own, the
+		// one asked, a raising cue's subject, an occasion, and a paste that
+		// ends inside ", including …"
+		`{"text": "\u201cYes, go,\u201d read one. \u201cNo more of it,\u201d was another. Even the whole Lee clan was asked to go and seemed to win."}`,
+		`{"text": "She praised Lee at a rally in Ohio. He accused China of hacking agencies, including the theft of records"}`,
 	} {
 		f.Add([]byte(s))
 	}
