@@ -16,10 +16,13 @@ import (
 )
 
 // Where a content ends and what joins it. The model runs a content on
-// into words of the writer's, which four cuts end (mend runs them before
+// into words of the writer's, which the cuts end (mend runs them before
 // the speaker repairs), and claims one of the two quotations a frame
-// stands between, which two joins mend (after withLeadIn); last,
-// closeQuotes gives back the closing marks a content's end left out.
+// stands between, which the joins mend (after withLeadIn). withoutAsked
+// and wholeSubject redraw the subject part noPassiveSource made, after
+// the speaker repairs; throughIncluding runs a content on through its
+// examples; last, closeQuotes gives back the closing marks a content's
+// end left out.
 
 // verbClass groups the tags a coordinated verb shares with the one it
 // joins (0 for none): the tagger confuses VBD and VBN, and VBZ and VBP.
@@ -460,7 +463,7 @@ func withoutFramedQuote(a *attrib.Attribution, seg *segment.Doc, quotes []quote.
 // 92 such contents leave it out, 7 keep it. It runs after the speaker
 // repairs, which would otherwise take that subject as the source.
 func withoutAsked(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
-	if len(a.Content) < 2 || a.SrcFirst >= 0 || a.Content[0].End > a.Cue.Start || a.Content[1].Start < a.Cue.End {
+	if !subjectPart(a) {
 		return
 	}
 	for _, w := range strings.Fields(wordshape.Lower(seg.Text[a.Cue.Start:a.Cue.End])) {
@@ -470,6 +473,13 @@ func withoutAsked(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Quote)
 			return
 		}
 	}
+}
+
+// subjectPart reports a sourceless content whose first part stands
+// before the cue and the rest after it: the shape noPassiveSource gives
+// a passive or raising cue's content, its subject first.
+func subjectPart(a *attrib.Attribution) bool {
+	return len(a.Content) >= 2 && a.SrcFirst < 0 && a.Content[0].End <= a.Cue.Start && a.Content[1].Start >= a.Cue.End
 }
 
 // wholeSubject starts the first part of a raising or passive cue's
@@ -485,7 +495,7 @@ func withoutAsked(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Quote)
 // break, and do not open with a participle ("Following an outcry …"). A
 // relative pronoun ("which is expected to …") stays as it is.
 func wholeSubject(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
-	if len(a.Content) < 2 || a.SrcFirst >= 0 || a.Content[0].End > a.Cue.Start || a.Content[1].Start < a.Cue.End || !sourceless(seg.Text[a.Cue.Start:a.Cue.End]) {
+	if !subjectPart(a) || !sourceless(seg.Text[a.Cue.Start:a.Cue.End]) {
 		return
 	}
 	f, _ := seg.TokenRange(a.Content[0])
@@ -543,7 +553,7 @@ func beforeVenue(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 		if !venuePreps[wordshape.Lower(seg.Word(k))] {
 			continue
 		}
-		if slices.ContainsFunc(seg.Tokens[f:k], func(t segment.Token) bool { return t.Kind == segment.Quote }) {
+		if hasQuoteMark(seg, f, k) {
 			return
 		}
 		for j := k + 1; j < l && j-k <= 5; j++ {
@@ -551,7 +561,7 @@ func beforeVenue(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 				cutAt(a, seg, venueStart(seg, tags, f, k))
 				return
 			}
-			if t := tags[j]; !(phraseTag(t) || t == tag.JJS || t == tag.VBN) {
+			if !venueTag(tags[j]) {
 				break
 			}
 		}
@@ -572,11 +582,17 @@ func venueStart(seg *segment.Doc, tags []tag.Tag, f, k int) int {
 		if venuePreps[wordshape.Lower(seg.Word(j))] {
 			return j
 		}
-		if t := tags[j]; !(phraseTag(t) || t == tag.JJS || t == tag.VBN) {
+		if !venueTag(tags[j]) {
 			break
 		}
 	}
 	return k
+}
+
+// venueTag is a tag the words of an occasion's phrase may bear: "his
+// home state", "Tuesday's Republican debate", "a planned rally".
+func venueTag(t tag.Tag) bool {
+	return phraseTag(t) || t == tag.JJS || t == tag.VBN
 }
 
 var coordWords = wordset.Of("and or")
@@ -602,11 +618,8 @@ func throughIncluding(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Ta
 		if !ok || st.Last-l > maxCoordScan {
 			continue
 		}
-		end := st.Last - 1
-		for end > l+1 && sentenceMarks[seg.Word(end)] {
-			end--
-		}
-		if slices.ContainsFunc(seg.Tokens[l:end+1], func(t segment.Token) bool { return t.Kind == segment.Quote }) || seg.Word(end) == ":" {
+		end := beforeMarks(seg, l+1, st.Last)
+		if hasQuoteMark(seg, l, end+1) || seg.Word(end) == ":" {
 			continue
 		}
 		if mainVerb(seg, tags, l, end+1) {
@@ -632,4 +645,9 @@ func mainVerb(seg *segment.Doc, tags []tag.Tag, first, last int) bool {
 		}
 	}
 	return false
+}
+
+// hasQuoteMark reports a quotation mark among tokens [first, last).
+func hasQuoteMark(seg *segment.Doc, first, last int) bool {
+	return slices.ContainsFunc(seg.Tokens[first:last], func(t segment.Token) bool { return t.Kind == segment.Quote })
 }

@@ -159,10 +159,7 @@ func withTail(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quote
 				continue
 			}
 		}
-		end := st.Last - 1
-		for end > fl+1 && sentenceMarks[seg.Word(end)] {
-			end--
-		}
+		end := beforeMarks(seg, fl+1, st.Last)
 		tail := clip([]text.Span{{Start: int(seg.Tokens[fl+1].Start), End: int(seg.Tokens[end].End)}}, 0, len(seg.Text), seg.Text)
 		if len(tail) == 0 || taken.overlaps(tail) {
 			continue
@@ -186,6 +183,17 @@ const maxVerbless = 64
 
 // sentenceMarks end a sentence; a content stops before them.
 var sentenceMarks = wordset.Of(". ! ?")
+
+// beforeMarks is the last token before token last that is not a mark
+// that ends a sentence, but never token k or one before it: where a
+// content that runs to its sentence's end stops.
+func beforeMarks(seg *segment.Doc, k, last int) int {
+	end := last - 1
+	for end > k && sentenceMarks[seg.Word(end)] {
+		end--
+	}
+	return end
+}
 
 // tailLinks open the rest of a clause after a speaker's aside ("…, she
 // said, but also …"; "…, he said, because …").
