@@ -274,6 +274,53 @@ func TestPassiveSubjects(t *testing.T) {
 	}
 }
 
+func TestRelatives(t *testing.T) {
+	cases := []struct {
+		name, text, source, cue, content, want, wantSource string
+	}{
+		{"that before the content's verb",
+			"She has the kind of job that many economists say is the future.",
+			"many economists", "say", "is the future",
+			"that | is the future", "many economists"},
+		{"not that after a verb",
+			"The report showed that officials knew the attack was planned.",
+			"officials", "knew", "the attack was planned",
+			"the attack was planned", "officials"},
+		{"not that before a noun phrase",
+			"It is a plan that he calls a disaster.",
+			"he", "calls", "a disaster",
+			"a disaster", "he"},
+		{"what after a preposition",
+			"In 2009, under what Mr. Hedge called the prior economy model, fees fell.",
+			"Mr. Hedge", "called", "the prior economy model",
+			"what | the prior economy model", "Mr. Hedge"},
+		{"a pronoun the source took",
+			"The changes, which officials said will go into effect soon, are big.",
+			"which officials", "said", "will go into effect soon",
+			"which | will go into effect soon", "officials"},
+		{"not a source of one word",
+			"The changes, which said nothing, are big.",
+			"which", "said", "nothing",
+			"nothing", "which"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, tags := tagged(t, c.text)
+			a := attrib.Attribution{Cue: spanOf(t, c.text, c.cue), Content: []text.Span{spanOf(t, c.text, c.content)}}
+			a.Source = spanOf(t, c.text, c.source)
+			a.SrcFirst, a.SrcLast = seg.TokenRange(a.Source)
+			moreRelatives(&a, seg, tags)
+			relativeInSource(&a, seg)
+			if got := partsOf(c.text, a.Content); got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+			if got := c.text[a.Source.Start:a.Source.End]; got != c.wantSource {
+				t.Errorf("source %q, want %q", got, c.wantSource)
+			}
+		})
+	}
+}
+
 // inParts is an attribution with no source of cue and a content in the
 // parts content gives, joined by " | ".
 func inParts(t *testing.T, seg *segment.Doc, quotes []quote.Quote, cue, content string) attrib.Attribution {
