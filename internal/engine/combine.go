@@ -317,13 +317,16 @@ func sourceless(cue string) bool {
 			if feeling[v] {
 				return false // "are worried", "were divided": who feels it is the source
 			}
-			if strings.HasSuffix(v, "ed") || irregularParticiple[v] {
+			if participle(v) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// participle reports a word a passive cue's participle can be.
+func participle(w string) bool { return strings.HasSuffix(w, "ed") || irregularParticiple[w] }
 
 var (
 	beForm     = wordset.Of("is are was were be been being")

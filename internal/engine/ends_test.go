@@ -321,6 +321,35 @@ func TestRelatives(t *testing.T) {
 	}
 }
 
+func TestInfinitiveSpeaker(t *testing.T) {
+	cases := []struct {
+		name, text, cue, content, want, wantSource string
+	}{
+		{"a verb after the participle",
+			"The New York Times is expected to endorse the Democratic candidate.",
+			"is expected to endorse", "The New York Times | the Democratic candidate",
+			"the Democratic candidate", "The New York Times"},
+		{"a participle's own infinitive",
+			"The candidate is expected to win the state.",
+			"is expected", "The candidate | to win the state",
+			"The candidate | to win the state", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, _ := tagged(t, c.text)
+			quotes := quote.Find(seg)
+			a := inParts(t, seg, quotes, c.cue, c.content)
+			infinitiveSpeaker(&a, seg, quotes)
+			if got := partsOf(c.text, a.Content); got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+			if got := c.text[a.Source.Start:a.Source.End]; got != c.wantSource {
+				t.Errorf("source %q, want %q", got, c.wantSource)
+			}
+		})
+	}
+}
+
 // inParts is an attribution with no source of cue and a content in the
 // parts content gives, joined by " | ".
 func inParts(t *testing.T, seg *segment.Doc, quotes []quote.Quote, cue, content string) attrib.Attribution {
