@@ -696,10 +696,9 @@ func relativeInSource(a *attrib.Attribution, seg *segment.Doc) {
 		return
 	}
 	r := a.SrcFirst
-	if w := seg.Word(r); w == "which" || w == "whom" || w == "what" {
+	if w := seg.Word(r); (w == "which" || w == "whom" || w == "what") && seg.Tokens[r+1].Kind.IsWord() {
 		withToken(a, seg, r)
-		a.SrcFirst++
-		a.Source.Start = int(seg.Tokens[a.SrcFirst].Start)
+		setSpeaker(a, seg, r+1, a.SrcLast)
 	}
 }
 
