@@ -18,7 +18,10 @@ import (
 // Where a content ends and what joins it. The model runs a content on
 // into words of the writer's, which the cuts end (mend runs them before
 // the speaker repairs), and claims one of the two quotations a frame
-// stands between, which the joins mend (after withLeadIn). withoutAsked
+// stands between, which the joins mend (after withLeadIn).
+// infinitiveSpeaker, first, gives a passive cue that goes on to a verb
+// its subject back as the source; moreRelatives and relativeInSource
+// give a content the relative pronoun before its frame. withoutAsked
 // and wholeSubject redraw the subject part noPassiveSource made, after
 // the speaker repairs; throughIncluding runs a content on through its
 // examples; last, closeQuotes gives back the closing marks a content's
