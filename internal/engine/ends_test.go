@@ -311,12 +311,7 @@ func TestRelatives(t *testing.T) {
 			a.SrcFirst, a.SrcLast = seg.TokenRange(a.Source)
 			moreRelatives(&a, seg, tags)
 			relativeInSource(&a, seg)
-			if got := partsOf(c.text, a.Content); got != c.want {
-				t.Errorf("content %q, want %q", got, c.want)
-			}
-			if got := c.text[a.Source.Start:a.Source.End]; got != c.wantSource {
-				t.Errorf("source %q, want %q", got, c.wantSource)
-			}
+			checkClaim(t, c.text, &a, c.want, c.wantSource)
 		})
 	}
 }
@@ -340,13 +335,20 @@ func TestInfinitiveSpeaker(t *testing.T) {
 			quotes := quote.Find(seg)
 			a := inParts(t, seg, quotes, c.cue, c.content)
 			infinitiveSpeaker(&a, seg, quotes)
-			if got := partsOf(c.text, a.Content); got != c.want {
-				t.Errorf("content %q, want %q", got, c.want)
-			}
-			if got := c.text[a.Source.Start:a.Source.End]; got != c.wantSource {
-				t.Errorf("source %q, want %q", got, c.wantSource)
-			}
+			checkClaim(t, c.text, &a, c.want, c.wantSource)
 		})
+	}
+}
+
+// checkClaim reports where a's content (parts joined by " | ") or its
+// source differ from want and wantSource.
+func checkClaim(t *testing.T, doc string, a *attrib.Attribution, want, wantSource string) {
+	t.Helper()
+	if got := partsOf(doc, a.Content); got != want {
+		t.Errorf("content %q, want %q", got, want)
+	}
+	if got := doc[a.Source.Start:a.Source.End]; got != wantSource {
+		t.Errorf("source %q, want %q", got, wantSource)
 	}
 }
 
