@@ -693,9 +693,12 @@ func moreRelatives(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 // relativeInSource moves a relative pronoun the source model took into
 // the source ("which officials said will go into effect …", "whom many
 // progressives believed was unfairly tilting …") to the content, as its
-// first part: withRelative's shape, which the source model missed.
+// first part: withRelative's shape, which the source model missed. Only
+// a source of its own that meets its cue: an inherited one lies
+// elsewhere.
 func relativeInSource(a *attrib.Attribution, seg *segment.Doc) {
-	if !afterCue(a) || a.SrcFirst < 0 || a.SrcLast-a.SrcFirst < 2 || a.Source.End > a.Cue.Start {
+	if !afterCue(a) || a.Inherited || a.SrcFirst < 0 || a.SrcLast-a.SrcFirst < 2 || a.Source.End > a.Cue.Start ||
+		strings.TrimSpace(seg.Text[a.Source.End:a.Cue.Start]) != "" {
 		return
 	}
 	r := a.SrcFirst
