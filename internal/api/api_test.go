@@ -146,6 +146,10 @@ func FuzzExtractJSON(f *testing.F) {
 		// ends inside ", including …"
 		`{"text": "\u201cYes, go,\u201d read one. \u201cNo more of it,\u201d was another. Even the whole Lee clan was asked to go and seemed to win."}`,
 		`{"text": "She praised Lee at a rally in Ohio. He accused China of hacking agencies, including the theft of records"}`,
+		// relative pronouns before a frame, and a passive cue that goes on
+		// to a verb, each at the paste's end
+		`{"text": "It is a job that economists say is the future, under what he called a plan, which officials said will"}`,
+		`{"text": "The Times is expected to endorse"}`,
 	} {
 		f.Add([]byte(s))
 	}
