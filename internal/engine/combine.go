@@ -591,13 +591,16 @@ func withRelative(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 // content follow each other with nothing but spaces between ("which he
 // said will …"), or -1.
 func beforeTightFrame(a *attrib.Attribution, seg *segment.Doc) int {
-	if !afterCue(a) || a.SrcFirst < 1 || a.Source.End > a.Cue.Start {
-		return -1
-	}
-	if strings.TrimSpace(seg.Text[a.Source.End:a.Cue.Start]) != "" || strings.TrimSpace(seg.Text[a.Cue.End:a.Content[0].Start]) != "" {
+	if !afterCue(a) || a.SrcFirst < 1 || !sourceMeetsCue(a, seg) || strings.TrimSpace(seg.Text[a.Cue.End:a.Content[0].Start]) != "" {
 		return -1
 	}
 	return a.SrcFirst - 1
+}
+
+// sourceMeetsCue reports a source that ends before its cue with nothing
+// but spaces between ("officials said").
+func sourceMeetsCue(a *attrib.Attribution, seg *segment.Doc) bool {
+	return a.Source.End <= a.Cue.Start && strings.TrimSpace(seg.Text[a.Source.End:a.Cue.Start]) == ""
 }
 
 // withToken gives a's content token r as a first part of its own.

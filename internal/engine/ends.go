@@ -466,15 +466,9 @@ func withoutFramedQuote(a *attrib.Attribution, seg *segment.Doc, quotes []quote.
 // 92 such contents leave it out, 7 keep it. It runs after the speaker
 // repairs, which would otherwise take that subject as the source.
 func withoutAsked(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
-	if !subjectPart(a) {
-		return
-	}
-	for _, w := range strings.Fields(wordshape.Lower(seg.Text[a.Cue.Start:a.Cue.End])) {
-		if w == "asked" {
-			a.Content = a.Content[1:]
-			a.Kind = kindOf(a.Content, quotes)
-			return
-		}
+	if subjectPart(a) && slices.Contains(strings.Fields(wordshape.Lower(seg.Text[a.Cue.Start:a.Cue.End])), "asked") {
+		a.Content = a.Content[1:]
+		a.Kind = kindOf(a.Content, quotes)
 	}
 }
 
@@ -697,8 +691,7 @@ func moreRelatives(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 // a source of its own that meets its cue: an inherited one lies
 // elsewhere.
 func relativeInSource(a *attrib.Attribution, seg *segment.Doc) {
-	if !afterCue(a) || a.Inherited || a.SrcFirst < 0 || a.SrcLast-a.SrcFirst < 2 || a.Source.End > a.Cue.Start ||
-		strings.TrimSpace(seg.Text[a.Source.End:a.Cue.Start]) != "" {
+	if !afterCue(a) || a.Inherited || a.SrcFirst < 0 || a.SrcLast-a.SrcFirst < 2 || !sourceMeetsCue(a, seg) {
 		return
 	}
 	r := a.SrcFirst
