@@ -103,6 +103,7 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 		mend(a.atts, a.seg, tags, quotes)
 		a.atts = askedClaims(a.atts, a.seg, tags)
 		a.atts = pollClaims(a.atts, a.seg, tags, quotes)
+		a.atts = withoutInner(a.atts, a.seg, e.lex)
 	}
 	report(stepAttrib)
 	if err := ctx.Err(); err != nil {

@@ -1,0 +1,82 @@
+package engine
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/cue"
+	"github.com/whosaid/whosaid/internal/text"
+)
+
+// TestWithoutInner: a claim inside another's content goes when its
+// source is there too, unless it reports speech, quotes its speaker, sits
+// in a quotation or follows a clause of the writer's; every other claim
+// stays, in order.
+func TestWithoutInner(t *testing.T) {
+	type claim struct{ source, cue, content string }
+	cases := []struct {
+		name   string
+		text   string
+		claims []claim
+		want   []string // the contents kept
+	}{
+		{"an action inside a reported clause",
+			"Reports said that the billionaire wants a ban on Muslims.",
+			[]claim{{"Reports", "said", "that the billionaire wants a ban on Muslims"}, {"the billionaire", "wants", "a ban on Muslims"}},
+			[]string{"that the billionaire wants a ban on Muslims"}},
+		{"listed inner first",
+			"Reports said that the billionaire wants a ban on Muslims.",
+			[]claim{{"the billionaire", "wants", "a ban on Muslims"}, {"Reports", "said", "that the billionaire wants a ban on Muslims"}},
+			[]string{"that the billionaire wants a ban on Muslims"}},
+		{"a statement inside",
+			"The mayor said turnout fell sharply, according to the county clerk.",
+			[]claim{{"the county clerk", "according to", "The mayor said turnout fell sharply"}, {"The mayor", "said", "turnout fell sharply"}},
+			[]string{"The mayor said turnout fell sharply", "turnout fell sharply"}},
+		{"a stance inside",
+			"Aides said the governor backs the plan.",
+			[]claim{{"Aides", "said", "the governor backs the plan"}, {"the governor", "backs", "the plan"}},
+			[]string{"the governor backs the plan"}},
+		{"a noun that quotes its speaker",
+			"Politifact ruled that Trump's focus on “thousands of shootings” was wrong.",
+			[]claim{{"Politifact", "ruled", "that Trump's focus on “thousands of shootings” was wrong"}, {"Trump's", "focus on", "“thousands of shootings”"}},
+			[]string{"that Trump's focus on “thousands of shootings” was wrong", "“thousands of shootings”"}},
+		{"inside a quotation",
+			"“The senator wants a wall,” she said.",
+			[]claim{{"she", "said", "“The senator wants a wall,”"}, {"The senator", "wants", "a wall"}},
+			[]string{"“The senator wants a wall,”", "a wall"}},
+		{"after a clause of the writer's",
+			"She said the plan failed after critics called it a disaster.",
+			[]claim{{"She", "said", "the plan failed after critics called it a disaster"}, {"critics", "called", "it a disaster"}},
+			[]string{"the plan failed after critics called it a disaster", "it a disaster"}},
+		{"a source outside",
+			"Smith argued that the plan would fail, and warned that taxes would rise.",
+			[]claim{{"Smith", "argued", "that the plan would fail, and warned that taxes would rise"}, {"Smith", "warned", "that taxes would rise"}},
+			[]string{"that the plan would fail, and warned that taxes would rise", "that taxes would rise"}},
+		{"the same span twice",
+			"Officials said the vote was delayed.",
+			[]claim{{"Officials", "said", "the vote was delayed"}, {"Officials", "said", "the vote was delayed"}},
+			[]string{"the vote was delayed", "the vote was delayed"}},
+		{"no claims", "Nothing here.", nil, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, _ := tagged(t, c.text)
+			var atts []attrib.Attribution
+			for _, cl := range c.claims {
+				a := attrib.Attribution{Cue: spanOf(t, c.text, cl.cue), Source: spanOf(t, c.text, cl.source)}
+				a.Content = []text.Span{spanOf(t, c.text, cl.content)}
+				a.SrcFirst, a.SrcLast = seg.TokenRange(a.Source)
+				atts = append(atts, a)
+			}
+			var got []string
+			for _, a := range withoutInner(atts, seg, cue.Default()) {
+				got = append(got, partsOf(c.text, a.Content))
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("kept\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(c.want, "\n  "))
+			}
+		})
+	}
+}
