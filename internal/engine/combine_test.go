@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/quote"
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
@@ -436,6 +437,40 @@ func TestInCompound(t *testing.T) {
 // TestSharedSubject: a cue "and" joins to the one before takes that
 // one's source, unless the two differ in form or the first is a
 // quotation's.
+// TestQuotedSpeaker: a participle after a quotation's frame speaks with
+// the frame's speaker, not with a source in the quoted words.
+func TestQuotedSpeaker(t *testing.T) {
+	cases := []struct {
+		name        string
+		text        string
+		first, then claim
+		want        string
+	}{
+		{"after the frame",
+			"“He performed 100 percent,” Rendell recalled, suggesting the debate erased all memory of it.",
+			claim{"recalled", "“He performed 100 percent,”", "Rendell"}, claim{"suggesting", "the debate erased all memory of it", "He"},
+			"Rendell"},
+		{"not without the comma",
+			"“He performed well,” Rendell recalled before suggesting the debate mattered.",
+			claim{"recalled", "“He performed well,”", "Rendell"}, claim{"suggesting", "the debate mattered", "He"},
+			"He"},
+		{"not a frame before the quotation",
+			"Rendell recalled “He performed well,” suggesting the debate mattered.",
+			claim{"recalled", "“He performed well,”", "Rendell"}, claim{"suggesting", "the debate mattered", "He"},
+			"He"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, tags := tagged(t, c.text)
+			atts := []attrib.Attribution{attOf(t, seg, c.first.cue, c.first.content, c.first.source), attOf(t, seg, c.then.cue, c.then.content, c.then.source)}
+			quotedSpeaker(atts, seg, tags, quote.Find(seg))
+			if got := c.text[atts[1].Source.Start:atts[1].Source.End]; got != c.want {
+				t.Errorf("source %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
 func TestSharedSubject(t *testing.T) {
 	cases := []struct {
 		name        string
