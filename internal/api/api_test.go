@@ -150,6 +150,10 @@ func FuzzExtractJSON(f *testing.F) {
 		// to a verb, each at the paste's end
 		`{"text": "It is a job that economists say is the future, under what he called a plan, which officials said will"}`,
 		`{"text": "The Times is expected to endorse"}`,
+		// a claim inside another's content, and a participle after a
+		// quotation's frame whose source was in the quoted words, each at
+		// the paste's end
+		`{"text": "Aides said the governor backs the plan. \u201cHe won,\u201d Lee said, suggesting"}`,
 	} {
 		f.Add([]byte(s))
 	}
