@@ -101,6 +101,7 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 		}
 		a.atts = oneClaimPerCue(a.atts, a.seg, quotes)
 		mend(a.atts, a.seg, tags, quotes)
+		a.atts = atSecondCue(a.atts, a.seg, quotes)
 		a.atts = askedClaims(a.atts, a.seg, tags)
 		a.atts = pollClaims(a.atts, a.seg, tags, quotes)
 		a.atts = withoutInner(a.atts, a.seg, e.lex)

@@ -5,6 +5,7 @@ import (
 	"github.com/whosaid/whosaid/internal/quote"
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/text"
+	"github.com/whosaid/whosaid/internal/wordset"
 )
 
 // oneClaimPerCue makes one claim, in parts, of the claims the finished
@@ -43,4 +44,59 @@ func oneClaimPerCue(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.
 		out = append(out, b)
 	}
 	return out
+}
+
+// secondCues start a frame of their own after the speech verb of a
+// quotation's frame: "…,” Trump said, adding later, “…”; "…,” Sanders said,
+// going on to contrast … “…”.
+var secondCues = wordset.Of("adding going")
+
+// atSecondCue splits a claim in parts where the words between two parts
+// hold a second cue (secondCues): PolNeAR draws what follows as that
+// cue's claim, with the same speaker (5 times in 5 on train's held-out
+// folds and dev). The new claims follow the one they came from.
+func atSecondCue(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) []attrib.Attribution {
+	var out []attrib.Attribution
+	for i, a := range atts {
+		k, cue := secondCue(&a, seg)
+		if k < 0 {
+			if out != nil {
+				out = append(out, a)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]attrib.Attribution, 0, len(atts)+1), atts[:i]...)
+		}
+		b := a
+		a.Content, b.Content = a.Content[:k:k], a.Content[k:]
+		a.Kind, b.Kind = kindOf(a.Content, quotes), kindOf(b.Content, quotes)
+		b.Cue, b.Inherited = cue, true
+		out = append(out, a, b)
+	}
+	if out == nil {
+		return atts
+	}
+	return out
+}
+
+// secondCue is the first part after a gap that holds a second cue after
+// a's own, and that cue; -1 when there is none.
+func secondCue(a *attrib.Attribution, seg *segment.Doc) (int, text.Span) {
+	if a.Turn || len(a.Content) < 2 || a.SrcFirst < 0 {
+		return -1, text.Span{}
+	}
+	for k := 1; k < len(a.Content); k++ {
+		gap := text.Span{Start: a.Content[k-1].End, End: a.Content[k].Start}
+		if a.Cue.Start < gap.Start || a.Cue.End > gap.End {
+			continue // the cue's own gap only
+		}
+		f, l := seg.TokenRange(text.Span{Start: a.Cue.End, End: gap.End})
+		for j := max(f, 0); j < l && j-f < maxCoordScan; j++ {
+			if j > 0 && seg.Tokens[j].Kind == segment.Word && secondCues[seg.Word(j)] && seg.Word(j-1) == "," {
+				return k, text.Span{Start: int(seg.Tokens[j].Start), End: int(seg.Tokens[j].End)}
+			}
+		}
+	}
+	return -1, text.Span{}
 }

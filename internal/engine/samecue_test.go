@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,6 +81,46 @@ func TestOneClaimPerCue(t *testing.T) {
 				if i < len(c.kinds) && kinds[i] != c.kinds[i] {
 					t.Errorf("claim %d kind %v, want %v", i, kinds[i], c.kinds[i])
 				}
+			}
+		})
+	}
+}
+
+// TestAtSecondCue: a claim in parts splits where a second cue frames the
+// parts after it, which keep the speaker.
+func TestAtSecondCue(t *testing.T) {
+	cases := []struct {
+		name, text, cue, content, source string
+		want                             []string // each claim's parts and cue
+	}{
+		{"adding",
+			"“We can’t afford it,” Trump said, adding later, “NATO is costing us a fortune.”",
+			"said", "“We can’t afford it,” | “NATO is costing us a fortune.”", "Trump",
+			[]string{"“We can’t afford it,” / said", "“NATO is costing us a fortune.” / adding"}},
+		{"another participle",
+			"“We can’t afford it,” Trump said, referring to NATO, “it is costing us a fortune.”",
+			"said", "“We can’t afford it,” | “it is costing us a fortune.”", "Trump",
+			[]string{"“We can’t afford it,” | “it is costing us a fortune.” / said"}},
+		{"not in the words of a part",
+			"“We can’t afford it, adding debt,” Trump said, “and NATO costs a fortune.”",
+			"said", "“We can’t afford it, adding debt,” | “and NATO costs a fortune.”", "Trump",
+			[]string{"“We can’t afford it, adding debt,” | “and NATO costs a fortune.” / said"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, _ := tagged(t, c.text)
+			a := inParts(t, seg, quote.Find(seg), c.cue, c.content)
+			a.Source = spanOf(t, c.text, c.source)
+			a.SrcFirst, a.SrcLast = seg.TokenRange(a.Source)
+			var got []string
+			for _, b := range atSecondCue([]attrib.Attribution{a}, seg, quote.Find(seg)) {
+				got = append(got, partsOf(c.text, b.Content)+" / "+c.text[b.Cue.Start:b.Cue.End])
+				if b.Source != a.Source {
+					t.Errorf("source %q, want %q", c.text[b.Source.Start:b.Source.End], c.source)
+				}
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(c.want, "\n  "))
 			}
 		})
 	}
