@@ -365,7 +365,12 @@ var whenPreps = wordset.Of("on in since during until")
 // for John Kasich", "knows the gritty specifics of health care policy,
 // and she gained …". A thing and a clause do not join into one content;
 // the clause is the writer's. Not after a pronoun ("she and they can
-// get under his skin": one subject), nor inside a quotation.
+// get under his skin": one subject), nor inside a quotation. A verb in
+// the past or third person right after "and" or "but" ends it too: the
+// cue's subject goes on to do something else ("rejected the science of
+// climate change and criticized the Paris agreement"). Not a modal or a
+// plain present ("… and would leave …", "to raise her voice and say …"):
+// gold runs on across those.
 func beforeAndClause(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, qi *quoteIndex) {
 	if !afterCue(a) || a.Kind == attrib.Direct {
 		return
@@ -383,6 +388,10 @@ func beforeAndClause(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, qi
 			continue
 		}
 		s := k + 1
+		if j := pastAdverb(tags, s, l); (tags[j] == tag.VBD && !modifies(tags, j, l) || tags[j] == tag.VBZ) && !qi.around(int(seg.Tokens[k].Start)) {
+			cutAt(a, seg, k) // the cue's own verb phrase goes on
+			return
+		}
 		if tags[s] != tag.PRP || tags[k-1] == tag.PRP || qi.around(int(seg.Tokens[k].Start)) {
 			continue
 		}
@@ -392,6 +401,13 @@ func beforeAndClause(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, qi
 		cutAt(a, seg, k)
 		return
 	}
+}
+
+// modifies reports a past form before a common noun: "unsettled
+// weather", "paid family leave" modify the noun (the tagger gives them
+// VBD), where a verb takes an object ("criticized the agreement").
+func modifies(tags []tag.Tag, j, l int) bool {
+	return j+1 < l && (tags[j+1] == tag.NN || tags[j+1] == tag.NNS)
 }
 
 // maxCloseGap bounds the marks between a content's end and the closing
