@@ -340,11 +340,7 @@ var subordinators = wordset.Of("after before since while when by despite upon wi
 // pronoun. In cue order, so that a list of verbs passes its subject
 // down.
 func sharedSubject(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
-	order := make([]int, len(atts))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(x, y int) bool { return atts[order[x]].Cue.Start < atts[order[y]].Cue.Start })
+	order := cueOrder(atts)
 	for n := 1; n < len(order); n++ {
 		a, p := &atts[order[n]], &atts[order[n-1]]
 		if a.Turn || a.Inherited || p.SrcFirst < 0 || p.Kind == attrib.Direct || a.SrcFirst == p.SrcFirst {
@@ -377,6 +373,16 @@ func sharedSubject(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) 
 	}
 }
 
+// cueOrder is the indices of atts in the order of their cues.
+func cueOrder(atts []attrib.Attribution) []int {
+	order := make([]int, len(atts))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool { return atts[order[x]].Cue.Start < atts[order[y]].Cue.Start })
+	return order
+}
+
 // quotedSpeaker gives a participle that follows a quotation's frame
 // the frame's speaker, when the source it has lies inside the quotation:
 // in "“He performed 100 percent,” Rendell recalled, suggesting the second
@@ -385,11 +391,7 @@ func sharedSubject(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) 
 // the held-out folds). Only a source of the quotation before the frame,
 // whose cue lies after it.
 func quotedSpeaker(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
-	order := make([]int, len(atts))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(x, y int) bool { return atts[order[x]].Cue.Start < atts[order[y]].Cue.Start })
+	order := cueOrder(atts)
 	for n := 1; n < len(order); n++ {
 		a, p := &atts[order[n]], &atts[order[n-1]]
 		if a.Turn || a.SrcFirst < 0 || p.SrcFirst < 0 {
