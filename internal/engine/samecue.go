@@ -48,7 +48,7 @@ func oneClaimPerCue(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.
 
 // secondCues start a frame of their own after the speech verb of a
 // quotation's frame: "…,” Trump said, adding later, “…”; "…,” Sanders said,
-// going on to contrast … “…”.
+// going on to contrast … “…” ("going" only before "on").
 var secondCues = wordset.Of("adding going")
 
 // atSecondCue splits a claim in parts where the words between two parts
@@ -93,7 +93,9 @@ func secondCue(a *attrib.Attribution, seg *segment.Doc) (int, text.Span) {
 		}
 		f, l := seg.TokenRange(text.Span{Start: a.Cue.End, End: gap.End})
 		for j := max(f, 0); j < l && j-f < maxCoordScan; j++ {
-			if j > 0 && seg.Tokens[j].Kind == segment.Word && secondCues[seg.Word(j)] && seg.Word(j-1) == "," {
+			w := seg.Word(j)
+			if j > 0 && seg.Tokens[j].Kind == segment.Word && secondCues[w] && seg.Word(j-1) == "," &&
+				(w != "going" || j+1 < l && seg.Word(j+1) == "on") { // not "going into the meeting"
 				return k, text.Span{Start: int(seg.Tokens[j].Start), End: int(seg.Tokens[j].End)}
 			}
 		}
