@@ -32,6 +32,18 @@ func (q *quoteIndex) around(b int) bool {
 	return k > 0 && q.maxEnd[k-1] > b
 }
 
+// holding is the quotation, not a scare quote, that holds byte b.
+func (q *quoteIndex) holding(b int) (quote.Quote, bool) {
+	k := sort.Search(len(q.quotes), func(i int) bool { return q.quotes[i].Start > b }) - 1
+	// a nested quotation lies inside the one before it: a few steps back
+	for step := 0; k >= 0 && step < 4; k, step = k-1, step+1 {
+		if x := q.quotes[k]; x.Start <= b && b < x.End {
+			return x, !x.Scare
+		}
+	}
+	return quote.Quote{}, false
+}
+
 // maxDepth is how many claims may cover one stretch of text. Nested
 // attributions are real ("X said that Y claimed that Z"), but a text of
 // nothing but speech verbs nests one in another without end, and every

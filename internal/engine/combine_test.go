@@ -463,7 +463,7 @@ func TestQuotedSpeaker(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			seg, tags := tagged(t, c.text)
 			atts := []attrib.Attribution{attOf(t, seg, c.first.cue, c.first.content, c.first.source), attOf(t, seg, c.then.cue, c.then.content, c.then.source)}
-			quotedSpeaker(atts, seg, tags, quote.Find(seg))
+			quotedSpeaker(atts, seg, tags, newQuoteIndex(quote.Find(seg)))
 			if got := c.text[atts[1].Source.Start:atts[1].Source.End]; got != c.want {
 				t.Errorf("source %q, want %q", got, c.want)
 			}

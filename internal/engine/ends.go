@@ -384,15 +384,15 @@ func beforeAndClause(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, qi
 			return
 		}
 		w := wordshape.Lower(seg.Word(k))
-		if w != "and" && w != "but" {
+		if w != "and" && w != "but" || qi.around(int(seg.Tokens[k].Start)) {
 			continue
 		}
 		s := k + 1
-		if j := pastAdverb(tags, s, l); (tags[j] == tag.VBD && !modifies(tags, j, l) || tags[j] == tag.VBZ) && !qi.around(int(seg.Tokens[k].Start)) {
+		if j := pastAdverb(tags, s, l); tags[j] == tag.VBD && !modifies(tags, j, l) || tags[j] == tag.VBZ {
 			cutAt(a, seg, k) // the cue's own verb phrase goes on
 			return
 		}
-		if tags[s] != tag.PRP || tags[k-1] == tag.PRP || qi.around(int(seg.Tokens[k].Start)) {
+		if tags[s] != tag.PRP || tags[k-1] == tag.PRP {
 			continue
 		}
 		if !tags[pastAdverb(tags, s+1, l)].IsFinite() {

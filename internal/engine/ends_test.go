@@ -318,9 +318,7 @@ func TestRelatives(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			seg, tags := tagged(t, c.text)
-			a := attrib.Attribution{Cue: spanOf(t, c.text, c.cue), Content: []text.Span{spanOf(t, c.text, c.content)}}
-			a.Source = spanOf(t, c.text, c.source)
-			a.SrcFirst, a.SrcLast = seg.TokenRange(a.Source)
+			a := attOf(t, seg, c.cue, c.content, c.source)
 			moreRelatives(&a, seg, tags)
 			relativeInSource(&a, seg)
 			checkClaim(t, c.text, &a, c.want, c.wantSource)

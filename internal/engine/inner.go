@@ -65,8 +65,7 @@ func heldBy(a, o *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) bool {
 	if opensQuote(seg, o.Content[0]) || o.Turn {
 		return false
 	}
-	if k := seg.TokenAt(a.Source.Start); k > 0 && k <= len(seg.Tokens) &&
-		int(seg.Tokens[k-1].Start) >= o.Start() && writerClauses[wordshape.Lower(seg.Word(k-1))] {
+	if k := seg.TokenAt(a.Source.Start); k > 0 && int(seg.Tokens[k-1].Start) >= o.Start() && writerClauses[wordshape.Lower(seg.Word(k-1))] {
 		return false
 	}
 	f, l := seg.TokenRange(a.Cue)
@@ -77,10 +76,5 @@ func heldBy(a, o *attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) bool {
 		}
 	}
 	f, l = seg.TokenRange(text.Span{Start: a.Start(), End: a.End()})
-	for k := max(f, 0); k < l; k++ {
-		if seg.Tokens[k].Kind == segment.Quote {
-			return false
-		}
-	}
-	return true
+	return f < 0 || !hasQuoteMark(seg, f, l)
 }

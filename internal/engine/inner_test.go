@@ -7,7 +7,6 @@ import (
 
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/cue"
-	"github.com/whosaid/whosaid/internal/text"
 )
 
 // TestWithoutInner: a claim inside another's content goes when its
@@ -65,10 +64,7 @@ func TestWithoutInner(t *testing.T) {
 			seg, _ := tagged(t, c.text)
 			var atts []attrib.Attribution
 			for _, cl := range c.claims {
-				a := attrib.Attribution{Cue: spanOf(t, c.text, cl.cue), Source: spanOf(t, c.text, cl.source)}
-				a.Content = []text.Span{spanOf(t, c.text, cl.content)}
-				a.SrcFirst, a.SrcLast = seg.TokenRange(a.Source)
-				atts = append(atts, a)
+				atts = append(atts, attOf(t, seg, cl.cue, cl.content, cl.source))
 			}
 			var got []string
 			for _, a := range withoutInner(atts, seg, cue.Default()) {

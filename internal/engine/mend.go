@@ -61,7 +61,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 		relativeInSource(&atts[i], seg)
 	}
 	sharedSubject(atts, seg, tags)
-	quotedSpeaker(atts, seg, tags, quotes)
+	quotedSpeaker(atts, seg, tags, qi)
 	for i := range atts {
 		withoutAsked(&atts[i], seg, quotes)
 		wholeSubject(&atts[i], seg, tags)

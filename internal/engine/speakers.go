@@ -4,7 +4,6 @@ import (
 	"sort"
 
 	"github.com/whosaid/whosaid/internal/attrib"
-	"github.com/whosaid/whosaid/internal/quote"
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/sources"
 	"github.com/whosaid/whosaid/internal/tag"
@@ -390,14 +389,14 @@ func cueOrder(atts []attrib.Attribution) []int {
 // source model took from the quoted words (gold's way 7 times in 8 on
 // the held-out folds). Only a source of the quotation before the frame,
 // whose cue lies after it.
-func quotedSpeaker(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
+func quotedSpeaker(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, qi *quoteIndex) {
 	order := cueOrder(atts)
 	for n := 1; n < len(order); n++ {
 		a, p := &atts[order[n]], &atts[order[n-1]]
 		if a.Turn || a.SrcFirst < 0 || p.SrcFirst < 0 {
 			continue
 		}
-		q, ok := quoteAround(quotes, a.Source.Start)
+		q, ok := qi.holding(a.Source.Start)
 		if !ok || a.Source.End > q.End || p.Cue.Start < q.End || p.Source.Start < q.End {
 			continue
 		}
@@ -408,18 +407,6 @@ func quotedSpeaker(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, 
 		}
 		setSpeaker(a, seg, p.SrcFirst, p.SrcLast)
 	}
-}
-
-// quoteAround is the quotation, not a scare quote, that holds byte b.
-func quoteAround(quotes []quote.Quote, b int) (quote.Quote, bool) {
-	k := sort.Search(len(quotes), func(i int) bool { return quotes[i].Start > b }) - 1
-	// a nested quotation lies inside the one before it: a few steps back
-	for step := 0; k >= 0 && step < 4; k, step = k-1, step+1 {
-		if q := quotes[k]; q.Start <= b && b < q.End {
-			return q, !q.Scare
-		}
-	}
-	return quote.Quote{}, false
 }
 
 // verbForm is 2 for a cue with a participle ("saying", "is noting"), 1
