@@ -351,6 +351,16 @@ func attOf(t testing.TB, seg *segment.Doc, cue, content, source string) attrib.A
 	return a
 }
 
+// attsOf is attOf of each claim, in order.
+func attsOf(t testing.TB, seg *segment.Doc, claims []claim) []attrib.Attribution {
+	t.Helper()
+	var atts []attrib.Attribution
+	for _, c := range claims {
+		atts = append(atts, attOf(t, seg, c.cue, c.content, c.source))
+	}
+	return atts
+}
+
 // tagged is doc split and tagged as the engine does it.
 func tagged(t testing.TB, doc string) (*segment.Doc, []tag.Tag) {
 	t.Helper()
@@ -434,9 +444,6 @@ func TestInCompound(t *testing.T) {
 	}
 }
 
-// TestSharedSubject: a cue "and" joins to the one before takes that
-// one's source, unless the two differ in form or the first is a
-// quotation's.
 // TestQuotedSpeaker: a participle after a quotation's frame speaks with
 // the frame's speaker, not with a source in the quoted words.
 func TestQuotedSpeaker(t *testing.T) {
@@ -471,6 +478,9 @@ func TestQuotedSpeaker(t *testing.T) {
 	}
 }
 
+// TestSharedSubject: a cue "and" joins to the one before takes that
+// one's source, unless the two differ in form or the first is a
+// quotation's.
 func TestSharedSubject(t *testing.T) {
 	cases := []struct {
 		name        string

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"sort"
-
 	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/cue"
 	"github.com/whosaid/whosaid/internal/segment"
@@ -26,13 +24,8 @@ var writerClauses = wordset.Of("as when after while")
 // turn, where a speaker's own words report another's. atts need not be
 // sorted; their order is kept.
 func withoutInner(atts []attrib.Attribution, seg *segment.Doc, lex *cue.Lexicon) []attrib.Attribution {
-	order := make([]int, len(atts))
-	for i := range order {
-		order[i] = i
-	}
 	// by start, the longer first, so a claim's outer comes before it
-	sort.SliceStable(order, func(x, y int) bool {
-		a, b := &atts[order[x]], &atts[order[y]]
+	order := orderBy(atts, func(a, b *attrib.Attribution) bool {
 		if a.Start() != b.Start() {
 			return a.Start() < b.Start()
 		}

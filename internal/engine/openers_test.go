@@ -64,11 +64,7 @@ func TestAskedClaims(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			seg, tags := tagged(t, c.text)
-			var atts []attrib.Attribution
-			for _, h := range c.have {
-				atts = append(atts, attOf(t, seg, h.cue, h.content, h.source))
-			}
-			if got := show(c.text, askedClaims(atts, seg, tags)); !slices.Equal(got, c.want) {
+			if got := show(c.text, askedClaims(attsOf(t, seg, c.have), seg, tags)); !slices.Equal(got, c.want) {
 				t.Errorf("got %q\nwant %q", got, c.want)
 			}
 		})

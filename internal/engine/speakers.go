@@ -374,11 +374,17 @@ func sharedSubject(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) 
 
 // cueOrder is the indices of atts in the order of their cues.
 func cueOrder(atts []attrib.Attribution) []int {
+	return orderBy(atts, func(a, b *attrib.Attribution) bool { return a.Cue.Start < b.Cue.Start })
+}
+
+// orderBy is the indices of atts sorted stably by less, for the repairs
+// that walk claims in an order while keeping atts' own.
+func orderBy(atts []attrib.Attribution, less func(a, b *attrib.Attribution) bool) []int {
 	order := make([]int, len(atts))
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(x, y int) bool { return atts[order[x]].Cue.Start < atts[order[y]].Cue.Start })
+	sort.SliceStable(order, func(x, y int) bool { return less(&atts[order[x]], &atts[order[y]]) })
 	return order
 }
 
