@@ -1,6 +1,12 @@
 package tag
 
-import "github.com/whosaid/whosaid/internal/segment"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/internal/segment"
+)
 
 // A DocTagger tags the tokens of a segmented text as the engine reads it:
 // sentence by sentence, so the tagger's context never crosses a sentence
@@ -15,6 +21,7 @@ type DocTagger struct {
 	seg        *segment.Doc
 	words      []string
 	done, next int
+	named      map[string]bool // nameWords, once names needs it
 }
 
 // NewDocTagger readies the tagging of seg.
@@ -41,6 +48,7 @@ func (d *DocTagger) Next() (si, last int, ok bool) {
 			d.m.Tag(d.words[d.done:s.First], d.Tags[d.done:s.First])
 		}
 		d.m.Tag(d.words[s.First:s.Last], d.Tags[s.First:s.Last])
+		d.names(s.First, s.Last)
 		d.done = s.Last
 		return si, s.Last, true
 	}
@@ -59,4 +67,69 @@ func (m *Model) TagDoc(seg *segment.Doc) []Tag {
 			return d.Tags
 		}
 	}
+}
+
+// names tags as a proper noun a capitalised word that the model calls a
+// verb form, adverb or adjective right before a finite verb, when the tag
+// dictionary knows it in neither case and the text writes it elsewhere
+// as a name: with a capital after a word or comma, and never in small
+// letters. The model reads the ending of a name it never saw
+// ("Schilling" as -ing, "Moore" as "more") and a sentence's first
+// capital says nothing, so "Schilling told WEEI" lost its speaker; a
+// gerund ("Fundraising was slow") is never written so. A word the
+// dictionary knows ("Here's", "Many were") keeps its tag. The engine's
+// tags only: training tags whole texts with Tag.
+func (d *DocTagger) names(first, last int) {
+	for i := first; i+1 < last; i++ {
+		switch d.Tags[i] {
+		case VBG, RB, JJ, VB:
+		default:
+			continue
+		}
+		w := d.words[i]
+		if !d.Tags[i+1].IsFinite() || !capitalised(w) {
+			continue
+		}
+		if _, ok := d.m.dict[w]; ok {
+			continue
+		}
+		if _, ok := d.m.dict[strings.ToLower(w)]; ok {
+			continue
+		}
+		if d.named == nil {
+			d.named = d.nameWords()
+		}
+		if d.named[w] {
+			d.Tags[i] = NNP
+		}
+	}
+}
+
+// nameWords finds the words the text writes as names: capitalised after
+// a word or a comma, and never in small letters. One pass over the text,
+// made the first time names needs it.
+func (d *DocTagger) nameWords() map[string]bool {
+	named := map[string]bool{}
+	var small []string
+	for i, w := range d.words {
+		switch {
+		case capitalised(w) && i > 0 && (d.seg.Tokens[i-1].Kind.IsWord() || d.words[i-1] == ","):
+			named[w] = true
+		case w != "" && unicode.IsLower(rune(w[0])):
+			small = append(small, w)
+		}
+	}
+	for _, w := range small {
+		if r, n := utf8.DecodeRuneInString(w); n > 0 {
+			delete(named, string(unicode.ToUpper(r))+w[n:])
+		}
+	}
+	return named
+}
+
+// capitalised reports whether w is a capital and then a small letter.
+func capitalised(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	r2, _ := utf8.DecodeRuneInString(w[n:])
+	return unicode.IsUpper(r) && unicode.IsLower(r2)
 }
