@@ -71,9 +71,9 @@ func (m *Model) TagDoc(seg *segment.Doc) []Tag {
 
 // names tags as a proper noun a capitalised word that the model calls a
 // verb form, adverb or adjective right before a finite verb, when the tag
-// dictionary knows it in neither case and the text writes it elsewhere
-// as a name: with a capital after a word or comma, and never in small
-// letters. The model reads the ending of a name it never saw
+// dictionary knows it in neither case and the text writes it as a name
+// (nameWords): with a capital after a word or comma somewhere, and never
+// in small letters. The model reads the ending of a name it never saw
 // ("Schilling" as -ing, "Moore" as "more") and a sentence's first
 // capital says nothing, so "Schilling told WEEI" lost its speaker; a
 // gerund ("Fundraising was slow") is never written so. A word the
@@ -115,7 +115,7 @@ func (d *DocTagger) nameWords() map[string]bool {
 		switch {
 		case capitalised(w) && i > 0 && (d.seg.Tokens[i-1].Kind.IsWord() || d.words[i-1] == ","):
 			named[w] = true
-		case w != "" && unicode.IsLower(rune(w[0])):
+		case startsSmall(w):
 			small = append(small, w)
 		}
 	}
@@ -125,6 +125,12 @@ func (d *DocTagger) nameWords() map[string]bool {
 		}
 	}
 	return named
+}
+
+// startsSmall reports whether w starts with a small letter.
+func startsSmall(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }
 
 // capitalised reports whether w is a capital and then a small letter.
