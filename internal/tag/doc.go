@@ -93,35 +93,33 @@ func (d *DocTagger) names(first, last int) {
 		if _, ok := d.m.dict[w]; ok {
 			continue
 		}
-		if _, ok := d.m.dict[strings.ToLower(w)]; ok {
+		lw := strings.ToLower(w)
+		if _, ok := d.m.dict[lw]; ok {
 			continue
 		}
 		if d.named == nil {
 			d.named = d.nameWords()
 		}
-		if d.named[w] {
+		if d.named[lw] {
 			d.Tags[i] = NNP
 		}
 	}
 }
 
 // nameWords finds the words the text writes as names: capitalised after
-// a word or a comma, and never in small letters. One pass over the text,
-// made the first time names needs it.
+// a word or a comma, and never in small letters; keyed in lower case, so
+// that only those words are copied. Two passes over the text, made the
+// first time names needs them.
 func (d *DocTagger) nameWords() map[string]bool {
 	named := map[string]bool{}
-	var small []string
 	for i, w := range d.words {
-		switch {
-		case capitalised(w) && i > 0 && (d.seg.Tokens[i-1].Kind.IsWord() || d.words[i-1] == ","):
-			named[w] = true
-		case startsSmall(w):
-			small = append(small, w)
+		if capitalised(w) && i > 0 && (d.seg.Tokens[i-1].Kind.IsWord() || d.words[i-1] == ",") {
+			named[strings.ToLower(w)] = true
 		}
 	}
-	for _, w := range small {
-		if r, n := utf8.DecodeRuneInString(w); n > 0 {
-			delete(named, string(unicode.ToUpper(r))+w[n:])
+	for _, w := range d.words {
+		if startsSmall(w) {
+			delete(named, w)
 		}
 	}
 	return named
