@@ -257,17 +257,18 @@ func checkOffsets(t *testing.T, res *Result) {
 	}
 }
 
-// Dev floors: the figures reached on PolNeAR dev by the trained model and
-// the rules together (e2e F1 0.7587, direct-quote recall 0.9793,
-// content_exact F1 0.6150), less 0.01; source accuracy on matched
-// attributions (0.9251) at issue 15's target less 0.01. The repairs in
-// combine.go and mend.go were found by error analysis on dev and train,
-// so these dev figures flatter them (the held-out train folds, make cv,
-// are the fairer measure).
+// Dev floors: issue 15's targets less 0.01 (e2e F1 0.75, content_exact
+// F1 0.61, direct-quote recall 0.96, source accuracy on matched
+// attributions 0.91), or the figures reached on PolNeAR dev by the trained
+// model and the rules together less 0.01 where that is higher
+// (direct-quote recall 0.9793). The e2e and content_exact targets are not
+// yet met (0.7587, 0.6150). The repairs in combine.go and mend.go were
+// found by error analysis on dev and train, so these dev figures flatter
+// them (the held-out train folds, make cv, are the fairer measure).
 const (
-	devF1Floor           = 0.748
+	devF1Floor           = 0.750
 	devDirectRecallFloor = 0.969
-	devExactFloor        = 0.605
+	devExactFloor        = 0.610
 	devSourceFloor       = 0.910
 )
 
