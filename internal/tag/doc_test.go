@@ -73,7 +73,9 @@ func TestDocTagger(t *testing.T) {
 
 // TestNames: a capitalised word the model calls a verb form, adverb or
 // adjective before a finite verb is a name when the dictionary does not
-// know it; the words it knows keep their tags.
+// know it and the text writes it as a name (after "Mr.", "Rep.", a verb)
+// and never in small letters; the words the dictionary knows keep their
+// tags, and so does a word with no such mention.
 func TestNames(t *testing.T) {
 	m, err := Default()
 	if err != nil {
