@@ -21,7 +21,7 @@ type DocTagger struct {
 	seg        *segment.Doc
 	words      []string
 	done, next int
-	named      map[string]bool // nameWords, once names needs it
+	named      map[uint64]bool // nameWords, once names needs it
 }
 
 // NewDocTagger readies the tagging of seg.
@@ -93,36 +93,44 @@ func (d *DocTagger) names(first, last int) {
 		if _, ok := d.m.dict[w]; ok {
 			continue
 		}
-		lw := strings.ToLower(w)
-		if _, ok := d.m.dict[lw]; ok {
+		if _, ok := d.m.dict[strings.ToLower(w)]; ok {
 			continue
 		}
 		if d.named == nil {
 			d.named = d.nameWords()
 		}
-		if d.named[lw] {
+		if d.named[foldHash(w)] {
 			d.Tags[i] = NNP
 		}
 	}
 }
 
 // nameWords finds the words the text writes as names: capitalised after
-// a word or a comma, and never in small letters; keyed in lower case, so
-// that only those words are copied. Two passes over the text, made the
-// first time names needs them.
-func (d *DocTagger) nameWords() map[string]bool {
-	named := map[string]bool{}
+// a word or a comma, and never in small letters. They are keyed by their
+// hash in lower case (foldHash), so that no word is copied. Two passes
+// over the text, made the first time names needs them.
+func (d *DocTagger) nameWords() map[uint64]bool {
+	named := map[uint64]bool{}
 	for i, w := range d.words {
 		if capitalised(w) && i > 0 && (d.seg.Tokens[i-1].Kind.IsWord() || d.words[i-1] == ",") {
-			named[strings.ToLower(w)] = true
+			named[foldHash(w)] = true
 		}
 	}
 	for _, w := range d.words {
 		if startsSmall(w) {
-			delete(named, w)
+			delete(named, foldHash(w))
 		}
 	}
 	return named
+}
+
+// foldHash is hashString's FNV-1a over w's runes in lower case.
+func foldHash(w string) uint64 {
+	h := uint64(fnvOffset)
+	for _, r := range w {
+		h = (h ^ uint64(unicode.ToLower(r))) * fnvPrime
+	}
+	return h
 }
 
 // startsSmall reports whether w starts with a small letter.
