@@ -13,7 +13,8 @@ import (
 // boundary, with the tokens between two sentences tagged as a run of their
 // own. Overlapping or odd sentences are passed over: no token is tagged
 // twice. The engine and training (checkworthy.TextTokens) both tag this
-// way, so both see the same tags.
+// way, so both see the same tags. Unlike Tag, it also tags as names the
+// capitalised words the model misreads before a finite verb (names).
 type DocTagger struct {
 	Tags []Tag // one per token of the text; complete once Next says ok = false
 
