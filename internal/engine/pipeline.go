@@ -99,6 +99,7 @@ func (e *Engine) analyze(ctx stopper, doc *text.Doc, opt Options) (*Result, erro
 		if !opt.NoSources {
 			cmp.Or(opt.Sources, e.srcs).Rerank(sd, a.atts)
 		}
+		a.atts = quoteGoesOn(a.atts, a.seg)
 		a.atts = oneClaimPerCue(a.atts, a.seg, quotes)
 		mend(a.atts, a.seg, tags, quotes)
 		a.atts = atSecondCue(a.atts, a.seg, quotes)

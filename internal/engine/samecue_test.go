@@ -86,6 +86,68 @@ func TestOneClaimPerCue(t *testing.T) {
 	}
 }
 
+// TestQuoteGoesOn: a quotation whose source is a word of an earlier
+// quotation in its paragraph joins that quotation, whose speaker it keeps;
+// any other source, paragraph or kind of claim leaves it alone.
+func TestQuoteGoesOn(t *testing.T) {
+	const goesOn = `"Everything is on the table," Carson told the AP, hinting at changes. "I am looking carefully."`
+	cases := []struct {
+		name, doc string
+		claims    [][3]string // content, cue, source ("" for none), each at its first occurrence
+		want      []string    // each claim's parts, joined by " … ", then "<<" and its source
+	}{
+		{"a source inside the quotation before joins it", goesOn,
+			[][3]string{{`"Everything is on the table,"`, "told", "Carson"}, {`"I am looking carefully."`, "hinting", "Everything"}},
+			[]string{`"Everything is on the table," … "I am looking carefully." << Carson`}},
+		{"a source outside the quotation stays apart", goesOn,
+			[][3]string{{`"Everything is on the table,"`, "told", "Carson"}, {`"I am looking carefully."`, "hinting", "the AP"}},
+			[]string{`"Everything is on the table," << Carson`, `"I am looking carefully." << the AP`}},
+		{"a quotation that holds its own source does not take one in", goesOn,
+			[][3]string{{`"Everything is on the table,"`, "told", "table"}, {`"I am looking carefully."`, "hinting", "Everything"}},
+			[]string{`"Everything is on the table," << table`, `"I am looking carefully." << Everything`}},
+		{"a source in a later quotation stays apart",
+			`"I am looking carefully," he said. "Everything is on the table," Carson told the AP.`,
+			[][3]string{{`"I am looking carefully,"`, "said", "Everything"}, {`"Everything is on the table,"`, "told", "Carson"}},
+			[]string{`"I am looking carefully," << Everything`, `"Everything is on the table," << Carson`}},
+		{"another paragraph stays apart",
+			"\"Everything is on the table,\" Carson told the AP.\n\n\"I am looking carefully.\"",
+			[][3]string{{`"Everything is on the table,"`, "told", "Carson"}, {`"I am looking carefully."`, "told", "Everything"}},
+			[]string{`"Everything is on the table," << Carson`, `"I am looking carefully." << Everything`}},
+		{"a claim that is not a quotation stays apart", goesOn,
+			[][3]string{{`"Everything is on the table,"`, "told", "Carson"}, {"at changes", "hinting", "Everything"}},
+			[]string{`"Everything is on the table," << Carson`, "at changes << Everything"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg := segment.Split(c.doc)
+			quotes := quote.Find(seg)
+			at := func(s string) text.Span {
+				i := strings.Index(c.doc, s)
+				if s == "" || i < 0 {
+					return text.Span{}
+				}
+				return text.Span{Start: i, End: i + len(s)}
+			}
+			var atts []attrib.Attribution
+			for _, cl := range c.claims {
+				content := []text.Span{at(cl[0])}
+				atts = append(atts, attrib.Attribution{Content: content, Cue: at(cl[1]), Source: at(cl[2]), Kind: kindOf(content, quotes)})
+			}
+			var got []string
+			for _, a := range quoteGoesOn(atts, seg) {
+				var ps []string
+				for _, s := range a.Content {
+					ps = append(ps, c.doc[s.Start:s.End])
+				}
+				got = append(got, strings.Join(ps, " … ")+" << "+c.doc[a.Source.Start:a.Source.End])
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("claims %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
 // TestAtSecondCue: a claim in parts splits where a second cue frames the
 // parts after it, which keep the speaker.
 func TestAtSecondCue(t *testing.T) {
