@@ -136,6 +136,56 @@ func TestContentEnds(t *testing.T) {
 	}
 }
 
+// TestWithoutLink: a content that opens its sentence with a link and a
+// comma starts after them; words of time, other openers and a link inside
+// the sentence stay.
+func TestWithoutLink(t *testing.T) {
+	cases := []struct {
+		name, text string
+		c          claim
+		want       string
+	}{
+		{"a link",
+			"Still, though trade may be good, the case is weaker, Mr. Autor said.",
+			claim{"said", "Still, though trade may be good, the case is weaker", "Mr. Autor"},
+			"though trade may be good, the case is weaker"},
+		{"a link of two words",
+			"In fact, neither plan would matter, analysts say.",
+			claim{"say", "In fact, neither plan would matter", "analysts"},
+			"neither plan would matter"},
+		{"a link of four words",
+			"At the same time, the tax has not hurt growth, the report found.",
+			claim{"found", "At the same time, the tax has not hurt growth", "the report"},
+			"the tax has not hurt growth"},
+		{"a word of time stays",
+			"Now, half of the troops are at home, officials said.",
+			claim{"said", "Now, half of the troops are at home", "officials"},
+			"Now, half of the troops are at home"},
+		{"not a link",
+			"In all, hackers hit 12 computers, the report said.",
+			claim{"said", "In all, hackers hit 12 computers", "the report"},
+			"In all, hackers hit 12 computers"},
+		{"not at the sentence's start",
+			"The report said that, however, the plan would fail.",
+			claim{"said", "however, the plan would fail", "The report"},
+			"however, the plan would fail"},
+		{"a link without a comma",
+			"Still the plan would fail, the report said.",
+			claim{"said", "Still the plan would fail", "the report"},
+			"Still the plan would fail"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, _ := tagged(t, c.text)
+			a := attOf(t, seg, c.c.cue, c.c.content, c.c.source)
+			withoutLink(&a, seg)
+			if got := c.text[a.Content[0].Start:a.Content[len(a.Content)-1].End]; got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
 // TestQuoteJoins: the quotation before a frame joins the one after it
 // (withQuoteBefore, withQuoteAfter) when no claim holds it.
 func TestQuoteJoins(t *testing.T) {

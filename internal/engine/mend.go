@@ -59,6 +59,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 		afterCallFor(&atts[i], seg)
 		moreRelatives(&atts[i], seg, tags)
 		relativeInSource(&atts[i], seg)
+		withoutLink(&atts[i], seg)
 	}
 	sharedSubject(atts, seg, tags)
 	quotedSpeaker(atts, seg, tags, qi)
@@ -276,6 +277,41 @@ func lowerStart(s string) bool {
 // said, …"; "In addition, she said, …"): alone before the frame they are
 // the writer's, and PolNeAR leaves them out of the content.
 var links = wordset.Of("but and yet so still also however moreover meanwhile in addition indeed then now")
+
+// openingLinks join a sentence to the writer's one before. Words of time
+// ("now", "then", "meanwhile") are not among them: they may be the
+// claim's own ("Now, half of the troops are …").
+var openingLinks = wordset.Phrases("but|and|so|yet|still|also|however|moreover|indeed|instead|nevertheless|nonetheless|furthermore|likewise|similarly|in addition|in fact|of course|even so|after all|at the same time")
+
+// withoutLink starts a content that opens its sentence after the link and
+// comma it opens with ("Still, though trade may be good …"; "In fact,
+// neither plan …"): the link is the writer's, and PolNeAR leaves it out
+// of the content.
+func withoutLink(a *attrib.Attribution, seg *segment.Doc) {
+	first, last := seg.TokenRange(a.Content[0])
+	if first < 0 || !seg.Tokens[first].Kind.IsWord() {
+		return
+	}
+	si := seg.SentenceAt(a.Content[0].Start)
+	if si >= len(seg.Sentences) {
+		return
+	}
+	for k := seg.Sentences[si].First; k < first; k++ {
+		if seg.Tokens[k].Kind.IsWord() {
+			return
+		}
+	}
+	k := first
+	for k < last && k-first < 4 && seg.Tokens[k].Kind.IsWord() {
+		k++
+	}
+	if k+1 >= last || seg.Word(k) != "," || !seg.Tokens[k+1].Kind.IsWord() {
+		return
+	}
+	if openingLinks[wordshape.Lower(seg.Text[seg.Tokens[first].Start:seg.Tokens[k-1].End])] {
+		a.Content[0].Start = int(seg.Tokens[k+1].Start)
+	}
+}
 
 // onlyLinks reports whether tokens [first, last) hold no word but links.
 func onlyLinks(seg *segment.Doc, first, last int) bool {
