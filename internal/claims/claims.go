@@ -33,8 +33,10 @@ const (
 // attribution covers. covered holds the byte spans of attributed contents,
 // sources and cues; skip the paragraph indices not to read (meta lines).
 // Headlines, bylines, date lines and boilerplate ("Like this:", "Share
-// this:", "Related") are never claims. tags, one per token of seg, may be
-// nil: verbs are then told by spelling alone.
+// this:", "Related") are never claims, and a paragraph's first sentence
+// starts after its dateline ("WASHINGTON (AP) —", segment.Dateline).
+// tags, one per token of seg, may be nil: verbs are then told by spelling
+// alone.
 func Unattributed(seg *segment.Doc, tags []tag.Tag, covered []text.Span, skip []int) []text.Span {
 	if len(tags) != len(seg.Tokens) {
 		tags = nil
@@ -79,7 +81,11 @@ func Unattributed(seg *segment.Doc, tags []tag.Tag, covered []text.Span, skip []
 		if !statement(seg, tags, si) {
 			continue
 		}
-		out = append(out, text.Span{Start: sen.Start, End: sen.End})
+		start := sen.Start
+		if k := seg.Dateline(si); k >= 0 {
+			start = int(seg.Tokens[k].Start) // the place it was filed from is no claim
+		}
+		out = append(out, text.Span{Start: start, End: sen.End})
 	}
 	return out
 }

@@ -67,6 +67,8 @@ func TestUnattributed(t *testing.T) {
 			nil, []string{"The town fell to the rebels on Monday."}},
 		{"label words in a sentence", "Related talks stalled on Monday.\n\nComments made by the minister angered the unions.", nil,
 			[]string{"Related talks stalled on Monday.", "Comments made by the minister angered the unions."}},
+		{"a dateline", "BEIRUT (AFP) — The town fell to the rebels on Monday.\n\nThe army retreated to the south. DAMASCUS - the capital stayed calm.", nil,
+			[]string{"The town fell to the rebels on Monday.", "The army retreated to the south.", "DAMASCUS - the capital stayed calm."}},
 		{"no verb", "A town in ruins, its people in flight and its future unclear.\n\nThe town fell.", nil, nil},
 		{"empty", "", nil, nil},
 	}

@@ -138,13 +138,22 @@ func TestContentEnds(t *testing.T) {
 
 // TestWithoutLink: a content that opens its sentence with a link and a
 // comma starts after them; words of time, other openers and a link inside
-// the sentence stay.
+// the sentence stay. One that opens its paragraph with a dateline starts
+// after it (afterDateline).
 func TestWithoutLink(t *testing.T) {
 	cases := []struct {
 		name, text string
 		c          claim
 		want       string
 	}{
+		{"a dateline",
+			"WASHINGTON (AP) — Trump's obsession is an insult, lawmakers said.",
+			claim{"said", "WASHINGTON (AP) — Trump's obsession is an insult", "lawmakers"},
+			"Trump's obsession is an insult"},
+		{"not a dateline inside a paragraph",
+			"It rained. WASHINGTON — the city flooded, officials said.",
+			claim{"said", "WASHINGTON — the city flooded", "officials"},
+			"WASHINGTON — the city flooded"},
 		{"a link",
 			"Still, though trade may be good, the case is weaker, Mr. Autor said.",
 			claim{"said", "Still, though trade may be good, the case is weaker", "Mr. Autor"},
@@ -179,6 +188,7 @@ func TestWithoutLink(t *testing.T) {
 			seg, _ := tagged(t, c.text)
 			a := attOf(t, seg, c.c.cue, c.c.content, c.c.source)
 			withoutLink(&a, seg)
+			afterDateline(&a, seg)
 			if got := c.text[a.Content[0].Start:a.Content[len(a.Content)-1].End]; got != c.want {
 				t.Errorf("content %q, want %q", got, c.want)
 			}

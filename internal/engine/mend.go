@@ -60,6 +60,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 		moreRelatives(&atts[i], seg, tags)
 		relativeInSource(&atts[i], seg)
 		withoutLink(&atts[i], seg)
+		afterDateline(&atts[i], seg)
 	}
 	sharedSubject(atts, seg, tags)
 	quotedSpeaker(atts, seg, tags, qi)
@@ -277,6 +278,23 @@ func lowerStart(s string) bool {
 // said, …"; "In addition, she said, …"): alone before the frame they are
 // the writer's, and PolNeAR leaves them out of the content.
 var links = wordset.Of("but and yet so still also however moreover meanwhile in addition indeed then now")
+
+// afterDateline starts a content after the dateline its paragraph opens
+// with ("WASHINGTON (AP) — Donald Trump's obsession …"): the place a story
+// is filed from is no one's claim.
+func afterDateline(a *attrib.Attribution, seg *segment.Doc) {
+	first, _ := seg.TokenRange(a.Content[0])
+	if first < 0 {
+		return
+	}
+	si := seg.SentenceAt(a.Content[0].Start)
+	if si >= len(seg.Sentences) || seg.Sentences[si].First != first {
+		return
+	}
+	if k := seg.Dateline(si); k >= 0 && int(seg.Tokens[k].Start) < a.Content[0].End {
+		a.Content[0].Start = int(seg.Tokens[k].Start)
+	}
+}
 
 // openingLinks join a sentence to the writer's one before. Words of time
 // ("now", "then", "meanwhile") are not among them: they may be the

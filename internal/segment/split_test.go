@@ -229,11 +229,19 @@ func FuzzSplit(f *testing.F) {
 	for _, s := range []string{
 		`"We will win." He left.`, "U.S. a.m. don't officials’ ‘20s", "a\n\nb\nc", "“”‘’'\"«»„‹›",
 		"Mr.\n\n\"", "J. K.", "\xff\xfe.", " \t\v\f\r\n", "1,2.3%", "’s", "n't",
+		"WASHINGTON (AP) — The", "A, B. (C D) -- e", "AB (",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkInvariants(t, Split(s))
+		d := Split(s)
+		checkInvariants(t, d)
+		for si, st := range d.Sentences {
+			// a dateline ends inside its sentence, before a word
+			if k := d.Dateline(si); k >= 0 && (k <= st.First || k >= st.Last || !d.Tokens[k].Kind.IsWord()) {
+				t.Fatalf("Dateline(%d) = %d outside (%d, %d) or not a word", si, k, st.First, st.Last)
+			}
+		}
 	})
 }
 
