@@ -382,6 +382,34 @@ func spanOf(t testing.TB, doc, s string) text.Span {
 	return text.Span{Start: i, End: i + len(s)}
 }
 
+// TestNoDummyIt: an empty "it" before a copula or a verb of seeming is no
+// source; "it said", a progressive and other words keep theirs.
+func TestNoDummyIt(t *testing.T) {
+	cases := []struct {
+		name, text, cue, content, source string
+		keep                             bool
+	}{
+		{"a copula", "It's not clear that the plan works.", "clear", "that the plan works", "It", false},
+		{"an adverb and a verb of seeming", "It now seems inevitable that he runs.", "seems", "that he runs", "It", false},
+		{"a modal and seem", "It would seem that he runs.", "seem", "that he runs", "It", false},
+		{"has become", "It has become clear that he runs.", "clear", "that he runs", "It", false},
+		{"it said", "It said that the plan works.", "said", "that the plan works", "It", true},
+		{"a progressive", "It is arguing that the plan works.", "arguing", "that the plan works", "It", true},
+		{"has and a verb", "It has argued that the plan works.", "argued", "that the plan works", "It", true},
+		{"another word", "This is clear: the plan works.", "clear", "the plan works", "This", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg := segment.Split(c.text)
+			a := attOf(t, seg, c.cue, c.content, c.source)
+			noDummyIt(&a, seg)
+			if kept := a.Source.End > a.Source.Start; kept != c.keep {
+				t.Errorf("source kept %v, want %v", kept, c.keep)
+			}
+		})
+	}
+}
+
 // TestSourceless: the cues PolNeAR leaves without a source (passives,
 // appearances, names given in passing) and those it does not.
 func TestSourceless(t *testing.T) {

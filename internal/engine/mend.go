@@ -61,6 +61,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 		relativeInSource(&atts[i], seg)
 		withoutLink(&atts[i], seg)
 		afterDateline(&atts[i], seg)
+		noDummyIt(&atts[i], seg)
 	}
 	sharedSubject(atts, seg, tags)
 	quotedSpeaker(atts, seg, tags, qi)
@@ -295,6 +296,57 @@ func afterDateline(a *attrib.Attribution, seg *segment.Doc) {
 		a.Content[0].Start = int(seg.Tokens[k].Start)
 	}
 }
+
+// noDummyIt drops a source that is an empty "it" before a copula or a
+// verb of seeming ("It's not clear that …", "It now seems inevitable …",
+// "after it became clear …"): it stands for the clause that follows and
+// says nothing. "It said" and a progressive ("it is arguing") keep it.
+func noDummyIt(a *attrib.Attribution, seg *segment.Doc) {
+	f, l := seg.TokenRange(a.Source)
+	if f < 0 || l != f+1 || wordshape.Lower(seg.Word(f)) != "it" {
+		return
+	}
+	word := func(k int) string {
+		if k < len(seg.Tokens) {
+			return wordshape.Lower(seg.Word(k))
+		}
+		return ""
+	}
+	k := l
+	if stillWords[word(k)] {
+		k++
+	}
+	switch w := word(k); {
+	case dummyVerbs[w]:
+		if copulas[w] {
+			// "it is arguing": a progressive, not a copula
+			for k++; stillWords[word(k)] || word(k) == "not" || word(k) == "n't"; k++ {
+			}
+			if strings.HasSuffix(word(k), "ing") {
+				return
+			}
+		}
+	case w == "may" || w == "might" || w == "would":
+		if word(k+1) != "seem" {
+			return
+		}
+	case w == "has" || w == "had":
+		if word(k+1) != "become" {
+			return
+		}
+	default:
+		return
+	}
+	a.DropSource()
+}
+
+var (
+	// dummyVerbs follow an empty "it"; copulas among them may start a
+	// progressive instead
+	dummyVerbs = wordset.Of("is was 's ’s seems seemed appears appeared became becomes remains remained")
+	copulas    = wordset.Of("is was 's ’s")
+	stillWords = wordset.Of("now also still")
+)
 
 // openingLinks join a sentence to the writer's one before. Words of time
 // ("now", "then", "meanwhile") are not among them: they may be the
