@@ -410,6 +410,34 @@ func TestNoDummyIt(t *testing.T) {
 	}
 }
 
+// TestNoNamer: a participle that names or expects with no agent gives no
+// source; a past tense, a perfect, a subject pronoun or "by" keeps it.
+func TestNoNamer(t *testing.T) {
+	cases := []struct {
+		name, text, cue, content, source string
+		keep                             bool
+	}{
+		{"regarded as", "The death of Justice Scalia, regarded as the court's anchor, left it divided.", "regarded as", "the court's anchor", "Justice Scalia", false},
+		{"referred to as", "Kyle, referred to as the deadliest sniper, was killed.", "referred to", "the deadliest sniper", "Kyle", false},
+		{"a negated passive", "Trump isn't expected to attend the dinner.", "isn't expected", "to attend the dinner", "Trump", false},
+		{"a reduced relative", "A developer known to be bullish on golf is Trump.", "known", "to be bullish on golf", "A developer", false},
+		{"a past tense", "Mr. Deese expected that the president would call.", "expected", "that the president would call", "Mr. Deese", true},
+		{"a perfect", "Voters have long viewed as weak the plan he offered.", "viewed as", "weak", "Voters", true},
+		{"an agent", "Kyle, regarded as a hero by many, was killed.", "regarded as", "a hero", "Kyle", true},
+		{"another verb", "Trump called the plan a disaster.", "called", "the plan a disaster", "Trump", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, tags := tagged(t, c.text)
+			a := attOf(t, seg, c.cue, c.content, c.source)
+			noNamer(&a, seg, tags)
+			if kept := a.Source.End > a.Source.Start; kept != c.keep {
+				t.Errorf("source kept %v, want %v", kept, c.keep)
+			}
+		})
+	}
+}
+
 // TestSourceless: the cues PolNeAR leaves without a source (passives,
 // appearances, names given in passing) and those it does not.
 func TestSourceless(t *testing.T) {

@@ -62,6 +62,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 		withoutLink(&atts[i], seg)
 		afterDateline(&atts[i], seg)
 		noDummyIt(&atts[i], seg)
+		noNamer(&atts[i], seg, tags)
 	}
 	sharedSubject(atts, seg, tags)
 	quotedSpeaker(atts, seg, tags, qi)
@@ -346,6 +347,80 @@ var (
 	dummyVerbs = wordset.Of("is was 's ’s seems seemed appears appeared became becomes remains remained")
 	copulas    = wordset.Of("is was 's ’s")
 	stillWords = wordset.Of("now also still")
+)
+
+// noNamer drops the source of a participle that names or expects with no
+// agent ("Justice Antonin Scalia, regarded as the dominant figure …";
+// "Kyle, referred to as …"; "A developer known to be bullish …"; "Trump
+// isn't expected to attend"): who regards or expects is not said, and the
+// phrase before it is what is said about. A perfect or a subject before it
+// ("he has long regarded …", "they viewed …") or "by" after it names the
+// one who does, and keeps the source.
+func noNamer(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
+	if a.Source.End <= a.Source.Start || a.Source.Start > a.Cue.Start {
+		return
+	}
+	cf, cl := seg.TokenRange(a.Cue)
+	if cf < 0 {
+		return
+	}
+	word := func(k int) string {
+		if k >= 0 && k < len(seg.Tokens) {
+			return wordshape.Lower(seg.Word(k))
+		}
+		return ""
+	}
+	p := cf
+	for p < cl && !namers[word(p)] {
+		if !auxWords[word(p)] && !strings.HasSuffix(word(p), "ly") {
+			return // "has regarded": another verb in the cue
+		}
+		p++
+	}
+	if p == cl {
+		return
+	}
+	// what follows the participle: "as" for all but "known" and "expected",
+	// after "to" for "referred"; nothing more inside the cue
+	k := p + 1
+	if word(p) == "referred" && word(k) == "to" {
+		k++
+	}
+	if word(p) != "known" && word(p) != "expected" {
+		if word(k) != "as" {
+			return
+		}
+		k++
+	} else if p == cf && tags[p] != tag.VBN {
+		return // "Mr. Deese expected that …", "No one expected a …": a past tense
+	}
+	if k < cl {
+		return
+	}
+	b := cf - 1
+	for b >= 0 && (strings.HasSuffix(word(b), "ly") || word(b) == "also" || word(b) == "now" || word(b) == "long") {
+		b--
+	}
+	if agents[word(b)] {
+		return
+	}
+	for j := cl; j < len(seg.Tokens) && j < cl+8; j++ {
+		if w := word(j); w == "by" {
+			return
+		} else if w == "," || w == "." || w == ";" || w == ":" {
+			break
+		}
+	}
+	a.DropSource()
+}
+
+var (
+	// namers are the participles noNamer reads
+	namers = wordset.Of("regarded referred seen viewed known expected")
+	// auxWords may stand before them in a cue
+	auxWords = wordset.Of("is are was were be been being isn aren wasn weren not n't also now long still widely")
+	// agents before a participle make it a perfect or give it a subject
+	agents = wordset.Of("has have had he she they we i you who which that it 've 'd ’ve ’d")
 )
 
 // openingLinks join a sentence to the writer's one before. Words of time
