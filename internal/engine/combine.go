@@ -329,7 +329,7 @@ func sourceless(cue string) bool {
 func participle(w string) bool { return strings.HasSuffix(w, "ed") || irregularParticiple[w] }
 
 var (
-	beForm     = wordset.Of("is are was were be been being")
+	beForm     = wordset.Of("is are was were be been being isn aren wasn weren")
 	appearance = wordset.Of("seem seems seemed appear appears appeared")
 	// feeling are participles that say how the subject feels or stands, as
 	// adjectives: PolNeAR gives the subject as the source (train: worried
