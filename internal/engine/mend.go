@@ -391,7 +391,7 @@ func noNamer(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 			return
 		}
 		k++
-	} else if p == cf && tags[p] != tag.VBN {
+	} else if p == cf && (p >= len(tags) || tags[p] != tag.VBN) {
 		return // "Mr. Deese expected that …", "No one expected a …": a past tense
 	}
 	if k < cl {
