@@ -304,7 +304,7 @@ func afterDateline(a *attrib.Attribution, seg *segment.Doc) {
 // says nothing. "It said" and a progressive ("it is arguing") keep it.
 func noDummyIt(a *attrib.Attribution, seg *segment.Doc) {
 	f, l := seg.TokenRange(a.Source)
-	if f < 0 || l != f+1 || wordshape.Lower(seg.Word(f)) != "it" {
+	if f < 0 || l != f+1 || !strings.EqualFold(seg.Word(f), "it") {
 		return
 	}
 	word := func(k int) string {
