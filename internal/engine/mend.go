@@ -298,6 +298,14 @@ func afterDateline(a *attrib.Attribution, seg *segment.Doc) {
 	}
 }
 
+// lowerWord is token k's word in lower case, or "" outside the text.
+func lowerWord(seg *segment.Doc, k int) string {
+	if k >= 0 && k < len(seg.Tokens) {
+		return wordshape.Lower(seg.Word(k))
+	}
+	return ""
+}
+
 // noDummyIt drops a source that is an empty "it" before a copula or a
 // verb of seeming ("It's not clear that …", "It now seems inevitable …",
 // "after it became clear …"): it stands for the clause that follows and
@@ -307,12 +315,7 @@ func noDummyIt(a *attrib.Attribution, seg *segment.Doc) {
 	if f < 0 || l != f+1 || !strings.EqualFold(seg.Word(f), "it") {
 		return
 	}
-	word := func(k int) string {
-		if k < len(seg.Tokens) {
-			return wordshape.Lower(seg.Word(k))
-		}
-		return ""
-	}
+	word := func(k int) string { return lowerWord(seg, k) }
 	k := l
 	if stillWords[word(k)] {
 		k++
@@ -364,12 +367,7 @@ func noNamer(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if cf < 0 {
 		return
 	}
-	word := func(k int) string {
-		if k >= 0 && k < len(seg.Tokens) {
-			return wordshape.Lower(seg.Word(k))
-		}
-		return ""
-	}
+	word := func(k int) string { return lowerWord(seg, k) }
 	p := cf
 	for p < cl && !namers[word(p)] {
 		if !auxWords[word(p)] && !strings.HasSuffix(word(p), "ly") {

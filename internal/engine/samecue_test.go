@@ -48,21 +48,7 @@ func TestOneClaimPerCue(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			seg := segment.Split(c.doc)
-			quotes := quote.Find(seg)
-			at := func(s string) text.Span {
-				i := strings.Index(c.doc, s)
-				if s == "" || i < 0 {
-					return text.Span{}
-				}
-				return text.Span{Start: i, End: i + len(s)}
-			}
-			var atts []attrib.Attribution
-			for _, cl := range c.claims {
-				content := []text.Span{at(cl[0])}
-				a := attrib.Attribution{Content: content, Cue: at(cl[1]), Source: at(cl[2]), Kind: kindOf(content, quotes)}
-				atts = append(atts, a)
-			}
+			seg, quotes, atts := claimsOf(c.doc, c.claims)
 			got := oneClaimPerCue(atts, seg, quotes)
 			var parts []string
 			var kinds []attrib.Kind
@@ -119,20 +105,7 @@ func TestQuoteGoesOn(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			seg := segment.Split(c.doc)
-			quotes := quote.Find(seg)
-			at := func(s string) text.Span {
-				i := strings.Index(c.doc, s)
-				if s == "" || i < 0 {
-					return text.Span{}
-				}
-				return text.Span{Start: i, End: i + len(s)}
-			}
-			var atts []attrib.Attribution
-			for _, cl := range c.claims {
-				content := []text.Span{at(cl[0])}
-				atts = append(atts, attrib.Attribution{Content: content, Cue: at(cl[1]), Source: at(cl[2]), Kind: kindOf(content, quotes)})
-			}
+			seg, _, atts := claimsOf(c.doc, c.claims)
 			var got []string
 			for _, a := range quoteGoesOn(atts, seg) {
 				var ps []string
@@ -194,4 +167,24 @@ func TestAtSecondCue(t *testing.T) {
 			}
 		})
 	}
+}
+
+// claimsOf splits doc and makes its claims, each a content, cue and source
+// ("" for none) where they first stand, its kind taken from its content.
+func claimsOf(doc string, claims [][3]string) (*segment.Doc, []quote.Quote, []attrib.Attribution) {
+	seg := segment.Split(doc)
+	quotes := quote.Find(seg)
+	at := func(s string) text.Span {
+		i := strings.Index(doc, s)
+		if s == "" || i < 0 {
+			return text.Span{}
+		}
+		return text.Span{Start: i, End: i + len(s)}
+	}
+	var atts []attrib.Attribution
+	for _, cl := range claims {
+		content := []text.Span{at(cl[0])}
+		atts = append(atts, attrib.Attribution{Content: content, Cue: at(cl[1]), Source: at(cl[2]), Kind: kindOf(content, quotes)})
+	}
+	return seg, quotes, atts
 }
