@@ -370,7 +370,7 @@ func noNamer(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	word := func(k int) string { return lowerWord(seg, k) }
 	p := cf
 	for p < cl && !namers[word(p)] {
-		if !auxWords[word(p)] && !strings.HasSuffix(word(p), "ly") {
+		if !beForm[word(p)] && !cueAdverbs[word(p)] && !strings.HasSuffix(word(p), "ly") {
 			return // "has regarded": another verb in the cue
 		}
 		p++
@@ -415,8 +415,8 @@ func noNamer(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 var (
 	// namers are the participles noNamer reads
 	namers = wordset.Of("regarded referred seen viewed known expected")
-	// auxWords may stand before them in a cue
-	auxWords = wordset.Of("is are was were be been being isn aren wasn weren not n't also now long still widely")
+	// cueAdverbs may stand before them in a cue, as a be-form may
+	cueAdverbs = wordset.Of("not n't also now long still widely")
 	// agents before a participle make it a perfect or give it a subject
 	agents = wordset.Of("has have had he she they we i you who which that it 've 'd ’ve ’d")
 )

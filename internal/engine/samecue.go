@@ -37,7 +37,7 @@ func oneClaimPerCue(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.
 		if ok {
 			a := &out[k]
 			if a.Source == b.Source && seg.ParaAt(a.End()-1) == seg.ParaAt(b.Start()) {
-				a.Content = text.Union(append(a.Content[:len(a.Content):len(a.Content)], b.Content...))
+				addParts(a, b.Content)
 				a.Kind = kindOf(a.Content, quotes)
 				continue
 			}
@@ -141,7 +141,7 @@ func quoteGoesOn(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attributi
 				within(a.Source, a.Content) || seg.ParaAt(a.Start()) != seg.ParaAt(b.Start()) {
 				continue
 			}
-			a.Content = text.Union(append(a.Content[:len(a.Content):len(a.Content)], b.Content...))
+			addParts(a, b.Content)
 			b.Content, joined = nil, true
 			break
 		}
@@ -156,6 +156,12 @@ func quoteGoesOn(atts []attrib.Attribution, seg *segment.Doc) []attrib.Attributi
 		}
 	}
 	return out
+}
+
+// addParts gives a's content the parts as well, in order and merged. The
+// append may not write into a's array: another claim can share it.
+func addParts(a *attrib.Attribution, parts []text.Span) {
+	a.Content = text.Union(append(a.Content[:len(a.Content):len(a.Content)], parts...))
 }
 
 // within reports whether s lies inside one of the spans.

@@ -3,6 +3,8 @@ package segment
 import (
 	"strings"
 	"unicode"
+
+	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
 // maxDatelineTokens bounds how far Dateline looks: "NEWPORT NEWS, Va. -"
@@ -42,14 +44,14 @@ func (d *Doc) Dateline(si int) int {
 		case w == "(":
 			// the agency: "(AP)", "(Reuters)"
 			e := k + 1
-			for e < st.Last && e-k <= 3 && d.Tokens[e].Kind == Word && startsUpper(d.Word(e)) {
+			for e < st.Last && e-k <= 3 && d.Tokens[e].Kind == Word && wordshape.Capitalised(d.Word(e)) {
 				e++
 			}
 			if e == k+1 || e >= st.Last || d.Word(e) != ")" {
 				return -1
 			}
 			k = e
-		case d.Tokens[k].Kind == Word && (capitals(w, 1) || comma && startsUpper(w) && strings.HasSuffix(w, ".")):
+		case d.Tokens[k].Kind == Word && (capitals(w, 1) || comma && wordshape.Capitalised(w) && strings.HasSuffix(w, ".")):
 			// more of the place, or its state after a comma ("N.Y.", "W.Va.")
 		default:
 			return -1
@@ -67,8 +69,8 @@ func dash(w string) bool {
 	return false
 }
 
-// capitals reports whether w's letters, at least min of them, are all
-// capitals.
+// capitals reports whether w has at least least letters, all of them
+// capitals (wordshape.Acronym also takes letters without case).
 func capitals(w string, least int) bool {
 	n := 0
 	for _, r := range w {
@@ -80,12 +82,4 @@ func capitals(w string, least int) bool {
 		}
 	}
 	return n >= least
-}
-
-// startsUpper reports whether w starts with a capital letter.
-func startsUpper(w string) bool {
-	for _, r := range w {
-		return unicode.IsUpper(r)
-	}
-	return false
 }
