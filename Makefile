@@ -147,7 +147,7 @@ cv:
 	$(GO) run ./build/cv -folds $(FOLDS) -models $(CV)
 
 train-checkworthy:
-	$(GO) run ./build/traincw -epochs 16 -rate 0.02 -l2 0 -min-weight 0.02 -max-features 40000 -calibrate-on engine
+	$(GO) run ./build/traincw
 
 # Regenerate the POS tagger's model from prose's weights, pruned on the
 # PolNeAR train texts, the seed and the check-worthiness training

@@ -48,24 +48,41 @@ type config struct {
 	limit, minSeen                            int
 }
 
+// shipped is the configuration make train writes
+// internal/checkworthy/model.bin with: the flags' defaults, so that
+// TestShippedModel can train it again and compare the bytes.
+func shipped() config {
+	return config{
+		data:        "../shared/checkworthy/train.tsv",
+		out:         "internal/checkworthy/model.bin",
+		cuts:        "4415,7538,13544,17918,22500,26856,30463",
+		set:         checkworthy.Settings{Epochs: 16, Seed: 1, Rate: 0.02, L2: 0, PosWeight: 1},
+		minWeight:   0.02,
+		maxFeatures: 40000,
+		minSeen:     1,
+		calibrateOn: "engine",
+	}
+}
+
 func main() {
+	d := shipped()
 	var c config
-	flag.StringVar(&c.data, "data", "../shared/checkworthy/train.tsv", "training data (Sentence_id, Text, class_label)")
-	flag.StringVar(&c.out, "out", "internal/checkworthy/model.bin", "model file to write")
-	flag.StringVar(&c.cuts, "cuts", "4415,7538,13544,17918,22500,26856,30463", "fold boundaries: the last id of each fold but the last (between debates)")
+	flag.StringVar(&c.data, "data", d.data, "training data (Sentence_id, Text, class_label)")
+	flag.StringVar(&c.out, "out", d.out, "model file to write")
+	flag.StringVar(&c.cuts, "cuts", d.cuts, "fold boundaries: the last id of each fold but the last (between debates)")
 	flag.StringVar(&c.holdout, "holdout", "", "LO-HI: leave these ids out of training")
 	flag.StringVar(&c.holdoutTSV, "holdout-tsv", "", "write the -holdout rows here, as TSV")
-	flag.IntVar(&c.set.Epochs, "epochs", 16, "training epochs")
-	flag.Uint64Var(&c.set.Seed, "seed", 1, "shuffling seed")
-	flag.Float64Var(&c.set.Rate, "rate", 0.02, "AdaGrad learning rate")
-	flag.Float64Var(&c.set.L2, "l2", 0, "L2 weight decay")
-	flag.Float64Var(&c.set.PosWeight, "pos-weight", 1, "loss weight of Yes examples")
-	flag.Float64Var(&c.minWeight, "min-weight", 0.02, "drop weights smaller than this")
-	flag.IntVar(&c.maxFeatures, "max-features", 45000, "keep at most this many weights")
-	flag.IntVar(&c.minSeen, "min-seen", 1, "drop the weights of features seen in fewer training sentences")
+	flag.IntVar(&c.set.Epochs, "epochs", d.set.Epochs, "training epochs")
+	flag.Uint64Var(&c.set.Seed, "seed", d.set.Seed, "shuffling seed")
+	flag.Float64Var(&c.set.Rate, "rate", d.set.Rate, "AdaGrad learning rate")
+	flag.Float64Var(&c.set.L2, "l2", d.set.L2, "L2 weight decay")
+	flag.Float64Var(&c.set.PosWeight, "pos-weight", d.set.PosWeight, "loss weight of Yes examples")
+	flag.Float64Var(&c.minWeight, "min-weight", d.minWeight, "drop weights smaller than this")
+	flag.IntVar(&c.maxFeatures, "max-features", d.maxFeatures, "keep at most this many weights")
+	flag.IntVar(&c.minSeen, "min-seen", d.minSeen, "drop the weights of features seen in fewer training sentences")
 	flag.StringVar(&c.dev, "dev", "", "also report the model's figures on this TSV (e.g. ../shared/checkworthy/dev.tsv), sentence by sentence as a whole")
 	flag.IntVar(&c.limit, "limit", 0, "use only the first N sentences by id (0: all)")
-	flag.StringVar(&c.calibrateOn, "calibrate-on", "engine", "calibrate on the scores the engine gives (engine: the highest of a sentence's claims, as the extractor is scored) or on whole sentences (sentence)")
+	flag.StringVar(&c.calibrateOn, "calibrate-on", d.calibrateOn, "calibrate on the scores the engine gives (engine: the highest of a sentence's claims, as the extractor is scored) or on whole sentences (sentence)")
 	flag.BoolVar(&c.cv, "cv", false, "report cross-validated figures, fold by fold")
 	flag.Parse()
 	if err := run(c); err != nil {

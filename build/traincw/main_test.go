@@ -41,6 +41,34 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestShippedModel trains the model as make train does and wants the
+// repository's bytes. The calibration reads the engine's claims, so a
+// change to the engine changes the model: retrain it then (make
+// train-checkworthy, eight seconds) and commit it with the change, so
+// that make train stays the model's one source.
+func TestShippedModel(t *testing.T) {
+	data := filepath.Join("..", "..", "..", "shared", "checkworthy", "train.tsv")
+	if _, err := os.Stat(data); err != nil {
+		t.Fatalf("%v: this test needs the shared check-worthiness data at ../shared beside the repository", err)
+	}
+	c := shipped()
+	c.data, c.out = data, filepath.Join(t.TempDir(), "model.bin")
+	if err := run(c); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(c.out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "..", "internal", "checkworthy", "model.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("make train-checkworthy writes a model of %d bytes that differs from internal/checkworthy/model.bin (%d bytes): run it and commit the model", len(got), len(want))
+	}
+}
+
 func TestUnquote(t *testing.T) {
 	for in, want := range map[string]string{
 		`"He said ""no"" twice."`: `He said "no" twice.`,

@@ -1,10 +1,15 @@
 package main
 
 import (
+	"flag"
 	"maps"
+	"path/filepath"
 	"testing"
 
+	"github.com/whosaid/whosaid/build/internal/heldout"
+	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/edges"
+	"github.com/whosaid/whosaid/internal/engine"
 )
 
 func set(ts ...int) map[int]bool {
@@ -52,5 +57,23 @@ func TestExamples(t *testing.T) {
 	ex := examples([]claimEx{c})
 	if len(ex) != 1 || ex[0].Edge.End || ex[0].Gold != 2 {
 		t.Fatalf("examples = %+v, want the start alone with gold index 2", ex)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/claims.txt")
+
+// TestClaimsLearntFrom guards the shipped edge model against drift: it
+// learns from the claims the engine makes before the edges move, and
+// when those change (a rule, the tagger, the attribution model) make
+// train makes another model than the repository holds.
+func TestClaimsLearntFrom(t *testing.T) {
+	got, err := heldout.Fingerprint(filepath.Join("..", "..", "..", "shared", "polnear", "train"), 60, func(record func([]attrib.Attribution)) engine.Options {
+		return engine.Options{NoEdges: true, EdgeTrace: func(_ *edges.Doc, atts []attrib.Attribution) { record(atts) }}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := heldout.Golden(filepath.Join("testdata", "claims.txt"), got, *update); err != nil {
+		t.Fatalf("%v\nThe claims the edge model learns from have changed: retrain the edge, source and check-worthiness models as make train does (make train-edges train-sources train-checkworthy), then go test ./build/trainedges ./build/trainsources -update", err)
 	}
 }

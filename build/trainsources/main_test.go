@@ -1,9 +1,15 @@
 package main
 
 import (
+	"flag"
+	"path/filepath"
 	"testing"
 
+	"github.com/whosaid/whosaid/build/internal/heldout"
+	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/engine"
 	"github.com/whosaid/whosaid/internal/perceptron"
+	"github.com/whosaid/whosaid/internal/sources"
 )
 
 // TestEvaluate: a candidate that outscores the current source by more
@@ -53,4 +59,22 @@ func features(t *testing.T, b []byte) int {
 		t.Fatal(err)
 	}
 	return m.Features()
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/claims.txt")
+
+// TestClaimsLearntFrom guards the shipped source model against drift: it
+// learns from the claims the engine makes once the edge model has placed
+// their contents, and when those change make train makes another model
+// than the repository holds.
+func TestClaimsLearntFrom(t *testing.T) {
+	got, err := heldout.Fingerprint(filepath.Join("..", "..", "..", "shared", "polnear", "train"), 60, func(record func([]attrib.Attribution)) engine.Options {
+		return engine.Options{NoSources: true, SourceTrace: func(_ *sources.Doc, atts []attrib.Attribution) { record(atts) }}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := heldout.Golden(filepath.Join("testdata", "claims.txt"), got, *update); err != nil {
+		t.Fatalf("%v\nThe claims the source model learns from have changed: retrain the source and check-worthiness models as make train does (make train-sources train-checkworthy), then go test ./build/trainsources -update", err)
+	}
 }
