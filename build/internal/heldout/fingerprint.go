@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/whosaid/whosaid/internal/attrib"
@@ -55,10 +56,21 @@ func Fingerprint(data string, n int, opts func(record func([]attrib.Attribution)
 	return fmt.Sprintf("articles %d claims %d sha256 %x\n", min(read, n), claims, h.Sum(nil)), nil
 }
 
-// Golden compares got with the golden file at path, or writes it there
-// when update is set (go test -update); a difference is an error that
-// shows both.
-func Golden(path, got string, update bool) error {
+// CheckClaims is a trainer's test of the claims its model learns from:
+// the Fingerprint of what opts's hook records on train's first 60
+// articles against the golden testdata/claims.txt of the test's package,
+// which update (go test -update) rewrites instead.
+func CheckClaims(update bool, opts func(record func([]attrib.Attribution)) engine.Options) error {
+	got, err := Fingerprint(filepath.Join("..", "..", "..", "shared", "polnear", "train"), 60, opts)
+	if err != nil {
+		return err
+	}
+	return golden(filepath.Join("testdata", "claims.txt"), got, update)
+}
+
+// golden compares got with the golden file at path, or writes it there
+// when update is set; a difference is an error that shows both.
+func golden(path, got string, update bool) error {
 	if update {
 		return os.WriteFile(path, []byte(got), 0o644)
 	}
