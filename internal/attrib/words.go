@@ -88,3 +88,17 @@ func Label(word string) bool { return labels[wordshape.Lower(word)] }
 // Date reports a word of the calendar ("Tuesday", "today"): a date
 // standing before a cue ("Paul Ryan, R-Wis., Tuesday said") is no speaker.
 func Date(word string) bool { return calendar[wordshape.Lower(word)] }
+
+// TimeWord reports a word of the calendar or of time ("Tuesday", "week",
+// "ago", "tonight").
+func TimeWord(word string) bool { return dates[wordshape.Lower(word)] }
+
+// speechVerbs are the commonest cue words. Read only.
+var speechVerbs = wordset.Of("said say says saying told tells tell added adding according noted " +
+	"asked wrote argued claimed explained stated insisted warned suggested")
+
+// SpeechVerb reports one of the commonest cue words, as written (lower
+// case): another one near a content's edge ("…, he said, adding …")
+// often starts another attribution. The attribution model's boundary
+// features and the edge model read it.
+func SpeechVerb(word string) bool { return speechVerbs[word] }

@@ -1,8 +1,10 @@
 package edges
 
 import (
+	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/perceptron"
 	"github.com/whosaid/whosaid/internal/segment"
+	"github.com/whosaid/whosaid/internal/wordshape"
 )
 
 // The features of one place for an edge. Training (Edges) and run time
@@ -183,6 +185,10 @@ func (d *Doc) features(buf []uint64, c *claim, t int, end bool) []uint64 {
 			break
 		}
 	}
+	// the classes of the words at and beyond the place, which the pruned
+	// word features seldom keep: a date ("said Tuesday that …", "… on
+	// Monday"), a speech verb (another attribution's frame)
+	c0, c1 := d.class(c, t), d.class(c, t+out)
 	f := [...][4]uint64{
 		{0, dl}, {1, dl, w1}, {2, dl, t1, t0}, {3, w1}, {4, w0}, {5, t1, t0}, {6, t2, t1, t0}, {7, w2, w1},
 		{8, edge, dl}, {9, cue, dl}, {10, cue, w1}, {11, c.kind, dl}, {12, cross, dl}, {13, c.cueWord, w1},
@@ -192,9 +198,29 @@ func (d *Doc) features(buf []uint64, c *claim, t int, end bool) []uint64 {
 		{18, d.word(c, o+out), dl}, {19, d.word(c, o), dl}, {20, d.tag(c, o+out), d.tag(c, o), dl},
 		{21, d.quoted(o), d.quoted(t), dl}, {22, w1, t0},
 		{23, fin, w1, dl}, {24, c.kind, t1, t0},
+		{25, c0, c1, dl}, {26, c0, t1, cue},
 	}
 	for _, v := range f {
 		buf = append(buf, mix(mix(mix(h(base+v[0]), v[1]), v[2]), v[3]))
 	}
 	return buf
+}
+
+// class is token i's word class for the features: a calendar word (1),
+// another word of time (2), a speech verb (4), outside the paragraphs
+// (3), or none (0).
+func (d *Doc) class(c *claim, i int) uint64 {
+	if i < c.paraFirst || i >= c.paraLast {
+		return 3
+	}
+	w := d.Seg.Word(i)
+	switch {
+	case attrib.Date(w):
+		return 1
+	case attrib.TimeWord(w):
+		return 2
+	case attrib.SpeechVerb(wordshape.Lower(w)):
+		return 4
+	}
+	return 0
 }

@@ -25,8 +25,8 @@ func TestCombine(t *testing.T) {
 	}{
 		{"passive: no speaker, the subject is content", "The senator was accused of lying about the budget.",
 			"The senator … lying about the budget", "", "was accused of", Indirect},
-		{"passive: expected", "Officials are expected to announce the closure on Monday.",
-			"Officials … to announce the closure on Monday", "", "are expected", Indirect},
+		{"passive: expected", "Officials are expected to announce the closure of the plant.",
+			"Officials … to announce the closure of the plant", "", "are expected", Indirect},
 		{"a participle of feeling keeps its subject as the source", "Many Democrats are worried that turnout will fall in November.",
 			"that turnout will fall in November", "Many Democrats", "are worried", Indirect},
 		{"content starts at that after an adjunct",

@@ -1,6 +1,7 @@
 package learned
 
 import (
+	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/cue"
 	"github.com/whosaid/whosaid/internal/perceptron"
 	"github.com/whosaid/whosaid/internal/segment"
@@ -464,7 +465,7 @@ func (d *Doc) newSpanCtx(cs, ce, wf, wl int, bound bool) *spanCtx {
 		c.clauses[k+1] = c.clauses[k]
 		c.strong[k+1] = c.strong[k]
 		c.verbs[k+1] = c.verbs[k]
-		if speechVerbs[w] {
+		if attrib.SpeechVerb(w) {
 			c.verbs[k+1]++
 		}
 		if w == "," && isClauseOpener(tag.Tag(d.tag(wf+k+1, wf, wl))) {
@@ -476,12 +477,6 @@ func (d *Doc) newSpanCtx(cs, ce, wf, wl int, bound bool) *spanCtx {
 	}
 	return c
 }
-
-// speechVerbs are the commonest cue words: another one between a token and
-// the cue ("…, he said, adding …") often starts another attribution.
-// Read only.
-var speechVerbs = wordset.Of("said say says saying told tells tell added adding according noted " +
-	"asked wrote argued claimed explained stated insisted warned suggested")
 
 // coarse groups the tags for the span transition features that read the
 // current and next token's tags: 22 classes, not 54.
