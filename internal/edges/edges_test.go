@@ -259,3 +259,36 @@ func TestAdjustBounded(t *testing.T) {
 		checkClaim(t, fmt.Sprint("claim ", i), d, before[i], out[i])
 	}
 }
+
+// TestClass: the word classes the ranker reads at and beyond a place.
+func TestClass(t *testing.T) {
+	tc := adjustCase{name: "class", text: "On Monday he said, adding that a week ago the plan was dead.\n\nNext came the vote.",
+		content: "a week ago the plan was dead", cue: "said", source: "he"}
+	d, atts := prepare(t, tc)
+	c, ok := d.claim(&atts[0])
+	if !ok {
+		t.Fatal("no claim")
+	}
+	want := map[string]uint64{
+		"Monday": 1,           // the calendar
+		"week":   2, "ago": 2, // time
+		"said": 4, "adding": 4, // speech verbs
+		"plan": 0, "dead": 0,
+		"Next": 3, // another paragraph
+	}
+	seen := 0
+	for i := range d.Seg.Tokens {
+		w := d.Seg.Word(i)
+		k, ok := want[w]
+		if !ok {
+			continue
+		}
+		seen++
+		if got := d.class(&c, i); got != k {
+			t.Errorf("class of %q = %d, want %d", w, got, k)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d of the %d words found", seen, len(want))
+	}
+}
