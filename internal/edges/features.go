@@ -213,13 +213,15 @@ func (d *Doc) class(c *claim, i int) uint64 {
 	if i < c.paraFirst || i >= c.paraLast {
 		return 3
 	}
-	w := d.Seg.Word(i)
+	// lower-cased once: Lower copies a word with capitals, and the sets
+	// below then read it without another copy
+	w := wordshape.Lower(d.Seg.Word(i))
 	switch {
 	case attrib.Date(w):
 		return 1
 	case attrib.TimeWord(w):
 		return 2
-	case attrib.SpeechVerb(wordshape.Lower(w)):
+	case attrib.SpeechVerb(w):
 		return 4
 	}
 	return 0
