@@ -78,6 +78,7 @@ type Doc struct {
 	// content says so in its features.
 	cues     []int
 	wordHash []uint64 // each token's word hash, filled as features need them
+	commas   []int32  // commas before each token (contentCommas)
 }
 
 func (d *Doc) index(atts []attrib.Attribution) {
