@@ -292,3 +292,47 @@ func TestClass(t *testing.T) {
 		t.Errorf("%d of the %d words found", seen, len(want))
 	}
 }
+
+func TestContentCommas(t *testing.T) {
+	tc := adjustCase{name: "commas", text: "Smith, who ran the plant, said the plan, which failed, was dead, and gone.",
+		content: "the plan, which failed, was dead", cue: "said", source: "Smith, who ran the plant,"}
+	d, atts := prepare(t, tc)
+	c, ok := d.claim(&atts[0])
+	if !ok {
+		t.Fatal("no claim")
+	}
+	at := func(w string) int {
+		for i := range d.Seg.Tokens {
+			if d.Seg.Word(i) == w {
+				return i
+			}
+		}
+		t.Fatalf("no %q", w)
+		return -1
+	}
+	for _, tt := range []struct {
+		word  string
+		end   bool
+		n     int32
+		aside uint64
+	}{
+		{"plan", true, 0, 0},   // "the plan"
+		{"which", true, 1, 1},  // the aside opened
+		{"failed", true, 1, 1}, // its comma is beyond "failed"
+		{"was", true, 2, 0},    // and closed
+		{"and", true, 3, 1},
+		{"the", false, 2, 0}, // the content's start
+		{"which", false, 1, 1},
+		{"was", false, 0, 0},
+		{"ran", false, 3, 1}, // back over the comma that closes the source
+	} {
+		i := at(tt.word)
+		if tt.word == "the" {
+			i = c.first
+		}
+		n := d.contentCommas(&c, i, tt.end)
+		if n != tt.n || asideCommas(n) != tt.aside {
+			t.Errorf("%s at %q: %d commas, aside %d; want %d, %d", map[bool]string{false: "start", true: "end"}[tt.end], tt.word, n, asideCommas(n), tt.n, tt.aside)
+		}
+	}
+}
