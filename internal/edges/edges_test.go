@@ -264,11 +264,7 @@ func TestAdjustBounded(t *testing.T) {
 func TestClass(t *testing.T) {
 	tc := adjustCase{name: "class", text: "On Monday he said, adding that a week ago the plan was dead.\n\nNext came the vote.",
 		content: "a week ago the plan was dead", cue: "said", source: "he"}
-	d, atts := prepare(t, tc)
-	c, ok := d.claim(&atts[0])
-	if !ok {
-		t.Fatal("no claim")
-	}
+	d, c := prepareClaim(t, tc)
 	want := map[string]uint64{
 		"Monday": 1,           // the calendar
 		"week":   2, "ago": 2, // time
@@ -296,11 +292,7 @@ func TestClass(t *testing.T) {
 func TestContentCommas(t *testing.T) {
 	tc := adjustCase{name: "commas", text: "Smith, who ran the plant, said the plan, which failed, was dead, and gone.",
 		content: "the plan, which failed, was dead", cue: "said", source: "Smith, who ran the plant,"}
-	d, atts := prepare(t, tc)
-	c, ok := d.claim(&atts[0])
-	if !ok {
-		t.Fatal("no claim")
-	}
+	d, c := prepareClaim(t, tc)
 	at := func(w string) int {
 		for i := range d.Seg.Tokens {
 			if d.Seg.Word(i) == w {
@@ -335,4 +327,15 @@ func TestContentCommas(t *testing.T) {
 			t.Errorf("%s at %q: %d commas, aside %d; want %d, %d", map[bool]string{false: "start", true: "end"}[tt.end], tt.word, n, asideCommas(n), tt.n, tt.aside)
 		}
 	}
+}
+
+// prepareClaim prepares tc's text and its one claim.
+func prepareClaim(t *testing.T, tc adjustCase) (*Doc, claim) {
+	t.Helper()
+	d, atts := prepare(t, tc)
+	c, ok := d.claim(&atts[0])
+	if !ok {
+		t.Fatal("no claim")
+	}
+	return d, c
 }
