@@ -199,8 +199,8 @@ func (d *Doc) features(buf []uint64, c *claim, t int, end bool) []uint64 {
 		{21, d.quoted(o), d.quoted(t), dl}, {22, w1, t0},
 		{23, fin, w1, dl}, {24, c.kind, t1, t0},
 		{25, c0, c1, dl}, {26, c0, t1, cue},
-		// the content's commas, odd or even: one opens an aside the
-		// content should close, two close it ("Smith, who …, said")
+		// the content's commas: one opens an aside the content should
+		// close, two close it ("Smith, who …, said")
 		{27, asideCommas(d.contentCommas(c, t, end)), t1, t0},
 	}
 	for _, v := range f {
@@ -210,8 +210,8 @@ func (d *Doc) features(buf []uint64, c *claim, t int, end bool) []uint64 {
 }
 
 // contentCommas counts the commas the content would hold with its edge
-// at word t, by prefix counts made once a document: a content's commas
-// cost no more than one edge's places.
+// at word t, from prefix counts made once a document, so that a long
+// content costs no more than a short one.
 func (d *Doc) contentCommas(c *claim, t int, end bool) int32 {
 	if d.commas == nil {
 		toks := d.Seg.Tokens
