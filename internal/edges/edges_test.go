@@ -289,6 +289,8 @@ func TestClass(t *testing.T) {
 	}
 }
 
+// TestContentCommas: the commas a content would hold with one edge at
+// each place, and their class, which the ranker reads (template 27).
 func TestContentCommas(t *testing.T) {
 	tc := adjustCase{name: "commas", text: "Smith, who ran the plant, said the plan, which failed, was dead, and gone.",
 		content: "the plan, which failed, was dead", cue: "said", source: "Smith, who ran the plant,"}
@@ -320,7 +322,7 @@ func TestContentCommas(t *testing.T) {
 	} {
 		i := at(tt.word)
 		if tt.word == "the" {
-			i = c.first
+			i = c.first // the content's "the", not the source's
 		}
 		n := d.contentCommas(&c, i, tt.end)
 		if n != tt.n || asideCommas(n) != tt.aside {
