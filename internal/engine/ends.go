@@ -226,6 +226,8 @@ func withQuoteBefore(atts []attrib.Attribution, seg *segment.Doc, quotes []quote
 			qe = int(seg.Tokens[ff-1].End)
 		case seg.Word(ff-1) == "," && seg.Tokens[ff-2].Kind == segment.Quote:
 			qe = int(seg.Tokens[ff-2].End)
+		case ff >= 3 && twoApostrophes(seg, ff-2) && seg.Word(ff-3) == ",":
+			qe = int(seg.Tokens[ff-1].End)
 		default:
 			continue
 		}
@@ -251,6 +253,15 @@ func withQuoteBefore(atts []attrib.Attribution, seg *segment.Doc, quotes []quote
 		a.Content = append(lead, a.Content...)
 		a.Kind = kindOf(a.Content, quotes)
 	}
+}
+
+// twoApostrophes reports the closing mark the New York Times writes as
+// two apostrophes: tokens k and k+1, each an apostrophe, side by side.
+// The segmenter gives each its own token, and the quote finder takes the
+// outer pair for the quotation.
+func twoApostrophes(seg *segment.Doc, k int) bool {
+	return k >= 0 && k+1 < len(seg.Tokens) && seg.Word(k) == "'" && seg.Word(k+1) == "'" &&
+		seg.Tokens[k].End == seg.Tokens[k+1].Start
 }
 
 // minQuoteWords is the fewest words a quotation withQuoteAfter joins may
