@@ -475,7 +475,10 @@ func withoutFramedQuote(a *attrib.Attribution, seg *segment.Doc, quotes []quote.
 		return
 	}
 	f, l := seg.TokenRange(last)
-	if f < 0 || l-f < 3 || seg.Tokens[f].Kind != segment.Quote || seg.Tokens[l-1].Kind != segment.Quote || seg.Word(l-2) != "," {
+	if f < 0 || l-f < 3 || seg.Tokens[f].Kind != segment.Quote || seg.Tokens[l-1].Kind != segment.Quote {
+		return
+	}
+	if seg.Word(l-2) != "," && !(l-f >= 4 && twoApostrophes(seg, l-2) && seg.Word(l-3) == ",") {
 		return
 	}
 	st, ok := sentenceOf(seg, l-1)
