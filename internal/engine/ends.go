@@ -197,6 +197,9 @@ func cutAt(a *attrib.Attribution, seg *segment.Doc, k int) {
 // people want …”" is one content in two parts, as PolNeAR draws it. The
 // part runs from the sentence's start (after a label), as the words
 // before a quoted fragment are the speaker's too, to the closing mark.
+// A quotation that ends in "?" or "!" is a sentence of its own, so there
+// the sentence before the frame's is the one ("“Can we win Illinois?”
+// Mr. Manafort asked. “I don't know …”").
 func withQuoteBefore(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
 	taken := heldWords(atts)
 	for i := range atts {
@@ -219,8 +222,10 @@ func withQuoteBefore(atts []attrib.Attribution, seg *segment.Doc, quotes []quote
 		if !marks {
 			continue
 		}
-		// the quotation that closes right before the frame
+		// the quotation that closes right before the frame; ends: after
+		// a question or an exclamation
 		var qe int
+		ends := false
 		switch {
 		case seg.Tokens[ff-1].Kind == segment.Quote && seg.Word(ff-2) == ",":
 			qe = int(seg.Tokens[ff-1].End)
@@ -228,6 +233,10 @@ func withQuoteBefore(atts []attrib.Attribution, seg *segment.Doc, quotes []quote
 			qe = int(seg.Tokens[ff-2].End)
 		case ff >= 3 && twoApostrophes(seg, ff-2) && seg.Word(ff-3) == ",":
 			qe = int(seg.Tokens[ff-1].End)
+		case seg.Tokens[ff-1].Kind == segment.Quote && (seg.Word(ff-2) == "?" || seg.Word(ff-2) == "!"):
+			qe, ends = int(seg.Tokens[ff-1].End), true
+		case ff >= 3 && twoApostrophes(seg, ff-2) && (seg.Word(ff-3) == "?" || seg.Word(ff-3) == "!"):
+			qe, ends = int(seg.Tokens[ff-1].End), true
 		default:
 			continue
 		}
@@ -243,6 +252,9 @@ func withQuoteBefore(atts []attrib.Attribution, seg *segment.Doc, quotes []quote
 			continue
 		}
 		st, ok := sentenceOf(seg, ff)
+		if ok && ends && st.First == ff {
+			st, ok = sentenceOf(seg, ff-1)
+		}
 		if !ok || st.Start > qs || seg.SentenceAt(a.Content[0].Start) == seg.SentenceAt(frame.Start) {
 			continue
 		}
