@@ -199,7 +199,10 @@ func cutAt(a *attrib.Attribution, seg *segment.Doc, k int) {
 // before a quoted fragment are the speaker's too, to the closing mark.
 // A quotation that ends in "?" or "!" is a sentence of its own, so there
 // the sentence before the frame's is the one ("“Can we win Illinois?”
-// Mr. Manafort asked. “I don't know …”").
+// Mr. Manafort asked. “I don't know …”"). The closing mark may close a
+// quotation inside the quotation too ("… as, ‘He's the ringleader,’”"),
+// and the frame may go on after its cue ("Mr. Hedge said from his
+// office in Orlando.") when the content opens the next sentence.
 func withQuoteBefore(atts []attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
 	taken := heldWords(atts)
 	for i := range atts {
@@ -220,25 +223,36 @@ func withQuoteBefore(atts []attrib.Attribution, seg *segment.Doc, quotes []quote
 			}
 		}
 		if !marks {
-			continue
+			// words after the cue ("said from his office.") when the
+			// content opens the next sentence
+			fs, ok := sentenceOf(seg, fl-1)
+			if !ok || fs.Last != cf {
+				continue
+			}
 		}
-		// the quotation that closes right before the frame; ends: after
-		// a question or an exclamation
+		// the quotation that closes right before the frame: its closing
+		// marks (one, two apostrophes, or an inner quotation's too) after
+		// a comma, or after "?" or "!" (ends: its sentence ended there)
 		var qe int
 		ends := false
-		switch {
-		case seg.Tokens[ff-1].Kind == segment.Quote && seg.Word(ff-2) == ",":
-			qe = int(seg.Tokens[ff-1].End)
-		case seg.Word(ff-1) == "," && seg.Tokens[ff-2].Kind == segment.Quote:
+		if seg.Word(ff-1) == "," && seg.Tokens[ff-2].Kind == segment.Quote {
 			qe = int(seg.Tokens[ff-2].End)
-		case ff >= 3 && twoApostrophes(seg, ff-2) && seg.Word(ff-3) == ",":
+		} else {
+			k := ff - 1
+			for k >= 0 && k >= ff-3 && seg.Tokens[k].Kind == segment.Quote {
+				k--
+			}
+			if k == ff-1 || k < 0 {
+				continue
+			}
+			switch seg.Word(k) {
+			case ",":
+			case "?", "!":
+				ends = true
+			default:
+				continue
+			}
 			qe = int(seg.Tokens[ff-1].End)
-		case seg.Tokens[ff-1].Kind == segment.Quote && (seg.Word(ff-2) == "?" || seg.Word(ff-2) == "!"):
-			qe, ends = int(seg.Tokens[ff-1].End), true
-		case ff >= 3 && twoApostrophes(seg, ff-2) && (seg.Word(ff-3) == "?" || seg.Word(ff-3) == "!"):
-			qe, ends = int(seg.Tokens[ff-1].End), true
-		default:
-			continue
 		}
 		k := sort.Search(len(quotes), func(j int) bool { return quotes[j].Start >= qe })
 		qs := -1
