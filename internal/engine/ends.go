@@ -238,14 +238,14 @@ func withQuoteBefore(atts []attrib.Attribution, seg *segment.Doc, quotes []quote
 		if seg.Word(ff-1) == "," && seg.Tokens[ff-2].Kind == segment.Quote {
 			qe = int(seg.Tokens[ff-2].End)
 		} else {
-			k := ff - 1
-			for k >= 0 && k >= ff-3 && seg.Tokens[k].Kind == segment.Quote {
-				k--
+			b := ff - 1 // the word before the closing marks
+			for b >= 0 && b >= ff-3 && seg.Tokens[b].Kind == segment.Quote {
+				b--
 			}
-			if k == ff-1 || k < 0 {
+			if b == ff-1 || b < 0 {
 				continue
 			}
-			switch seg.Word(k) {
+			switch seg.Word(b) {
 			case ",":
 			case "?", "!":
 				ends = true
