@@ -281,6 +281,34 @@ func withQuoteBefore(atts []attrib.Attribution, seg *segment.Doc, quotes []quote
 	}
 }
 
+// withLaterLead starts a later part that opens at a quotation mark in
+// mid-sentence at its sentence's start ("…,” he said. Then, “I try …”";
+// "That makes her “by definition a trustworthy …”"): the words before
+// the quotation in the speaker's next sentence are the speaker's too, as
+// PolNeAR draws them. Not over words another attribution holds.
+func withLaterLead(atts []attrib.Attribution, seg *segment.Doc) {
+	taken := heldWords(atts)
+	for i := range atts {
+		a := &atts[i]
+		for p := 1; p < len(a.Content); p++ {
+			pf, _ := seg.TokenRange(a.Content[p])
+			if pf < 1 || seg.Tokens[pf].Kind != segment.Quote {
+				continue
+			}
+			st, ok := sentenceOf(seg, pf)
+			from := afterLabel(seg, st)
+			lead := []text.Span{{Start: from, End: int(seg.Tokens[pf-1].End)}}
+			if !ok || st.First >= pf || st.Start < a.Content[p-1].End || from >= lead[0].End ||
+				hasQuoteMark(seg, st.First, pf) || taken.overlaps(lead) {
+				continue
+			}
+			// a copy: another claim may share the parts' array
+			a.Content = append([]text.Span(nil), a.Content...)
+			a.Content[p].Start = from
+		}
+	}
+}
+
 // twoApostrophes reports the closing mark the New York Times writes as
 // two apostrophes: tokens k and k+1, each an apostrophe, side by side.
 // The segmenter gives each its own token, and the quote finder takes the

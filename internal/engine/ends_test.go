@@ -277,6 +277,52 @@ func TestQuoteJoins(t *testing.T) {
 	}
 }
 
+func TestLaterLead(t *testing.T) {
+	cases := []struct {
+		name   string
+		text   string
+		first  string // the claim's first part; its cue is "said"
+		second string // the claim's second part, as joined
+		other  string // a claim's content that holds the words before the second part, or ""
+		want   string // the content's parts, joined by " | "
+	}{
+		{"a link",
+			"“It is not do or die,” he said outside the building. But “his candidacy is strengthened.”",
+			"“It is not do or die,”", "“his candidacy is strengthened.”", "",
+			"“It is not do or die,” | But “his candidacy is strengthened.”"},
+		{"a subject",
+			"“We thought only Trump was insensitive,” said Aida. Biden “kind of misspoke.”",
+			"“We thought only Trump was insensitive,”", "“kind of misspoke.”", "",
+			"“We thought only Trump was insensitive,” | Biden “kind of misspoke.”"},
+		{"the quotation opens its sentence",
+			"“It is not do or die,” he said. “His candidacy is strengthened.”",
+			"“It is not do or die,”", "“His candidacy is strengthened.”", "",
+			"“It is not do or die,” | “His candidacy is strengthened.”"},
+		{"held by another claim",
+			"“It is not do or die,” he said. Critics argued that “his candidacy is strengthened.”",
+			"“It is not do or die,”", "“his candidacy is strengthened.”", "Critics argued that",
+			"“It is not do or die,” | “his candidacy is strengthened.”"},
+		{"another quotation before it",
+			"“It is not do or die,” he said. The “base” knows “his candidacy is strengthened.”",
+			"“It is not do or die,”", "“his candidacy is strengthened.”", "",
+			"“It is not do or die,” | “his candidacy is strengthened.”"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, _ := tagged(t, c.text)
+			atts := []attrib.Attribution{attOf(t, seg, "said", c.first, "")}
+			atts[0].Content = append(atts[0].Content, spanOf(t, seg.Text, c.second))
+			if c.other != "" {
+				atts = append(atts, attOf(t, seg, "argued", c.other, "Critics"))
+			}
+			withLaterLead(atts, seg)
+			if got := partsOf(c.text, atts[0].Content); got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
 func TestFramedQuote(t *testing.T) {
 	cases := []struct {
 		name, text, cue, content, want string // content and want: parts joined by " | "

@@ -42,7 +42,8 @@ import (
 // 0.7179), dev unchanged; quotedSpeaker 3 sources made right, none lost
 // (0.7194 → 0.7196), dev +2; beforeAndClause's cut before the cue's
 // next verb 7 (10,608 → 10,615), three matches lost (0.7196 → 0.7195),
-// dev exact +2.
+// dev exact +2; withLaterLead 9 (10 made, 1 unmade; 10,650 → 10,659),
+// e2e and dev unchanged.
 func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
 	qi := newQuoteIndex(quotes)
 	for i := range atts {
@@ -73,6 +74,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 	withLeadIn(atts, seg, quotes)
 	withQuoteBefore(atts, seg, quotes)
 	withQuoteAfter(atts, seg, tags, quotes)
+	withLaterLead(atts, seg)
 	withTail(atts, seg, tags, quotes)
 	throughIncluding(atts, seg, tags)
 	closeQuotes(atts, seg, quotes)
