@@ -295,11 +295,15 @@ func withLaterLead(atts []attrib.Attribution, seg *segment.Doc) {
 			if pf < 1 || seg.Tokens[pf].Kind != segment.Quote {
 				continue
 			}
+			// the sentence holds at most segment.MaxSentenceTokens, so
+			// the look back is bounded
 			st, ok := sentenceOf(seg, pf)
+			if !ok || st.First >= pf || st.Start < a.Content[p-1].End || hasQuoteMark(seg, st.First, pf) {
+				continue
+			}
 			from := afterLabel(seg, st)
 			lead := []text.Span{{Start: from, End: int(seg.Tokens[pf-1].End)}}
-			if !ok || st.First >= pf || st.Start < a.Content[p-1].End || from >= lead[0].End ||
-				hasQuoteMark(seg, st.First, pf) || taken.overlaps(lead) {
+			if from >= lead[0].End || taken.overlaps(lead) {
 				continue
 			}
 			// a copy: another claim may share the parts' array
