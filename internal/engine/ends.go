@@ -583,6 +583,7 @@ func wholeSubject(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if !subjectPart(a) || !sourceless(seg.Text[a.Cue.Start:a.Cue.End]) {
 		return
 	}
+	toHead(a, seg, tags)
 	f, _ := seg.TokenRange(a.Content[0])
 	if f < 0 || relPronouns[wordshape.Lower(seg.Word(f))] {
 		return
@@ -610,6 +611,42 @@ func wholeSubject(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 		}
 	}
 	a.Content[0].Start = int(seg.Tokens[k].Start)
+}
+
+// toHead ends a subject part that stops before its noun on that noun:
+// the source span it came from can end on a determiner, a possessive or
+// a title ("Mr. | Effron is also … mentioned as", "his | decision to
+// work for Obama was seen as", "the | Obama administration, under
+// growing pressure, is expected"). The part runs on over the phrase's
+// nouns and adjectives, never past a comma or into the cue.
+func toHead(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
+	f, l := seg.TokenRange(a.Content[0])
+	cf, _ := seg.TokenRange(a.Cue)
+	if f < 0 || l <= f || l >= cf {
+		return
+	}
+	last := tags[l-1]
+	if last != tag.DT && last != tag.PRPS && last != tag.PDT && last != tag.POS &&
+		!(last == tag.NNP && tags[l] == tag.NNP && strings.HasSuffix(seg.Word(l-1), ".")) {
+		return
+	}
+	j := l
+	for j < cf && nounPhraseTag(tags[j]) {
+		j++
+	}
+	if j > l {
+		a.Content[0].End = int(seg.Tokens[j-1].End)
+	}
+}
+
+// nounPhraseTag reports a tag that can stand inside a noun phrase
+// between its determiner and its head.
+func nounPhraseTag(t tag.Tag) bool {
+	switch t {
+	case tag.NN, tag.NNS, tag.NNP, tag.NNPS, tag.JJ, tag.JJR, tag.JJS, tag.CD, tag.POS, tag.HYPH:
+		return true
+	}
+	return false
 }
 
 // subjectBreaks end a phrase before a subject: "In Iowa, …", "(…)".
