@@ -313,6 +313,60 @@ func withLaterLead(atts []attrib.Attribution, seg *segment.Doc) {
 	}
 }
 
+// maxAfterFrame is the most words afterFrame gives back to a later part.
+const maxAfterFrame = 8
+
+// afterFrame starts a later part right after the comma that closes the
+// frame before it: "The difference now, he told me on Friday, is that
+// …", "“…,” she said, and “clear consequences …”", "Over the long term,
+// according to the budget office, the rise in annual deficits …": the
+// words between the comma and the part, which the model left out, go on
+// with what was said, as PolNeAR draws them. Only within one sentence,
+// when those words are few, hold no quotation mark or other break, and
+// do not open with a participle (", noting the nominee “…”" is a frame
+// of its own), and no attribution holds them.
+func afterFrame(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
+	taken := heldWords(atts)
+	for i := range atts {
+		a := &atts[i]
+		cf, cl := seg.TokenRange(a.Cue)
+		if cf < 0 {
+			continue
+		}
+		for p := 1; p < len(a.Content); p++ {
+			_, pl := seg.TokenRange(a.Content[p-1])
+			pf, _ := seg.TokenRange(a.Content[p])
+			if pl < 0 || pf < 0 || pl > cf || cl > pf {
+				continue
+			}
+			c, words := -1, 0
+			for k := pf - 1; k >= cl && words <= maxAfterFrame; k-- {
+				if seg.Word(k) == "," {
+					c = k
+					break
+				}
+				if seg.Tokens[k].Kind.IsWord() {
+					words++
+				}
+			}
+			if c < 0 || c+1 >= pf || words > maxAfterFrame || tags[c+1] == tag.VBG || tags[c+1] == tag.VBN ||
+				hasQuoteMark(seg, c+1, pf) || slices.ContainsFunc(seg.Tokens[c+1:pf], func(t segment.Token) bool { return !t.Kind.IsWord() }) {
+				continue
+			}
+			if seg.SentenceAt(int(seg.Tokens[c].Start)) != seg.SentenceAt(a.Content[p].Start) {
+				continue
+			}
+			lead := []text.Span{{Start: int(seg.Tokens[c+1].Start), End: int(seg.Tokens[pf-1].End)}}
+			if taken.overlaps(lead) {
+				continue
+			}
+			// a copy: another claim may share the parts' array
+			a.Content = append([]text.Span(nil), a.Content...)
+			a.Content[p].Start = lead[0].Start
+		}
+	}
+}
+
 // twoApostrophes reports the closing mark the New York Times writes as
 // two apostrophes: tokens k and k+1, each an apostrophe, side by side.
 // The segmenter gives each its own token, and the quote finder takes the

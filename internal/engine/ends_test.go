@@ -323,6 +323,58 @@ func TestLaterLead(t *testing.T) {
 	}
 }
 
+// TestAfterFrame: a later part starts right after the comma that closes
+// its frame, and not past a participle, a quotation mark, a sentence's
+// end or words another claim holds.
+func TestAfterFrame(t *testing.T) {
+	cases := []struct {
+		name, text, cue, content, other, want string // content and want: parts joined by " | "; other: another claim's content, or ""
+	}{
+		{"a verb after the frame",
+			"The difference now, he told me on Friday, is that he is the anchor.",
+			"told", "The difference now | that he is the anchor", "",
+			"The difference now | is that he is the anchor"},
+		{"a link after the frame",
+			"“It must come with enforcement,” she said, and “clear consequences for any violations.”",
+			"said", "“It must come with enforcement,” | “clear consequences for any violations.”", "",
+			"“It must come with enforcement,” | and “clear consequences for any violations.”"},
+		{"according to",
+			"Over the long term, according to the budget office, the rise in deficits is due to spending.",
+			"according to", "Over the long term | is due to spending", "",
+			"Over the long term | the rise in deficits is due to spending"},
+		{"a participle's frame",
+			"“It is sickening,” Hollande said, noting the nominee “makes you want to retch.”",
+			"said", "“It is sickening,” | “makes you want to retch.”", "",
+			"“It is sickening,” | “makes you want to retch.”"},
+		{"a quotation mark between",
+			"“I will call him,” he promises, and say to him, “Sir, we stay.”",
+			"promises", "“I will call him,” | Sir, we stay.", "",
+			"“I will call him,” | Sir, we stay."},
+		{"another sentence",
+			"“It is over,” he said. Then, in the end, “we won.”",
+			"said", "“It is over,” | “we won.”", "",
+			"“It is over,” | “we won.”"},
+		{"held by another claim",
+			"The difference now, he told me on Friday, critics say is small.",
+			"told", "The difference now | is small", "critics say",
+			"The difference now | is small"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, tags := tagged(t, c.text)
+			quotes := quote.Find(seg)
+			atts := []attrib.Attribution{inParts(t, seg, quotes, c.cue, c.content)}
+			if c.other != "" {
+				atts = append(atts, attOf(t, seg, "say", c.other, ""))
+			}
+			afterFrame(atts, seg, tags)
+			if got := partsOf(c.text, atts[0].Content); got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
 func TestFramedQuote(t *testing.T) {
 	cases := []struct {
 		name, text, cue, content, want string // content and want: parts joined by " | "

@@ -75,6 +75,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 	withQuoteBefore(atts, seg, quotes)
 	withQuoteAfter(atts, seg, tags, quotes)
 	withLaterLead(atts, seg)
+	afterFrame(atts, seg, tags)
 	withTail(atts, seg, tags, quotes)
 	throughIncluding(atts, seg, tags)
 	closeQuotes(atts, seg, quotes)
