@@ -313,6 +313,31 @@ func withLaterLead(atts []attrib.Attribution, seg *segment.Doc) {
 	}
 }
 
+// maxTitleWords is the most words a quotation withoutTitle drops may hold.
+const maxTitleWords = 6
+
+// withoutTitle drops a first part that is a short quotation after a
+// preposition, a determiner or a possessive: the name of a show or a
+// work ("Speaking on ABC's “This Week,” Carson admitted that …", "To a
+// question on the “privatization of public sector jobs,” Sanders said
+// …"), not words the speaker said, as the quote finder's direct frames
+// already read it (attrib's titled).
+func withoutTitle(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
+	if len(a.Content) < 2 || a.Content[0].End > a.Cue.Start {
+		return
+	}
+	f, l := seg.TokenRange(a.Content[0])
+	if f < 1 || l <= f+1 || seg.Tokens[f].Kind != segment.Quote || seg.Tokens[l-1].Kind != segment.Quote ||
+		hasWords(seg, f, l, maxTitleWords+1) {
+		return
+	}
+	switch tags[f-1] {
+	case tag.IN, tag.POS, tag.DT, tag.PRPS:
+		a.Content = a.Content[1:]
+		a.Kind = kindOf(a.Content, quotes)
+	}
+}
+
 // maxAfterFrame is the most words afterFrame gives back to a later part.
 const maxAfterFrame = 8
 

@@ -375,6 +375,42 @@ func TestAfterFrame(t *testing.T) {
 	}
 }
 
+// TestWithoutTitle: a short quotation after a possessive, preposition or
+// determiner is a title, not the first part of what was said.
+func TestWithoutTitle(t *testing.T) {
+	cases := []struct {
+		name, text, cue, content, want string // content and want: parts joined by " | "
+	}{
+		{"a show after a possessive",
+			"Speaking on ABC’s “This Week,” Carson admitted that the name was wrong.",
+			"admitted", "“This Week,” | that the name was wrong",
+			"that the name was wrong"},
+		{"a topic after a determiner",
+			"To a question on the “privatization of public sector jobs,” Sanders said he opposed it.",
+			"said", "“privatization of public sector jobs,” | he opposed it",
+			"he opposed it"},
+		{"words said",
+			"“It is fine,” Trump said of the practice, “and it works.”",
+			"said", "“It is fine,” | “and it works.”",
+			"“It is fine,” | “and it works.”"},
+		{"a long quotation",
+			"He read from the “first of many letters he would write to the governor that year,” Smith said, “and it worked.”",
+			"said", "“first of many letters he would write to the governor that year,” | “and it worked.”",
+			"“first of many letters he would write to the governor that year,” | “and it worked.”"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, tags := tagged(t, c.text)
+			quotes := quote.Find(seg)
+			a := inParts(t, seg, quotes, c.cue, c.content)
+			withoutTitle(&a, seg, tags, quotes)
+			if got := partsOf(c.text, a.Content); got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
 func TestFramedQuote(t *testing.T) {
 	cases := []struct {
 		name, text, cue, content, want string // content and want: parts joined by " | "

@@ -70,6 +70,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 	for i := range atts {
 		withoutAsked(&atts[i], seg, quotes)
 		wholeSubject(&atts[i], seg, tags)
+		withoutTitle(&atts[i], seg, tags, quotes)
 	}
 	withLeadIn(atts, seg, quotes)
 	withQuoteBefore(atts, seg, quotes)
