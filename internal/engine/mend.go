@@ -43,7 +43,9 @@ import (
 // (0.7194 → 0.7196), dev +2; beforeAndClause's cut before the cue's
 // next verb 7 (10,608 → 10,615), three matches lost (0.7196 → 0.7195),
 // dev exact +2; withLaterLead 9 (10 made, 1 unmade; 10,650 → 10,659),
-// e2e and dev unchanged.
+// e2e and dev unchanged; wholeSubject's toHead 1, dev +1; afterFrame 6,
+// none unmade, dev +2; withoutTitle 4, none unmade, dev unchanged
+// (10,659 → 10,670).
 func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
 	qi := newQuoteIndex(quotes)
 	for i := range atts {
