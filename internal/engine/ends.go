@@ -551,6 +551,62 @@ func beforeAndClause(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, qi
 	}
 }
 
+// beforeSharedCue ends a reported clause where "and" or "but" brings in
+// another claim's cue in the same tense as its own: "said she had
+// released 30 years of tax returns and called on Sanders to …",
+// "praised the deal as a hero but insisting that …" — the cue's subject
+// goes on to do something else, and the claim after "and" is its own.
+// A verb in another tense most often goes on with what was said ("said
+// he's proud of his campaign and expects to leave …"). beforeAndClause
+// reads a content with no finite verb; this one reads the rest, and only
+// at another claim's cue.
+func beforeSharedCue(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, qi *quoteIndex) {
+	cues := make(map[int]int, len(atts)) // a cue's first byte → its attribution
+	for i := range atts {
+		cues[atts[i].Cue.Start] = i
+	}
+	for i := range atts {
+		a := &atts[i]
+		if !afterCue(a) || a.Kind == attrib.Direct || len(a.Content) != 1 {
+			continue
+		}
+		own := cueTense(a.Cue, seg, tags)
+		f, l := seg.TokenRange(a.Content[0])
+		if f < 0 || own == tag.Unknown {
+			continue
+		}
+		for k := f + 1; k+1 < l; k++ {
+			w := wordshape.Lower(seg.Word(k))
+			if w != "and" && w != "but" || qi.around(int(seg.Tokens[k].Start)) {
+				continue
+			}
+			j, ok := cues[int(seg.Tokens[k+1].Start)]
+			if ok && j != i && cueTense(atts[j].Cue, seg, tags) == own {
+				cutAt(a, seg, k)
+				break
+			}
+		}
+	}
+}
+
+// cueTense is the tag of a cue's last verb ("has sharply criticized":
+// "criticized"), past participles read as past and the present's persons
+// as one; Unknown when it has no verb.
+func cueTense(cue text.Span, seg *segment.Doc, tags []tag.Tag) tag.Tag {
+	f, l := seg.TokenRange(cue)
+	for k := l - 1; k >= max(f, 0); k-- {
+		switch t := tags[k]; t {
+		case tag.VBD, tag.VBN:
+			return tag.VBD
+		case tag.VBZ, tag.VBP:
+			return tag.VBZ
+		case tag.VB, tag.VBG:
+			return t
+		}
+	}
+	return tag.Unknown
+}
+
 // modifies reports a past form before a common noun: "unsettled
 // weather", "paid family leave" modify the noun (the tagger gives them
 // VBD), where a verb takes an object ("criticized the agreement").

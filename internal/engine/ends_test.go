@@ -411,6 +411,56 @@ func TestWithoutTitle(t *testing.T) {
 	}
 }
 
+// TestSharedCue: a reported clause ends where "and" or "but" brings in
+// another claim's cue in the same tense as its own, and nowhere else.
+func TestSharedCue(t *testing.T) {
+	cases := []struct {
+		name, text, cue, content string
+		other                    [2]string // another claim's cue and content, or none
+		want                     string
+	}{
+		{"the cue's subject goes on",
+			"She said she had released 30 years of tax returns and called on Sanders to do the same.",
+			"said", "she had released 30 years of tax returns and called on Sanders to do the same",
+			[2]string{"called on", "Sanders to do the same"},
+			"she had released 30 years of tax returns"},
+		{"a perfect reads as past",
+			"Trump has sharply criticized trade deals such as NAFTA and called for steep new tariffs.",
+			"has sharply criticized", "trade deals such as NAFTA and called for steep new tariffs",
+			[2]string{"called for", "steep new tariffs"},
+			"trade deals such as NAFTA"},
+		{"another tense goes on with what was said",
+			"He said he is proud of his campaign and expects to leave Nevada with delegates.",
+			"said", "he is proud of his campaign and expects to leave Nevada with delegates",
+			[2]string{"expects", "to leave Nevada with delegates"},
+			"he is proud of his campaign and expects to leave Nevada with delegates"},
+		{"no claim after and",
+			"She said she had released her returns and paid her taxes.",
+			"said", "she had released her returns and paid her taxes",
+			[2]string{},
+			"she had released her returns and paid her taxes"},
+		{"inside a quotation",
+			"She said that “we were tired and wanted a change.”",
+			"said", "that “we were tired and wanted a change.”",
+			[2]string{"wanted", "a change"},
+			"that “we were tired and wanted a change.”"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, tags := tagged(t, c.text)
+			quotes := quote.Find(seg)
+			atts := []attrib.Attribution{attOf(t, seg, c.cue, c.content, "")}
+			if c.other[0] != "" {
+				atts = append(atts, attOf(t, seg, c.other[0], c.other[1], ""))
+			}
+			beforeSharedCue(atts, seg, tags, newQuoteIndex(quotes))
+			if got := partsOf(c.text, atts[0].Content); got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
 func TestFramedQuote(t *testing.T) {
 	cases := []struct {
 		name, text, cue, content, want string // content and want: parts joined by " | "

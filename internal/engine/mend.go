@@ -81,6 +81,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 	afterFrame(atts, seg, tags)
 	withTail(atts, seg, tags, quotes)
 	throughIncluding(atts, seg, tags)
+	beforeSharedCue(atts, seg, tags, qi)
 	closeQuotes(atts, seg, quotes)
 }
 
