@@ -45,7 +45,8 @@ import (
 // dev exact +2; withLaterLead 9 (10 made, 1 unmade; 10,650 → 10,659),
 // e2e and dev unchanged; wholeSubject's toHead 1, dev +1; afterFrame 6,
 // none unmade, dev +2; withoutTitle 4, none unmade, dev unchanged
-// (10,659 → 10,670).
+// (10,659 → 10,670); beforeSharedCue 15 (21 made, 6 unmade; 10,670 →
+// 10,685), dev +1.
 func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
 	qi := newQuoteIndex(quotes)
 	for i := range atts {
