@@ -791,9 +791,10 @@ var subjectBreaks = wordset.Of(", ; : ( ) — – --")
 // the occasion the speaker spoke on: "praised her positive reviews of
 // the president's actions in a tweet", "criticized tax credits and
 // military spending at Tuesday's Republican debate", "thanked supporters
-// at a victory rally in his home state". The occasion is a phrase that
-// "in", "at", "during", "via" or "through" opens and a venue noun
-// ("tweet", "interview", "rally", "debate", "speech" …) ends within five
+// at a victory rally in his home state", "posted the comments on its
+// website". The occasion is a phrase that "in", "at", "on", "during",
+// "via" or "through" opens and a venue noun ("tweet", "interview",
+// "rally", "debate", "speech", "Twitter", "website" …) ends within five
 // words; PolNeAR leaves it out, as it does the date (beforeWhen, which
 // runs after it). Not when the content has a verb ("that he was working
 // on a book in an interview" keeps its clause whole) or a quotation
@@ -826,8 +827,8 @@ func beforeVenue(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 }
 
 // venuePreps open the phrase of an occasion; venueNouns end it.
-var venuePreps = wordset.Of("in at during via through")
-var venueNouns = wordset.Of("tweet tweets interview interviews statement speech speeches rally rallies debate debates conference town email e-mail letter post video op-ed appearance event meeting forum hearing remarks message column editorial broadcast ad")
+var venuePreps = wordset.Of("in at during via through on")
+var venueNouns = wordset.Of("twitter facebook website show shows program television radio tv tweet tweets interview interviews statement speech speeches rally rallies debate debates conference town email e-mail letter post video op-ed appearance event meeting forum hearing remarks message column editorial broadcast ad")
 
 // venueStart is where the venue phrase at token k begins: at an earlier
 // one it is coordinated with ("during campaign stops and in his speech").

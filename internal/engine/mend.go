@@ -46,7 +46,8 @@ import (
 // e2e and dev unchanged; wholeSubject's toHead 1, dev +1; afterFrame 6,
 // none unmade, dev +2; withoutTitle 4, none unmade, dev unchanged
 // (10,659 → 10,670); beforeSharedCue 15 (21 made, 6 unmade; 10,670 →
-// 10,685), dev +1.
+// 10,685), dev +1; beforeVenue's "on" and its media 3, none unmade, dev
+// +2.
 func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
 	qi := newQuoteIndex(quotes)
 	for i := range atts {
