@@ -891,6 +891,28 @@ func throughIncluding(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Ta
 	}
 }
 
+// zeroRelative gives a content that opens on a finite verb right after
+// "X said" the noun phrase before the frame as its first part: "meddling
+// the California congressman said is designed to …", "a probe the agency
+// said was ongoing". The frame sits in a relative clause with no
+// pronoun, and the noun it follows is the verb's subject.
+func zeroRelative(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
+	r := beforeTightFrame(a, seg)
+	if r < 1 || len(a.Content) != 1 || !tags[r].IsNoun() || seg.Tokens[r].Kind != segment.Word ||
+		seg.SentenceAt(int(seg.Tokens[r].Start)) != seg.SentenceAt(a.Content[0].Start) {
+		return
+	}
+	f, _ := seg.TokenRange(a.Content[0])
+	if f < 0 || !tags[f].IsFinite() {
+		return
+	}
+	k := r
+	for k-1 >= 0 && r-k < maxSubject && phraseTag(tags[k-1]) && tags[k-1] != tag.PRP {
+		k--
+	}
+	a.Content = append([]text.Span{{Start: int(seg.Tokens[k].Start), End: int(seg.Tokens[r].End)}}, a.Content...)
+}
+
 // mainVerb reports a finite verb among tokens [first, last) that no
 // relative pronoun brings in: the stretch holds a clause of its own.
 func mainVerb(seg *segment.Doc, tags []tag.Tag, first, last int) bool {

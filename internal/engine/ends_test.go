@@ -602,12 +602,25 @@ func TestRelatives(t *testing.T) {
 			"The changes, which said nothing, are big.",
 			"which", "said", "nothing",
 			"nothing", "which"},
+		{"no pronoun",
+			"Police opened a probe the agency said was ongoing as of this month.",
+			"the agency", "said", "was ongoing as of this month",
+			"a probe | was ongoing as of this month", "the agency"},
+		{"no pronoun, a content with a subject",
+			"It was the third time the group said it had set up such an event.",
+			"the group", "said", "it had set up such an event",
+			"it had set up such an event", "the group"},
+		{"no pronoun, not across a sentence",
+			"Investigation Into the Foundation\n\nThe agency said was ongoing.",
+			"The agency", "said", "was ongoing",
+			"was ongoing", "The agency"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			seg, tags := tagged(t, c.text)
 			a := attOf(t, seg, c.cue, c.content, c.source)
 			moreRelatives(&a, seg, tags)
+			zeroRelative(&a, seg, tags)
 			relativeInSource(&a, seg)
 			checkClaim(t, c.text, &a, c.want, c.wantSource)
 		})

@@ -47,7 +47,7 @@ import (
 // none unmade, dev +2; withoutTitle 4, none unmade, dev unchanged
 // (10,659 → 10,670); beforeSharedCue 15 (21 made, 6 unmade; 10,670 →
 // 10,685), dev +1; beforeVenue's "on" and its media 3, none unmade, dev
-// +2.
+// +2; zeroRelative 3, none unmade, dev e2e -1 claim (10,688 → 10,691).
 func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
 	qi := newQuoteIndex(quotes)
 	for i := range atts {
@@ -63,6 +63,7 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 		afterAccording(&atts[i], seg)
 		afterCallFor(&atts[i], seg)
 		moreRelatives(&atts[i], seg, tags)
+		zeroRelative(&atts[i], seg, tags)
 		relativeInSource(&atts[i], seg)
 		withoutLink(&atts[i], seg)
 		afterDateline(&atts[i], seg)
