@@ -168,8 +168,8 @@ func startAtThat(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, lex *c
 		return
 	}
 	first, last := seg.TokenRange(a.Content[0])
-	if first < 0 {
-		return
+	if first < 0 || seg.Tokens[first].Kind == segment.Quote {
+		return // a quotation's own "that": "“In that sense, …”"
 	}
 	// only after an adjunct or the person told: "the idea that …" is the
 	// content, relative clause and all

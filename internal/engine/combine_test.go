@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid/internal/attrib"
+	"github.com/whosaid/whosaid/internal/cue"
 	"github.com/whosaid/whosaid/internal/quote"
 	"github.com/whosaid/whosaid/internal/segment"
 	"github.com/whosaid/whosaid/internal/tag"
@@ -380,6 +381,31 @@ func spanOf(t testing.TB, doc, s string) text.Span {
 		t.Fatalf("%q not in %q", s, doc)
 	}
 	return text.Span{Start: i, End: i + len(s)}
+}
+
+// TestStartAtThat: a content after a cue of speech starts at the "that"
+// after an adjunct, and not at one inside the quotation it opens.
+func TestStartAtThat(t *testing.T) {
+	cases := []struct{ name, text, cue, content, want string }{
+		{"after an adjunct",
+			"The mayor said at a meeting in Toledo that the plant would reopen.",
+			"said", "at a meeting in Toledo that the plant would reopen",
+			"that the plant would reopen"},
+		{"not inside a quotation",
+			"Said Victor Cha: “In that sense, it was like pushing on an open door.”",
+			"Said", "“In that sense, it was like pushing on an open door.”",
+			"“In that sense, it was like pushing on an open door.”"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, tags := tagged(t, c.text)
+			a := attOf(t, seg, c.cue, c.content, "")
+			startAtThat(&a, seg, tags, cue.Default())
+			if got := partsOf(c.text, a.Content); got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+		})
+	}
 }
 
 // TestNoDummyIt: an empty "it" before a copula or a verb of seeming is no

@@ -47,7 +47,9 @@ import (
 // none unmade, dev +2; withoutTitle 4, none unmade, dev unchanged
 // (10,659 → 10,670); beforeSharedCue 15 (21 made, 6 unmade; 10,670 →
 // 10,685), dev +1; beforeVenue's "on" and its media 3, none unmade, dev
-// +2; zeroRelative 3, none unmade, dev e2e -1 claim (10,688 → 10,691).
+// +2; zeroRelative 3, none unmade, dev e2e -1 claim (10,688 → 10,691);
+// and combine's startAtThat no longer reads a quotation's own "that" 3,
+// none unmade (10,691 → 10,694).
 func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
 	qi := newQuoteIndex(quotes)
 	for i := range atts {
