@@ -386,7 +386,8 @@ func spanOf(t testing.TB, doc, s string) text.Span {
 // TestStartAtThat: a content after a cue of speech starts at the "that"
 // after an adjunct, and not at one inside the quotation it opens.
 func TestStartAtThat(t *testing.T) {
-	cases := []struct{ name, text, cue, content, want string }{
+	lex := cue.Default()
+	runParts(t, []partsCase{
 		{"after an adjunct",
 			"The mayor said at a meeting in Toledo that the plant would reopen.",
 			"said", "at a meeting in Toledo that the plant would reopen",
@@ -395,17 +396,9 @@ func TestStartAtThat(t *testing.T) {
 			"Said Victor Cha: “In that sense, it was like pushing on an open door.”",
 			"Said", "“In that sense, it was like pushing on an open door.”",
 			"“In that sense, it was like pushing on an open door.”"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			seg, tags := tagged(t, c.text)
-			a := attOf(t, seg, c.cue, c.content, "")
-			startAtThat(&a, seg, tags, cue.Default())
-			if got := partsOf(c.text, a.Content); got != c.want {
-				t.Errorf("content %q, want %q", got, c.want)
-			}
-		})
-	}
+	}, func(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, _ []quote.Quote) {
+		startAtThat(a, seg, tags, lex)
+	})
 }
 
 // TestNoDummyIt: an empty "it" before a copula or a verb of seeming is no

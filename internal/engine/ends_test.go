@@ -2,12 +2,12 @@ package engine
 
 import (
 	"strings"
-
-	"github.com/whosaid/whosaid/internal/attrib"
 	"testing"
 
+	"github.com/whosaid/whosaid/internal/attrib"
 	"github.com/whosaid/whosaid/internal/quote"
 	"github.com/whosaid/whosaid/internal/segment"
+	"github.com/whosaid/whosaid/internal/tag"
 	"github.com/whosaid/whosaid/internal/text"
 )
 
@@ -386,9 +386,7 @@ func TestAfterFrame(t *testing.T) {
 // TestWithoutTitle: a short quotation after a possessive, preposition or
 // determiner is a title, not the first part of what was said.
 func TestWithoutTitle(t *testing.T) {
-	cases := []struct {
-		name, text, cue, content, want string // content and want: parts joined by " | "
-	}{
+	runParts(t, []partsCase{
 		{"a show after a possessive",
 			"Speaking on ABC’s “This Week,” Carson admitted that the name was wrong.",
 			"admitted", "“This Week,” | that the name was wrong",
@@ -405,18 +403,7 @@ func TestWithoutTitle(t *testing.T) {
 			"He read from the “first of many letters he would write to the governor that year,” Smith said, “and it worked.”",
 			"said", "“first of many letters he would write to the governor that year,” | “and it worked.”",
 			"“first of many letters he would write to the governor that year,” | “and it worked.”"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			seg, tags := tagged(t, c.text)
-			quotes := quote.Find(seg)
-			a := inParts(t, seg, quotes, c.cue, c.content)
-			withoutTitle(&a, seg, tags, quotes)
-			if got := partsOf(c.text, a.Content); got != c.want {
-				t.Errorf("content %q, want %q", got, c.want)
-			}
-		})
-	}
+	}, withoutTitle)
 }
 
 // TestSharedCue: a reported clause ends where "and" or "but" brings in
@@ -512,9 +499,7 @@ func TestFramedQuote(t *testing.T) {
 }
 
 func TestPassiveSubjects(t *testing.T) {
-	cases := []struct {
-		name, text, cue, content, want string // content and want: parts joined by " | "
-	}{
+	runParts(t, []partsCase{
 		{"the one asked",
 			"Clinton has been asked to release the transcripts of her speeches.",
 			"has been asked", "Clinton | to release the transcripts of her speeches",
@@ -559,14 +544,25 @@ func TestPassiveSubjects(t *testing.T) {
 			"Following an outcry the bill was expected to pass.",
 			"was expected", "the bill | to pass",
 			"the bill | to pass"},
-	}
+	}, func(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
+		withoutAsked(a, seg, quotes)
+		wholeSubject(a, seg, tags)
+	})
+}
+
+// partsCase is a claim's content before and after a repair, its parts
+// joined by " | ".
+type partsCase struct{ name, text, cue, content, want string }
+
+// runParts runs repair over each case's claim and checks its parts.
+func runParts(t *testing.T, cases []partsCase, repair func(*attrib.Attribution, *segment.Doc, []tag.Tag, []quote.Quote)) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			seg, tags := tagged(t, c.text)
 			quotes := quote.Find(seg)
 			a := inParts(t, seg, quotes, c.cue, c.content)
-			withoutAsked(&a, seg, quotes)
-			wholeSubject(&a, seg, tags)
+			repair(&a, seg, tags, quotes)
 			if got := partsOf(c.text, a.Content); got != c.want {
 				t.Errorf("content %q, want %q", got, c.want)
 			}
