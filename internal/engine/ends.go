@@ -365,7 +365,8 @@ func afterFrame(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 				continue
 			}
 			c, words := -1, 0
-			for k := pf - 1; k >= cl && words <= maxAfterFrame; k-- {
+			// bounded in tokens too: marks are no words
+			for k := pf - 1; k >= cl && k >= pf-3*maxAfterFrame && words <= maxAfterFrame; k-- {
 				if seg.Word(k) == "," {
 					c = k
 					break
@@ -576,8 +577,8 @@ func beforeSharedCue(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag
 			continue
 		}
 		for k := f + 1; k+1 < l; k++ {
-			w := wordshape.Lower(seg.Word(k))
-			if w != "and" && w != "but" || qi.around(int(seg.Tokens[k].Start)) {
+			w := seg.Word(k)
+			if !strings.EqualFold(w, "and") && !strings.EqualFold(w, "but") || qi.around(int(seg.Tokens[k].Start)) {
 				continue
 			}
 			j, ok := cues[int(seg.Tokens[k+1].Start)]
@@ -892,14 +893,17 @@ func throughIncluding(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Ta
 }
 
 // zeroRelative gives a content that opens on a finite verb right after
-// "X said" the noun phrase before the frame as its first part: "meddling
-// the California congressman said is designed to …", "a probe the agency
-// said was ongoing". The frame sits in a relative clause with no
-// pronoun, and the noun it follows is the verb's subject.
+// "X said" the noun phrase before the frame as its first part: "a probe
+// the agency said was ongoing", "a step party leaders say could help
+// unify the party". The frame sits in a relative clause with no pronoun,
+// and the noun it follows is the verb's subject.
 func zeroRelative(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	r := beforeTightFrame(a, seg)
-	if r < 1 || len(a.Content) != 1 || !tags[r].IsNoun() || seg.Tokens[r].Kind != segment.Word ||
-		seg.SentenceAt(int(seg.Tokens[r].Start)) != seg.SentenceAt(a.Content[0].Start) {
+	if r < 1 || len(a.Content) != 1 || !tags[r].IsNoun() || seg.Tokens[r].Kind != segment.Word {
+		return
+	}
+	st, ok := sentenceOf(seg, r)
+	if !ok || seg.SentenceAt(a.Content[0].Start) != seg.SentenceAt(int(seg.Tokens[r].Start)) {
 		return
 	}
 	f, _ := seg.TokenRange(a.Content[0])
@@ -907,7 +911,7 @@ func zeroRelative(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 		return
 	}
 	k := r
-	for k-1 >= 0 && r-k < maxSubject && phraseTag(tags[k-1]) && tags[k-1] != tag.PRP {
+	for k > st.First && r-k < maxSubject && phraseTag(tags[k-1]) && tags[k-1] != tag.PRP {
 		k--
 	}
 	a.Content = append([]text.Span{{Start: int(seg.Tokens[k].Start), End: int(seg.Tokens[r].End)}}, a.Content...)
