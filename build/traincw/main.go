@@ -58,7 +58,7 @@ func shipped() config {
 		cuts:        "4415,7538,13544,17918,22500,26856,30463",
 		set:         checkworthy.Settings{Epochs: 16, Seed: 1, Rate: 0.02, L2: 0, PosWeight: 1},
 		minWeight:   0.02,
-		maxFeatures: 40000,
+		maxFeatures: 36000,
 		minSeen:     1,
 		calibrateOn: "engine",
 	}

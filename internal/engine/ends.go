@@ -364,19 +364,19 @@ func afterFrame(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 			if pl < 0 || pf < 0 || pl > cf || cl > pf {
 				continue
 			}
-			c, words := -1, 0
-			// bounded in tokens too: marks are no words
-			for k := pf - 1; k >= cl && k >= pf-3*maxAfterFrame && words <= maxAfterFrame; k-- {
+			// the comma before the part, past words alone (no quotation
+			// mark or other break), at most maxAfterFrame of them
+			c := -1
+			for k := pf - 1; k >= cl && pf-k <= maxAfterFrame+1; k-- {
 				if seg.Word(k) == "," {
 					c = k
 					break
 				}
-				if seg.Tokens[k].Kind.IsWord() {
-					words++
+				if !seg.Tokens[k].Kind.IsWord() {
+					break
 				}
 			}
-			if c < 0 || c+1 >= pf || words > maxAfterFrame || tags[c+1] == tag.VBG || tags[c+1] == tag.VBN ||
-				hasQuoteMark(seg, c+1, pf) || slices.ContainsFunc(seg.Tokens[c+1:pf], func(t segment.Token) bool { return !t.Kind.IsWord() }) {
+			if c < 0 || c+1 >= pf || tags[c+1] == tag.VBG || tags[c+1] == tag.VBN {
 				continue
 			}
 			if seg.SentenceAt(int(seg.Tokens[c].Start)) != seg.SentenceAt(a.Content[p].Start) {
@@ -754,7 +754,7 @@ func wholeSubject(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 // a title ("Mr. | Effron is also … mentioned as", "his | decision to
 // work for Obama was seen as", "the | Obama administration, under
 // growing pressure, is expected"). The part runs on over the phrase's
-// nouns and adjectives, never past a comma or into the cue.
+// words (phraseTag), never past a comma or into the cue.
 func toHead(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	f, l := seg.TokenRange(a.Content[0])
 	cf, _ := seg.TokenRange(a.Cue)
@@ -767,22 +767,12 @@ func toHead(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 		return
 	}
 	j := l
-	for j < cf && nounPhraseTag(tags[j]) {
+	for j < cf && phraseTag(tags[j]) {
 		j++
 	}
 	if j > l {
 		a.Content[0].End = int(seg.Tokens[j-1].End)
 	}
-}
-
-// nounPhraseTag reports a tag that can stand inside a noun phrase
-// between its determiner and its head.
-func nounPhraseTag(t tag.Tag) bool {
-	switch t {
-	case tag.NN, tag.NNS, tag.NNP, tag.NNPS, tag.JJ, tag.JJR, tag.JJS, tag.CD, tag.POS, tag.HYPH:
-		return true
-	}
-	return false
 }
 
 // subjectBreaks end a phrase before a subject: "In Iowa, …", "(…)".
