@@ -331,6 +331,43 @@ func TestLaterLead(t *testing.T) {
 	}
 }
 
+// TestWithoutConcession: a content its frame follows starts after the
+// concession it opens with, and not without a comma or a frame after it.
+func TestWithoutConcession(t *testing.T) {
+	cases := []struct {
+		name, text string
+		c          claim
+		want       string
+	}{
+		{"a concession",
+			"Despite a month of attacks, Sanders trails by 20 points, according to the poll.",
+			claim{"according to", "Despite a month of attacks, Sanders trails by 20 points", "the poll"},
+			"Sanders trails by 20 points"},
+		{"a clause of concession",
+			"Though he has no shot at the nomination, Kasich leads in Ohio, the survey found.",
+			claim{"found", "Though he has no shot at the nomination, Kasich leads in Ohio", "the survey"},
+			"Kasich leads in Ohio"},
+		{"no comma",
+			"Though trade may be good -- after all -- the case is weaker, he said.",
+			claim{"said", "Though trade may be good -- after all -- the case is weaker", "he"},
+			"Though trade may be good -- after all -- the case is weaker"},
+		{"the frame before it",
+			"He said that despite the attacks, Sanders leads.",
+			claim{"said", "despite the attacks, Sanders leads", "He"},
+			"despite the attacks, Sanders leads"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seg, _ := tagged(t, c.text)
+			a := attOf(t, seg, c.c.cue, c.c.content, c.c.source)
+			withoutConcession(&a, seg)
+			if got := partsOf(c.text, a.Content); got != c.want {
+				t.Errorf("content %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
 // TestAfterFrame: a later part starts right after the comma that closes
 // its frame, and not past a participle, a quotation mark, a sentence's
 // end or words another claim holds.
