@@ -331,6 +331,31 @@ func TestLaterLead(t *testing.T) {
 	}
 }
 
+// TestWithoutDatePart: a part that is only a date or a time goes, and a
+// part with other words, or the only part, stays.
+func TestWithoutDatePart(t *testing.T) {
+	runParts(t, []partsCase{
+		{"the frame's time",
+			"The campaign plans to release the records soon, a spokesman announced Monday morning.",
+			"announced", "The campaign plans to release the records soon | Monday morning",
+			"The campaign plans to release the records soon"},
+		{"a year before the frame",
+			"In 2008, he wrote, the donation had made his father a sponsor.",
+			"wrote", "In 2008 | the donation had made his father a sponsor",
+			"the donation had made his father a sponsor"},
+		{"not a pronoun",
+			"This, he said, is a fine and fair idea.",
+			"said", "This | is a fine and fair idea",
+			"This | is a fine and fair idea"},
+		{"not the only part",
+			"He said today.",
+			"said", "today",
+			"today"},
+	}, func(a *attrib.Attribution, seg *segment.Doc, _ []tag.Tag, quotes []quote.Quote) {
+		withoutDatePart(a, seg, quotes)
+	})
+}
+
 // TestWithoutConcession: a content its frame follows starts after the
 // concession it opens with, and not without a comma or a frame after it.
 func TestWithoutConcession(t *testing.T) {

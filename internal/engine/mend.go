@@ -50,7 +50,8 @@ import (
 // +2; zeroRelative 3, none unmade, dev e2e -1 claim (10,688 → 10,691);
 // and combine's startAtThat no longer reads a quotation's own "that" 3,
 // none unmade (10,691 → 10,694); withoutConcession 6, none unmade, dev
-// unchanged (10,694 → 10,700).
+// unchanged (10,694 → 10,700); withoutDatePart 8, none unmade, dev +1
+// (10,700 → 10,708).
 func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
 	qi := newQuoteIndex(quotes)
 	for i := range atts {
@@ -89,6 +90,9 @@ func mend(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []
 	withTail(atts, seg, tags, quotes)
 	throughIncluding(atts, seg, tags)
 	beforeSharedCue(atts, seg, tags, qi)
+	for i := range atts {
+		withoutDatePart(&atts[i], seg, quotes)
+	}
 	closeQuotes(atts, seg, quotes)
 }
 
@@ -491,6 +495,42 @@ func withoutConcession(a *attrib.Attribution, seg *segment.Doc) {
 
 // concessions open a phrase that grants something before the claim.
 var concessions = wordset.Of("despite though although")
+
+// withoutDatePart drops a part of a claim that is only a date or a time
+// ("…available soon, a spokesman announced | Monday morning"; "Saturday
+// afternoon | … titled “Scam.”"): the model drew the frame's time as
+// content, where it tells when the words were said, not what.
+func withoutDatePart(a *attrib.Attribution, seg *segment.Doc, quotes []quote.Quote) {
+	for p := 0; p < len(a.Content) && len(a.Content) > 1; p++ {
+		f, l := seg.TokenRange(a.Content[p])
+		if f < 0 || !onlyDate(seg, f, l) {
+			continue
+		}
+		a.Content = append(a.Content[:p:p], a.Content[p+1:]...)
+		a.Kind = kindOf(a.Content, quotes)
+		p--
+	}
+}
+
+// onlyDate reports whether tokens [first, last) name a time and nothing
+// else: time words ("Monday", "morning", "2008") and the few words that
+// join them ("on", "last", "this").
+func onlyDate(seg *segment.Doc, first, last int) bool {
+	dated := false
+	for k := first; k < last; k++ {
+		w := seg.Word(k)
+		switch {
+		case attrib.TimeWord(w) || len(w) == 4 && seg.Tokens[k].Kind == segment.Number:
+			dated = true
+		case !dateLinks[wordshape.Lower(w)]:
+			return false
+		}
+	}
+	return dated
+}
+
+// dateLinks join the words of a date: "on Monday", "last week".
+var dateLinks = wordset.Of("on in at last this next early late")
 
 // onlyLinks reports whether tokens [first, last) hold no word but links.
 func onlyLinks(seg *segment.Doc, first, last int) bool {
