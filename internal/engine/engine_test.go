@@ -262,8 +262,8 @@ func checkOffsets(t *testing.T, res *Result) {
 // attributions 0.91), or the figures reached on PolNeAR dev by the trained
 // model and the rules together less 0.01 where that is higher
 // (direct-quote recall 0.9793). Dev meets all four targets (e2e 0.7603,
-// content_exact 0.6206, source accuracy 0.9269), e2e and content_exact
-// with one claim to spare. The repairs in combine.go
+// content_exact 0.6206, source accuracy 0.9269): content_exact with one
+// exact content to spare, e2e with none. The repairs in combine.go
 // and mend.go were found by error analysis on dev and train, so these dev
 // figures flatter them (the held-out train folds, make cv, are the fairer
 // measure).
