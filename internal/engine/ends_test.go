@@ -286,44 +286,54 @@ func TestQuoteJoins(t *testing.T) {
 }
 
 func TestLaterLead(t *testing.T) {
-	cases := []struct {
-		name   string
-		text   string
-		first  string // the claim's first part; its cue is "said"
-		second string // the claim's second part, as joined
-		other  string // a claim's content that holds the words before the second part, or ""
-		want   string // the content's parts, joined by " | "
-	}{
+	runJoins(t, []joinCase{
 		{"a link",
 			"“It is not do or die,” he said outside the building. But “his candidacy is strengthened.”",
-			"“It is not do or die,”", "“his candidacy is strengthened.”", "",
+			"said", "“It is not do or die,” | “his candidacy is strengthened.”", [2]string{},
 			"“It is not do or die,” | But “his candidacy is strengthened.”"},
 		{"a subject",
 			"“We thought only Trump was insensitive,” said Aida. Biden “kind of misspoke.”",
-			"“We thought only Trump was insensitive,”", "“kind of misspoke.”", "",
+			"said", "“We thought only Trump was insensitive,” | “kind of misspoke.”", [2]string{},
 			"“We thought only Trump was insensitive,” | Biden “kind of misspoke.”"},
 		{"the quotation opens its sentence",
 			"“It is not do or die,” he said. “His candidacy is strengthened.”",
-			"“It is not do or die,”", "“His candidacy is strengthened.”", "",
+			"said", "“It is not do or die,” | “His candidacy is strengthened.”", [2]string{},
 			"“It is not do or die,” | “His candidacy is strengthened.”"},
 		{"held by another claim",
 			"“It is not do or die,” he said. Critics argued that “his candidacy is strengthened.”",
-			"“It is not do or die,”", "“his candidacy is strengthened.”", "Critics argued that",
+			"said", "“It is not do or die,” | “his candidacy is strengthened.”", [2]string{"argued", "Critics argued that"},
 			"“It is not do or die,” | “his candidacy is strengthened.”"},
 		{"another quotation before it",
 			"“It is not do or die,” he said. The “base” knows “his candidacy is strengthened.”",
-			"“It is not do or die,”", "“his candidacy is strengthened.”", "",
+			"said", "“It is not do or die,” | “his candidacy is strengthened.”", [2]string{},
 			"“It is not do or die,” | “his candidacy is strengthened.”"},
-	}
+	}, func(atts []attrib.Attribution, seg *segment.Doc, _ []tag.Tag, _ []quote.Quote) {
+		withLaterLead(atts, seg)
+	})
+}
+
+// joinCase is a claim in parts (joined by " | ") before and after a
+// repair that reads every claim, with another claim's cue and content
+// beside it, or none.
+type joinCase struct {
+	name, text, cue, content string
+	other                    [2]string
+	want                     string
+}
+
+// runJoins runs repair over each case's claims and checks the first
+// one's parts.
+func runJoins(t *testing.T, cases []joinCase, repair func([]attrib.Attribution, *segment.Doc, []tag.Tag, []quote.Quote)) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			seg, _ := tagged(t, c.text)
-			atts := []attrib.Attribution{attOf(t, seg, "said", c.first, "")}
-			atts[0].Content = append(atts[0].Content, spanOf(t, seg.Text, c.second))
-			if c.other != "" {
-				atts = append(atts, attOf(t, seg, "argued", c.other, "Critics"))
+			seg, tags := tagged(t, c.text)
+			quotes := quote.Find(seg)
+			atts := []attrib.Attribution{inParts(t, seg, quotes, c.cue, c.content)}
+			if c.other[0] != "" {
+				atts = append(atts, attOf(t, seg, c.other[0], c.other[1], ""))
 			}
-			withLaterLead(atts, seg)
+			repair(atts, seg, tags, quotes)
 			if got := partsOf(c.text, atts[0].Content); got != c.want {
 				t.Errorf("content %q, want %q", got, c.want)
 			}
@@ -359,90 +369,64 @@ func TestWithoutDatePart(t *testing.T) {
 // TestWithoutConcession: a content its frame follows starts after the
 // concession it opens with, and not without a comma or a frame after it.
 func TestWithoutConcession(t *testing.T) {
-	cases := []struct {
-		name, text string
-		c          claim
-		want       string
-	}{
+	runParts(t, []partsCase{
 		{"a concession",
 			"Despite a month of attacks, Sanders trails by 20 points, according to the poll.",
-			claim{"according to", "Despite a month of attacks, Sanders trails by 20 points", "the poll"},
+			"according to", "Despite a month of attacks, Sanders trails by 20 points",
 			"Sanders trails by 20 points"},
 		{"a clause of concession",
 			"Though he has no shot at the nomination, Kasich leads in Ohio, the survey found.",
-			claim{"found", "Though he has no shot at the nomination, Kasich leads in Ohio", "the survey"},
+			"found", "Though he has no shot at the nomination, Kasich leads in Ohio",
 			"Kasich leads in Ohio"},
 		{"no comma",
 			"Though trade may be good -- after all -- the case is weaker, he said.",
-			claim{"said", "Though trade may be good -- after all -- the case is weaker", "he"},
+			"said", "Though trade may be good -- after all -- the case is weaker",
 			"Though trade may be good -- after all -- the case is weaker"},
 		{"the frame before it",
 			"He said that despite the attacks, Sanders leads.",
-			claim{"said", "despite the attacks, Sanders leads", "He"},
+			"said", "despite the attacks, Sanders leads",
 			"despite the attacks, Sanders leads"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			seg, _ := tagged(t, c.text)
-			a := attOf(t, seg, c.c.cue, c.c.content, c.c.source)
-			withoutConcession(&a, seg)
-			if got := partsOf(c.text, a.Content); got != c.want {
-				t.Errorf("content %q, want %q", got, c.want)
-			}
-		})
-	}
+	}, func(a *attrib.Attribution, seg *segment.Doc, _ []tag.Tag, _ []quote.Quote) {
+		withoutConcession(a, seg)
+	})
 }
 
 // TestAfterFrame: a later part starts right after the comma that closes
 // its frame, and not past a participle, a quotation mark, a sentence's
 // end or words another claim holds.
 func TestAfterFrame(t *testing.T) {
-	cases := []struct {
-		name, text, cue, content, other, want string // content and want: parts joined by " | "; other: another claim's content, or ""
-	}{
+	runJoins(t, []joinCase{
 		{"a verb after the frame",
 			"The difference now, he told me on Friday, is that he is the anchor.",
-			"told", "The difference now | that he is the anchor", "",
+			"told", "The difference now | that he is the anchor", [2]string{},
 			"The difference now | is that he is the anchor"},
 		{"a link after the frame",
 			"“It must come with enforcement,” she said, and “clear consequences for any violations.”",
-			"said", "“It must come with enforcement,” | “clear consequences for any violations.”", "",
+			"said", "“It must come with enforcement,” | “clear consequences for any violations.”", [2]string{},
 			"“It must come with enforcement,” | and “clear consequences for any violations.”"},
 		{"according to",
 			"Over the long term, according to the budget office, the rise in deficits is due to spending.",
-			"according to", "Over the long term | is due to spending", "",
+			"according to", "Over the long term | is due to spending", [2]string{},
 			"Over the long term | the rise in deficits is due to spending"},
 		{"a participle's frame",
 			"“It is sickening,” Hollande said, noting the nominee “makes you want to retch.”",
-			"said", "“It is sickening,” | “makes you want to retch.”", "",
+			"said", "“It is sickening,” | “makes you want to retch.”", [2]string{},
 			"“It is sickening,” | “makes you want to retch.”"},
 		{"a quotation mark between",
 			"“I will call him,” he promises, and say to him, “Sir, we stay.”",
-			"promises", "“I will call him,” | Sir, we stay.", "",
+			"promises", "“I will call him,” | Sir, we stay.", [2]string{},
 			"“I will call him,” | Sir, we stay."},
 		{"another sentence",
 			"“It is over,” he said. Then, in the end, “we won.”",
-			"said", "“It is over,” | “we won.”", "",
+			"said", "“It is over,” | “we won.”", [2]string{},
 			"“It is over,” | “we won.”"},
 		{"held by another claim",
 			"The difference now, he told me on Friday, critics say is small.",
-			"told", "The difference now | is small", "critics say",
+			"told", "The difference now | is small", [2]string{"say", "critics say"},
 			"The difference now | is small"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			seg, tags := tagged(t, c.text)
-			quotes := quote.Find(seg)
-			atts := []attrib.Attribution{inParts(t, seg, quotes, c.cue, c.content)}
-			if c.other != "" {
-				atts = append(atts, attOf(t, seg, "say", c.other, ""))
-			}
-			afterFrame(atts, seg, tags)
-			if got := partsOf(c.text, atts[0].Content); got != c.want {
-				t.Errorf("content %q, want %q", got, c.want)
-			}
-		})
-	}
+	}, func(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, _ []quote.Quote) {
+		afterFrame(atts, seg, tags)
+	})
 }
 
 // TestWithoutTitle: a short quotation after a possessive, preposition or
@@ -471,51 +455,30 @@ func TestWithoutTitle(t *testing.T) {
 // TestSharedCue: a reported clause ends where "and" or "but" brings in
 // another claim's cue in the same tense as its own, and nowhere else.
 func TestSharedCue(t *testing.T) {
-	cases := []struct {
-		name, text, cue, content string
-		other                    [2]string // another claim's cue and content, or none
-		want                     string
-	}{
+	runJoins(t, []joinCase{
 		{"the cue's subject goes on",
 			"She said she had released 30 years of tax returns and called on Sanders to do the same.",
-			"said", "she had released 30 years of tax returns and called on Sanders to do the same",
-			[2]string{"called on", "Sanders to do the same"},
+			"said", "she had released 30 years of tax returns and called on Sanders to do the same", [2]string{"called on", "Sanders to do the same"},
 			"she had released 30 years of tax returns"},
 		{"a perfect reads as past",
 			"Trump has sharply criticized trade deals such as NAFTA and called for steep new tariffs.",
-			"has sharply criticized", "trade deals such as NAFTA and called for steep new tariffs",
-			[2]string{"called for", "steep new tariffs"},
+			"has sharply criticized", "trade deals such as NAFTA and called for steep new tariffs", [2]string{"called for", "steep new tariffs"},
 			"trade deals such as NAFTA"},
 		{"another tense goes on with what was said",
 			"He said he is proud of his campaign and expects to leave Nevada with delegates.",
-			"said", "he is proud of his campaign and expects to leave Nevada with delegates",
-			[2]string{"expects", "to leave Nevada with delegates"},
+			"said", "he is proud of his campaign and expects to leave Nevada with delegates", [2]string{"expects", "to leave Nevada with delegates"},
 			"he is proud of his campaign and expects to leave Nevada with delegates"},
 		{"no claim after and",
 			"She said she had released her returns and paid her taxes.",
-			"said", "she had released her returns and paid her taxes",
-			[2]string{},
+			"said", "she had released her returns and paid her taxes", [2]string{},
 			"she had released her returns and paid her taxes"},
 		{"inside a quotation",
 			"She said that “we were tired and wanted a change.”",
-			"said", "that “we were tired and wanted a change.”",
-			[2]string{"wanted", "a change"},
+			"said", "that “we were tired and wanted a change.”", [2]string{"wanted", "a change"},
 			"that “we were tired and wanted a change.”"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			seg, tags := tagged(t, c.text)
-			quotes := quote.Find(seg)
-			atts := []attrib.Attribution{attOf(t, seg, c.cue, c.content, "")}
-			if c.other[0] != "" {
-				atts = append(atts, attOf(t, seg, c.other[0], c.other[1], ""))
-			}
-			beforeSharedCue(atts, seg, tags, newQuoteIndex(quotes))
-			if got := partsOf(c.text, atts[0].Content); got != c.want {
-				t.Errorf("content %q, want %q", got, c.want)
-			}
-		})
-	}
+	}, func(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
+		beforeSharedCue(atts, seg, tags, newQuoteIndex(quotes))
+	})
 }
 
 func TestFramedQuote(t *testing.T) {
