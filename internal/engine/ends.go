@@ -306,11 +306,16 @@ func withLaterLead(atts []attrib.Attribution, seg *segment.Doc) {
 			if from >= lead[0].End || taken.overlaps(lead) {
 				continue
 			}
-			// a copy: another claim may share the parts' array
-			a.Content = append([]text.Span(nil), a.Content...)
-			a.Content[p].Start = from
+			startPartAt(a, p, from)
 		}
 	}
+}
+
+// startPartAt starts part p of a's content at byte start, on a copy of
+// the parts: another claim may share their array.
+func startPartAt(a *attrib.Attribution, p, start int) {
+	a.Content = append([]text.Span(nil), a.Content...)
+	a.Content[p].Start = start
 }
 
 // maxTitleWords is the most words a quotation withoutTitle drops may hold.
@@ -386,9 +391,7 @@ func afterFrame(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 			if taken.overlaps(lead) {
 				continue
 			}
-			// a copy: another claim may share the parts' array
-			a.Content = append([]text.Span(nil), a.Content...)
-			a.Content[p].Start = lead[0].Start
+			startPartAt(a, p, lead[0].Start)
 		}
 	}
 }
@@ -892,10 +895,11 @@ func zeroRelative(a *attrib.Attribution, seg *segment.Doc, tags []tag.Tag) {
 	if r < 1 || len(a.Content) != 1 || !tags[r].IsNoun() || seg.Tokens[r].Kind != segment.Word {
 		return
 	}
-	st, ok := sentenceOf(seg, r)
-	if !ok || seg.SentenceAt(a.Content[0].Start) != seg.SentenceAt(int(seg.Tokens[r].Start)) {
+	si := seg.SentenceAt(int(seg.Tokens[r].Start))
+	if si >= len(seg.Sentences) || seg.SentenceAt(a.Content[0].Start) != si {
 		return
 	}
+	st := seg.Sentences[si]
 	f, _ := seg.TokenRange(a.Content[0])
 	if f < 0 || !tags[f].IsFinite() {
 		return
