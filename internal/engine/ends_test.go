@@ -579,20 +579,17 @@ func TestPassiveSubjects(t *testing.T) {
 // joined by " | ".
 type partsCase struct{ name, text, cue, content, want string }
 
-// runParts runs repair over each case's claim and checks its parts.
+// runParts runs repair over each case's claim, alone, and checks its
+// parts, as runJoins does.
 func runParts(t *testing.T, cases []partsCase, repair func(*attrib.Attribution, *segment.Doc, []tag.Tag, []quote.Quote)) {
 	t.Helper()
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			seg, tags := tagged(t, c.text)
-			quotes := quote.Find(seg)
-			a := inParts(t, seg, quotes, c.cue, c.content)
-			repair(&a, seg, tags, quotes)
-			if got := partsOf(c.text, a.Content); got != c.want {
-				t.Errorf("content %q, want %q", got, c.want)
-			}
-		})
+	joins := make([]joinCase, len(cases))
+	for i, c := range cases {
+		joins[i] = joinCase{name: c.name, text: c.text, cue: c.cue, content: c.content, want: c.want}
 	}
+	runJoins(t, joins, func(atts []attrib.Attribution, seg *segment.Doc, tags []tag.Tag, quotes []quote.Quote) {
+		repair(&atts[0], seg, tags, quotes)
+	})
 }
 
 func TestRelatives(t *testing.T) {
